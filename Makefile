@@ -1,0 +1,56 @@
+# peerjournal: the two commands of the README are `make run` and `make test`.
+# Both set everything up on a fresh Debian/Ubuntu machine (as root they install any
+# missing system libraries Qt needs), then run.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# Libraries Qt needs: EGL/GL, xkbcommon, fontconfig, dbus, and the xcb set for a real window.
+QT_DEB_PACKAGES := libegl1 libgl1 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 \
+	libfontconfig1 libfreetype6 libdbus-1-3 libx11-xcb1 libxcb1 libxcb-cursor0 \
+	libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
+	libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 \
+	libxrender1 libxi6 libsm6 libice6 fonts-dejavu-core
+
+.PHONY: run test lint typecheck bench faults clean sysdeps setup package demo screenshots
+
+run: setup
+	$(BIN)/peerjournal
+
+demo: setup
+	$(BIN)/peerjournal demo
+
+test: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy --strict src
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks || true
+	$(BIN)/mypy --strict src
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
+
+faults: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m slow tests/faults
+
+setup: sysdeps $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "peerjournal needs Python 3.11 or newer")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+sysdeps:
+	@sh packaging/install-system-deps.sh $(QT_DEB_PACKAGES)
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis \
+		src/*.egg-info benchmarks/work benchmarks/.venv-jrnl
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -1,0 +1,204 @@
+"""The command line: the app by default, plus headless commands for scripts and tests.
+
+Headless commands never import Qt. Every failure is one sentence on standard error and
+a non-zero exit, never a traceback. Passphrases come from PEERJOURNAL_PASSPHRASE,
+--passphrase-file or a hidden prompt on the terminal, never from an argument.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from peerjournal import __version__
+from peerjournal.core.errors import PeerJournalError
+
+EXIT_OK = 0
+EXIT_FAIL = 1
+EXIT_USAGE = 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="the folder that holds your journal (default: your user data folder; "
+        "or set PEERJOURNAL_DATA_DIR)",
+    )
+    common.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="read the passphrase from the first line of FILE "
+        "(or set PEERJOURNAL_PASSPHRASE; otherwise you are asked)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="peerjournal",
+        description="A private journal for the Peer 2 Peer programme. "
+        "With no command, opens the app.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"peerjournal {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    from peerjournal import cli_commands as c
+
+    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
+        one = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
+        one.set_defaults(handler=handler)
+        return one
+
+    add("gui", c.cmd_gui, "open the app (the default)")
+    add("demo", c.cmd_demo, "open the app on a throwaway demo journal")
+    add("init", c.cmd_init, "create your journal and print its recovery key once")
+    add("prompts", c.cmd_prompts, "list every question you can answer: ID<TAB>TEXT")
+
+    answer = add(
+        "answer",
+        c.cmd_answer,
+        "save an answer read from standard input (Markdown; JSON for lists and tables)",
+    )
+    answer.add_argument("prompt_id", metavar="ID")
+    show = add("show", c.cmd_show, "print the current answer to a question")
+    show.add_argument("prompt_id", metavar="ID")
+    history = add("history", c.cmd_history, "list the saved versions of an answer")
+    history.add_argument("prompt_id", metavar="ID")
+
+    journal = add("journal", c.cmd_usage, "daily pages")
+    journal_sub = journal.add_subparsers(dest="journal_command", metavar="ACTION")
+    jadd = journal_sub.add_parser(
+        "add", help="add to a daily page from standard input", parents=[common]
+    )
+    jadd.add_argument("--date", metavar="YYYY-MM-DD", default=None, help="default: today")
+    jadd.set_defaults(handler=c.cmd_journal_add)
+    jlist = journal_sub.add_parser("list", help="list your daily pages", parents=[common])
+    jlist.set_defaults(handler=c.cmd_journal_list)
+
+    search = add("search", c.cmd_search, "search everything you have written")
+    search.add_argument("query", nargs="+", metavar="QUERY")
+
+    add("check", c.cmd_check, "decrypt and verify everything; exit 0 only when all is whole")
+    backup = add("backup", c.cmd_backup, "make an encrypted backup now")
+    backup.add_argument("-o", "--output", metavar="FILE", default=None)
+    restore = add("restore", c.cmd_restore, "restore a backup (the current journal is kept aside)")
+    restore.add_argument("file", metavar="FILE")
+    restore.add_argument(
+        "--recovery-key-file",
+        metavar="FILE",
+        default=None,
+        help="open the backup with the recovery key in FILE instead of the passphrase",
+    )
+
+    export = add("export", c.cmd_usage, "export your writing")
+    export_sub = export.add_subparsers(dest="export_what", metavar="WHAT")
+    e_all = export_sub.add_parser(
+        "all", help="everything, unencrypted, as Markdown or JSON", parents=[common]
+    )
+    e_all.add_argument("--format", choices=["md", "json"], required=True)
+    e_all.add_argument("-o", "--output", metavar="PATH", required=True)
+    e_all.set_defaults(handler=c.cmd_export_all)
+    e_story = export_sub.add_parser(
+        "story", help="your Personal Recovery Story as PDF or Markdown", parents=[common]
+    )
+    e_story.add_argument("--format", choices=["pdf", "md"], required=True)
+    e_story.add_argument("-o", "--output", metavar="FILE", required=True)
+    e_story.add_argument("--iteration", type=int, metavar="N", default=None)
+    e_story.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    e_story.set_defaults(handler=c.cmd_export_story)
+    e_book = export_sub.add_parser(
+        "workbook", help="the whole workbook with your answers", parents=[common]
+    )
+    e_book.add_argument("--format", choices=["pdf", "md"], required=True)
+    e_book.add_argument("-o", "--output", metavar="FILE", required=True)
+    e_book.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    e_book.set_defaults(handler=c.cmd_export_workbook)
+    e_stock = export_sub.add_parser(
+        "stocktake", help="your Personal Stocktake with its history", parents=[common]
+    )
+    e_stock.add_argument("--format", choices=["pdf", "md"], required=True)
+    e_stock.add_argument("-o", "--output", metavar="FILE", required=True)
+    e_stock.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    e_stock.set_defaults(handler=c.cmd_export_stocktake)
+
+    passphrase = add("passphrase", c.cmd_usage, "manage your passphrase")
+    pass_sub = passphrase.add_subparsers(dest="passphrase_command", metavar="ACTION")
+    new_pass = argparse.ArgumentParser(add_help=False)
+    new_pass.add_argument(
+        "--new-passphrase-file",
+        metavar="FILE",
+        default=None,
+        help="read the new passphrase from FILE (or set PEERJOURNAL_NEW_PASSPHRASE)",
+    )
+    change = pass_sub.add_parser(
+        "change", help="choose a new passphrase", parents=[common, new_pass]
+    )
+    change.set_defaults(handler=c.cmd_passphrase_change)
+    recover = add("recover", c.cmd_recover, "set a new passphrase with your recovery key")
+    recover.add_argument(
+        "--new-passphrase-file",
+        metavar="FILE",
+        default=None,
+        help="read the new passphrase from FILE (or set PEERJOURNAL_NEW_PASSPHRASE)",
+    )
+    recover.add_argument(
+        "--recovery-key-file",
+        metavar="FILE",
+        default=None,
+        help="read the recovery key from FILE (or set PEERJOURNAL_RECOVERY_KEY)",
+    )
+
+    story = add("story", c.cmd_usage, "versions of your Personal Recovery Story")
+    story_sub = story.add_subparsers(dest="story_command", metavar="ACTION")
+    s_save = story_sub.add_parser("save", help="save this version of your story", parents=[common])
+    s_save.add_argument("name", nargs="+", metavar="NAME")
+    s_save.set_defaults(handler=c.cmd_story_save)
+    s_list = story_sub.add_parser("list", help="list the saved versions", parents=[common])
+    s_list.set_defaults(handler=c.cmd_story_list)
+    s_diff = story_sub.add_parser(
+        "diff", help="what changed between two versions", parents=[common]
+    )
+    s_diff.add_argument("first", type=int, metavar="N")
+    s_diff.add_argument("second", type=int, metavar="M")
+    s_diff.set_defaults(handler=c.cmd_story_diff)
+
+    content = add("content", c.cmd_usage, "content packs")
+    content_sub = content.add_subparsers(dest="content_command", metavar="ACTION")
+    check = content_sub.add_parser(
+        "check",
+        help="validate content packs (a file or folder; default: the shipped and your own)",
+        parents=[common],
+    )
+    check.add_argument("path", nargs="?", default=None, metavar="PATH")
+    check.set_defaults(handler=c.cmd_content_check)
+
+    add(
+        "self-test",
+        c.cmd_self_test,
+        "check this installation headlessly on a throwaway journal",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        from peerjournal import cli_commands
+
+        handler = cli_commands.cmd_gui
+    try:
+        return handler(args)
+    except PeerJournalError as exc:
+        print(exc.message, file=sys.stderr)
+        return EXIT_FAIL
+    except KeyboardInterrupt:
+        print("Stopped. Nothing half-saved was kept.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,520 @@
+"""What each headless command does. No Qt is imported here, ever."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from peerjournal.core import answers as a
+from peerjournal.core.content import model as m
+from peerjournal.core.errors import (
+    BadAnswer,
+    NoVault,
+    PassphraseEmpty,
+    PeerJournalError,
+    UnknownPrompt,
+    VaultCorrupt,
+)
+from peerjournal.core.paths import DataDir, resolve_data_dir
+from peerjournal.services.container import Services, build_services
+
+PASSPHRASE_ENV = "PEERJOURNAL_PASSPHRASE"
+NEW_PASSPHRASE_ENV = "PEERJOURNAL_NEW_PASSPHRASE"
+RECOVERY_ENV = "PEERJOURNAL_RECOVERY_KEY"
+
+EXIT_OK = 0
+EXIT_FAIL = 1
+
+
+class CliError(PeerJournalError):
+    template = "{text}"
+
+
+def say(text: str, stream: TextIO | None = None) -> None:
+    print(text, file=stream or sys.stderr)
+
+
+# -- secrets --------------------------------------------------------------------------
+
+
+def _read_secret_file(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.readline().rstrip("\r\n")
+    except OSError:
+        raise CliError(text=f"The file {path} cannot be read.") from None
+    except UnicodeDecodeError:
+        raise CliError(text=f"The file {path} is not UTF-8 text.") from None
+
+
+def _interactive(prompt: str) -> str | None:
+    if not sys.stdin.isatty():
+        return None
+    try:
+        return getpass.getpass(prompt, stream=sys.stderr)
+    except (EOFError, OSError):
+        return None
+
+
+def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    file = getattr(args, "passphrase_file", None)
+    if file:
+        value = _read_secret_file(file)
+    elif os.environ.get(PASSPHRASE_ENV) is not None:
+        value = os.environ[PASSPHRASE_ENV]
+    else:
+        typed = _interactive("Passphrase: ")
+        if typed is None:
+            raise CliError(
+                text="No passphrase was given: set PEERJOURNAL_PASSPHRASE, use "
+                "--passphrase-file, or run this in a terminal."
+            )
+        value = typed
+        if confirm and _interactive("The same passphrase again: ") != value:
+            raise CliError(text="The two passphrases were not the same; nothing was changed.")
+    if not value:
+        raise PassphraseEmpty()
+    return value
+
+
+def new_passphrase(args: argparse.Namespace) -> str:
+    file = getattr(args, "new_passphrase_file", None)
+    if file:
+        value = _read_secret_file(file)
+    elif os.environ.get(NEW_PASSPHRASE_ENV) is not None:
+        value = os.environ[NEW_PASSPHRASE_ENV]
+    else:
+        typed = _interactive("New passphrase: ")
+        if typed is None:
+            raise CliError(
+                text="No new passphrase was given: set PEERJOURNAL_NEW_PASSPHRASE, use "
+                "--new-passphrase-file, or run this in a terminal."
+            )
+        if _interactive("The same new passphrase again: ") != typed:
+            raise CliError(text="The two passphrases were not the same; nothing was changed.")
+        value = typed
+    if not value:
+        raise PassphraseEmpty()
+    return value
+
+
+def recovery_key(args: argparse.Namespace) -> str:
+    file = getattr(args, "recovery_key_file", None)
+    if file:
+        return _read_secret_file(file)
+    if os.environ.get(RECOVERY_ENV):
+        return os.environ[RECOVERY_ENV]
+    typed = _interactive("Recovery key: ")
+    if typed is None:
+        raise CliError(
+            text="No recovery key was given: set PEERJOURNAL_RECOVERY_KEY, use "
+            "--recovery-key-file, or run this in a terminal."
+        )
+    return typed
+
+
+# -- opening -----------------------------------------------------------------------------
+
+
+def services_for(args: argparse.Namespace) -> Services:
+    return build_services(resolve_data_dir(getattr(args, "data_dir", None)))
+
+
+def damaged_advice(data: DataDir) -> str:
+    from peerjournal.core.vault.backup import list_backups
+
+    backups = list_backups(data.backups)
+    if not backups:
+        return "There is no backup in the data folder to restore."
+    latest = backups[0]
+    return (
+        f"Your latest backup is {latest.path} (made {latest.made:%d %B %Y at %H:%M}); "
+        f"restore it with: peerjournal restore '{latest.path}'"
+    )
+
+
+def unlocked(args: argparse.Namespace) -> Services:
+    services = services_for(args)
+    session = services.session
+    if not session.exists():
+        raise NoVault(path=str(session.data.root))
+    try:
+        session.open()
+    except VaultCorrupt as exc:
+        raise VaultCorrupt(
+            detail=str(exc.params.get("detail", "")), advice=damaged_advice(session.data)
+        ) from None
+    session.unlock(passphrase(args))
+    return services
+
+
+def _content_only(args: argparse.Namespace) -> m.Content:
+    from peerjournal.core.content.loader import load_content
+
+    data = DataDir(resolve_data_dir(getattr(args, "data_dir", None)))
+    return load_content([data.packs])
+
+
+# -- commands ----------------------------------------------------------------------------
+
+
+def cmd_usage(args: argparse.Namespace) -> int:
+    from peerjournal.cli import build_parser
+
+    parser = build_parser()
+    command = getattr(args, "command", None)
+    if command:
+        parser.parse_args([command, "--help"])
+    parser.print_help()
+    return 2
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from peerjournal.app import run_gui
+
+    return run_gui(data_dir=getattr(args, "data_dir", None))
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from peerjournal.app import run_demo
+
+    return run_demo()
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    services = services_for(args)
+    session = services.session
+    if session.exists():
+        from peerjournal.core.errors import VaultExists
+
+        raise VaultExists(path=str(session.data.root))
+    secret = passphrase(args, confirm=True)
+    say("Creating your journal (this takes a moment to make the passphrase strong)…")
+    recovery = session.create(secret)
+    try:
+        services.backups.backup_now()
+    finally:
+        session.close()
+    print("Your journal is ready in " + str(session.data.root))
+    print()
+    print("Your recovery key. Write it down and keep it somewhere safe, away from this computer.")
+    print("It is shown only this once, and it can open your journal if you forget your passphrase:")
+    print()
+    print("    " + "  ".join(recovery.blocks()))
+    print()
+    return EXIT_OK
+
+
+def cmd_prompts(args: argparse.Namespace) -> int:
+    content = _content_only(args)
+    for problem in content.problems:
+        say(f"Skipped a content pack: {problem}")
+    out = sys.stdout
+    for prompt in content.prompts():
+        out.write(f"{prompt.id}\t{' '.join(prompt.text.split())}\n")
+    return EXIT_OK
+
+
+def _read_stdin() -> str:
+    raw = sys.stdin.buffer.read()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadAnswer(reason="the text is not UTF-8.") from None
+
+
+def parse_answer(prompt: m.Prompt, text: str) -> a.Answer:
+    """Markdown for text prompts; JSON (or a bare rung number) for the others."""
+    if isinstance(prompt, m.TextPrompt):
+        return a.TextAnswer(text)
+    stripped = text.strip()
+    if isinstance(prompt, m.LadderPrompt) and stripped.isdigit():
+        return a.LadderAnswer(int(stripped))
+    try:
+        data = json.loads(stripped)
+    except json.JSONDecodeError:
+        raise BadAnswer(
+            reason=f"this question takes JSON, for example {example_json(prompt)}"
+        ) from None
+    if isinstance(data, dict) and "kind" not in data:
+        data = {"kind": prompt.kind.value, "data": data}
+    return a.from_json(data)
+
+
+def example_json(prompt: m.Prompt) -> str:
+    match prompt:
+        case m.LadderPrompt():
+            return '{"rung": 5, "note": "..."}'
+        case m.ChoosePrompt():
+            first = [o.id for o in prompt.options()][:2]
+            return json.dumps({"chosen": first})
+        case m.RankedPrompt():
+            return '{"items": [{"value": "Honesty", "note": "..."}]}'
+        case m.TablePrompt():
+            return json.dumps({"notes": {prompt.rows[0].id: "..."}})
+        case m.SpectrumPrompt():
+            return json.dumps({"positions": {prompt.rows[0].id: 70}})
+        case m.ChecklistPrompt():
+            return json.dumps({"items": {prompt.questions[0].id: {"state": "yes", "note": ""}}})
+        case m.LessonsPrompt():
+            return '{"done": [1, 2, 3]}'
+    return "{}"
+
+
+def cmd_answer(args: argparse.Namespace) -> int:
+    content = _content_only(args)
+    prompt = content.prompt(args.prompt_id)
+    if prompt is None:
+        raise UnknownPrompt(prompt_id=args.prompt_id)
+    answer = parse_answer(prompt, _read_stdin())
+    a.validate(prompt, answer)
+    services = unlocked(args)
+    try:
+        result = services.answers.save(args.prompt_id, answer)
+        _daily_backup(services)
+    finally:
+        services.session.close()
+    state = "unchanged" if result.unchanged else f"version {result.seq}"
+    say(f"Saved ({state}).")
+    return EXIT_OK
+
+
+def _daily_backup(services: Services) -> None:
+    try:
+        services.backups.backup_if_due()
+    except PeerJournalError as exc:
+        say(f"Your writing is saved, but the daily backup could not be made: {exc.message}")
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    services = unlocked(args)
+    try:
+        prompt = services.content.prompt(args.prompt_id)
+        answer = services.answers.get(args.prompt_id)
+        if prompt is None and answer is None and not services.answers.text_of(args.prompt_id):
+            raise UnknownPrompt(prompt_id=args.prompt_id)
+        if answer is None and prompt is not None:
+            say("You have not answered this yet.")
+            return EXIT_OK
+        if isinstance(answer, a.TextAnswer):
+            sys.stdout.write(answer.text)
+        else:
+            text = services.answers.text_of(args.prompt_id)
+            sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+    finally:
+        services.session.close()
+    return EXIT_OK
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    services = unlocked(args)
+    try:
+        prompt = services.content.prompt(args.prompt_id)
+        versions = services.answers.history(args.prompt_id)
+        if prompt is None and not versions:
+            raise UnknownPrompt(prompt_id=args.prompt_id)
+        if not versions:
+            say("There are no saved versions of this answer yet.")
+        for v in versions:
+            words = ""
+            if v.answer is not None and prompt is not None and prompt.kind == v.answer.kind:
+                words = " ".join(a.words(prompt, v.answer).split())
+            if len(words) > 70:
+                words = words[:69] + "…"
+            print(f"{v.seq}\t{v.saved.astimezone():%Y-%m-%d %H:%M}\t{words}")
+    finally:
+        services.session.close()
+    return EXIT_OK
+
+
+def _parse_day(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(text=f"'{text}' is not a date like 2026-11-24.") from None
+
+
+def cmd_journal_add(args: argparse.Namespace) -> int:
+    day = _parse_day(args.date)
+    text = _read_stdin()
+    if not text.strip():
+        raise CliError(text="There was no text on standard input; nothing was saved.")
+    services = unlocked(args)
+    try:
+        services.pages.append(day, text)
+        _daily_backup(services)
+    finally:
+        services.session.close()
+    say(f"Saved to your page for {day.isoformat()}.")
+    return EXIT_OK
+
+
+def cmd_journal_list(args: argparse.Namespace) -> int:
+    services = unlocked(args)
+    try:
+        for page in services.pages.summaries():
+            print(f"{page.day.isoformat()}\t{page.words} words\t{page.preview[:60]}")
+    finally:
+        services.session.close()
+    return EXIT_OK
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    query = " ".join(args.query)
+    services = unlocked(args)
+    try:
+        results = services.search.search(query)
+    finally:
+        services.session.close()
+    if not results:
+        say(f"Nothing you have written matches “{query}”.")
+        return EXIT_OK
+    for r in results:
+        where = r.prompt_id or (r.day.isoformat() if r.day else "")
+        print(f"{where}\t{r.title}\t{r.snippet}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    services = unlocked(args)
+    try:
+        report = services.session.vault.check()
+    finally:
+        services.session.close()
+    if report.ok:
+        c = report.checked
+        print(
+            f"All is whole: {c.get('documents', 0)} answers and pages, "
+            f"{c.get('versions', 0)} versions, {c.get('iterations', 0)} story versions checked."
+        )
+        return EXIT_OK
+    say(f"Damage found in {len(report.damaged)} place(s):")
+    for damage in report.damaged:
+        say(f"  {damage}")
+    say(damaged_advice(services.data))
+    return EXIT_FAIL
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    services = unlocked(args)
+    try:
+        dest = Path(args.output).expanduser() if args.output else None
+        path = services.backups.backup_now(dest)
+    finally:
+        services.session.close()
+    print(f"Backup saved: {path}")
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    services = services_for(args)
+    source = Path(args.file).expanduser()
+    if getattr(args, "recovery_key_file", None):
+        kept = services.backups.restore(source, recovery_key=recovery_key(args))
+    else:
+        kept = services.backups.restore(source, passphrase=passphrase(args))
+    services.session.close()
+    print(f"Restored your journal from {source}.")
+    if kept is not None:
+        print(f"The journal it replaced was kept, whole, at {kept}.")
+    print("Open it with the passphrase that was in use when that backup was made.")
+    return EXIT_OK
+
+
+def cmd_export_all(args: argparse.Namespace) -> int:
+    services = unlocked(args)
+    try:
+        path = services.exports.write(args.format, Path(args.output).expanduser())
+    finally:
+        services.session.close()
+    say(f"Exported everything to {path}. This copy is not encrypted: keep it somewhere safe.")
+    return EXIT_OK
+
+
+def cmd_export_story(args: argparse.Namespace) -> int:
+    raise CliError(text="Story export arrives with the story feature.")
+
+
+def cmd_export_workbook(args: argparse.Namespace) -> int:
+    raise CliError(text="Workbook export arrives with the story feature.")
+
+
+def cmd_export_stocktake(args: argparse.Namespace) -> int:
+    raise CliError(text="Stocktake export arrives with the story feature.")
+
+
+def cmd_passphrase_change(args: argparse.Namespace) -> int:
+    services = unlocked(args)
+    try:
+        old = passphrase(args)
+        services.session.change_passphrase(old, new_passphrase(args))
+    finally:
+        services.session.close()
+    say("Your passphrase is changed. Your recovery key still works as before.")
+    return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    services = services_for(args)
+    session = services.session
+    if not session.exists():
+        raise NoVault(path=str(session.data.root))
+    key = recovery_key(args)
+    new = new_passphrase(args)
+    try:
+        session.recover(key, new)
+    finally:
+        session.close()
+    say("Your journal is open again with your new passphrase.")
+    return EXIT_OK
+
+
+def cmd_story_save(args: argparse.Namespace) -> int:
+    raise CliError(text="Story versions arrive with the story feature.")
+
+
+def cmd_story_list(args: argparse.Namespace) -> int:
+    raise CliError(text="Story versions arrive with the story feature.")
+
+
+def cmd_story_diff(args: argparse.Namespace) -> int:
+    raise CliError(text="Story versions arrive with the story feature.")
+
+
+def cmd_content_check(args: argparse.Namespace) -> int:
+    from peerjournal.core.content.loader import check_files, pack_files, shipped_packs_dir
+
+    shipped = pack_files(shipped_packs_dir())
+    if args.path:
+        target = Path(args.path).expanduser()
+        if target.is_dir():
+            given = pack_files(target)
+        elif target.is_file():
+            given = [target]
+        else:
+            raise CliError(text=f"There is no file or folder at {target}.")
+        known = {p.resolve() for p in shipped}
+        files = shipped + [p for p in given if p.resolve() not in known]
+    else:
+        data = DataDir(resolve_data_dir(getattr(args, "data_dir", None)))
+        files = shipped + pack_files(data.packs)
+    problems = check_files(files)
+    if problems:
+        for problem in problems:
+            say(str(problem))
+        return EXIT_FAIL
+    print(f"All {len(files)} content pack(s) are fine.")
+    return EXIT_OK
+
+
+def cmd_self_test(args: argparse.Namespace) -> int:
+    raise CliError(text="The self-test arrives with the packaging work.")

@@ -1,0 +1,244 @@
+"""Loads the content packs: the ones shipped with the app, then the participant's own.
+
+A broken pack never stops the app: it is skipped with one problem that names the file,
+the line and the fix, and everything else loads.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from peerjournal.core.content import model as m
+from peerjournal.core.content.schema import KINDS, PackIn
+from peerjournal.core.content.yaml_reader import MAX_PACK_BYTES, LocatedData, read_yaml
+from peerjournal.core.errors import ContentPackError
+from peerjournal.core.paths import bundled_dir
+
+log = logging.getLogger(__name__)
+
+PACK_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    pack: PackIn
+    data: LocatedData
+    file: str
+
+
+def shipped_packs_dir() -> Path:
+    return bundled_dir("content")
+
+
+def pack_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in PACK_SUFFIXES and p.is_file())
+
+
+def load_content(extra_dirs: Iterable[Path] = (), *, include_shipped: bool = True) -> m.Content:
+    files: list[Path] = []
+    if include_shipped:
+        files.extend(pack_files(shipped_packs_dir()))
+    for folder in extra_dirs:
+        files.extend(pack_files(folder))
+    return load_files(files)
+
+
+def load_files(files: Iterable[Path]) -> m.Content:
+    problems: list[m.ContentProblem] = []
+    loaded: list[_Loaded] = []
+    for path in files:
+        try:
+            loaded.append(_load_one(path))
+        except ContentPackError as exc:
+            problems.append(m.ContentProblem(exc.file, exc.line, exc.problem, exc.hint))
+            log.warning("content pack skipped: %s line %d", exc.file, exc.line)
+    accepted = _drop_clashing(loaded, problems)
+    programmes = [
+        prog for one in accepted if (prog := one.pack.build_programme(one.file)) is not None
+    ]
+    programmes.sort(key=lambda p: (p.order, p.title))
+    return m.Content(
+        programmes=tuple(programmes),
+        daily_prompts=tuple(t for one in accepted for t in one.pack.daily_prompts),
+        phrases=tuple(
+            m.Phrase(find=p.find, suggest=p.suggest, why=p.why)
+            for one in accepted
+            for p in one.pack.phrases
+        ),
+        contacts=tuple(
+            m.Contact(name=c.name, detail=c.detail, description=c.description)
+            for one in accepted
+            for c in one.pack.contacts
+        ),
+        problems=tuple(problems),
+    )
+
+
+def check_files(files: Iterable[Path]) -> list[m.ContentProblem]:
+    """Validates packs together, as the app would load them, and returns every problem."""
+    return list(load_files(files).problems)
+
+
+def _load_one(path: Path) -> _Loaded:
+    name = path.name
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_PACK_BYTES + 1)
+    except OSError:
+        raise ContentPackError(
+            file=name, line=1, problem="the file cannot be read.", hint="check its permissions."
+        ) from None
+    data = read_yaml(raw, file=name)
+    if not isinstance(data.data, dict):
+        raise ContentPackError(
+            file=name,
+            line=1,
+            problem="a pack must start with its fields (peerjournal_pack, id, title ...).",
+            hint="see content/README.md for the shape of a pack.",
+        )
+    try:
+        pack = PackIn.model_validate(data.data)
+    except ValidationError as exc:
+        raise _explain(exc, data, name) from None
+    _check_unique_within(pack, data, name)
+    return _Loaded(pack=pack, data=data, file=name)
+
+
+def _ids_with_paths(pack: PackIn) -> list[tuple[str, tuple[str | int, ...]]]:
+    found: list[tuple[str, tuple[str | int, ...]]] = []
+    for p_index, part in enumerate(pack.parts):
+        found.append((part.id, ("parts", p_index, "id")))
+        for i_index, item in enumerate(part.items):
+            found.append((item.id, ("parts", p_index, "items", i_index, "id")))
+    return found
+
+
+def _check_unique_within(pack: PackIn, data: LocatedData, file: str) -> None:
+    seen: set[str] = {pack.id}
+    for ident, path in _ids_with_paths(pack):
+        if ident in seen:
+            raise ContentPackError(
+                file=file,
+                line=data.line_of(path),
+                problem=f"the id '{ident}' is used twice in this pack.",
+                hint="give each programme, part and question its own id.",
+            )
+        seen.add(ident)
+
+
+def _drop_clashing(loaded: list[_Loaded], problems: list[m.ContentProblem]) -> list[_Loaded]:
+    """A pack whose ids clash with an earlier pack's is skipped whole, never half-loaded."""
+    taken: dict[str, str] = {}
+    accepted: list[_Loaded] = []
+    for one in loaded:
+        clash: tuple[str, int] | None = None
+        if one.pack.id in taken:
+            clash = (one.pack.id, one.data.line_of(("id",)))
+        else:
+            for ident, path in _ids_with_paths(one.pack):
+                if ident in taken:
+                    clash = (ident, one.data.line_of(path))
+                    break
+        if clash:
+            ident, line = clash
+            problems.append(
+                m.ContentProblem(
+                    file=one.file,
+                    line=line,
+                    problem=f"the id '{ident}' is already used by {taken[ident]}.",
+                    hint="give this pack's ids a prefix of their own, such as 'myorg.'.",
+                )
+            )
+            log.warning("content pack skipped for a clashing id: %s", one.file)
+            continue
+        taken[one.pack.id] = one.file
+        for ident, _path in _ids_with_paths(one.pack):
+            taken[ident] = one.file
+        accepted.append(one)
+    return accepted
+
+
+def _explain(exc: ValidationError, data: LocatedData, file: str) -> ContentPackError:
+    errors = exc.errors(include_url=False)
+    first = errors[0]
+    loc = _yaml_path(first["loc"])
+    if first["type"] == "value_error":
+        # A check across fields names its main field first ("'choose' asks for ..."):
+        # point at that field's line rather than the start of the item.
+        reason = str(first.get("msg", "")).removeprefix("Value error, ")
+        field_name = reason[1:].split("'", 1)[0] if reason.startswith("'") else ""
+        if field_name and (*loc, field_name) in data.lines:
+            loc = (*loc, field_name)
+    line = data.line_of(loc)
+    problem, hint = _describe(first, loc)
+    if len(errors) > 1:
+        hint = f"{hint} ({len(errors) - 1} more problem(s) may show once this is fixed.)"
+    return ContentPackError(file=file, line=line, problem=problem, hint=hint.strip())
+
+
+def _yaml_path(loc: tuple[int | str, ...]) -> tuple[str | int, ...]:
+    """Drops pydantic's union-tag step (e.g. 'text' in items.3.text.id) to match YAML paths."""
+    out: list[str | int] = []
+    for index, step in enumerate(loc):
+        if (
+            isinstance(step, str)
+            and step in KINDS
+            and index >= 1
+            and isinstance(loc[index - 1], int)
+            and index >= 2
+            and loc[index - 2] == "items"
+        ):
+            continue
+        out.append(step)
+    return tuple(out)
+
+
+def _describe(error: ErrorDetails, loc: tuple[str | int, ...]) -> tuple[str, str]:
+    kind = error["type"]
+    where = _field_name(loc)
+    if kind == "union_tag_invalid":
+        got = error.get("input", {})
+        value = got.get("kind") if isinstance(got, dict) else got
+        return (
+            f"the kind '{value}' is not one peerjournal knows.",
+            f"use one of: {', '.join(KINDS)}.",
+        )
+    if kind == "union_tag_not_found":
+        return ("this item has no 'kind'.", f"add 'kind:' with one of: {', '.join(KINDS)}.")
+    if kind == "missing":
+        return (f"'{where}' is missing here.", f"add '{where}:' with its value.")
+    if kind == "extra_forbidden":
+        return (
+            f"'{where}' is not a field peerjournal knows here.",
+            "check its spelling or remove it.",
+        )
+    if kind == "string_pattern_mismatch":
+        return (
+            f"the {where} '{error.get('input')}' is not a valid id.",
+            "use lower-case letters, digits, dots, dashes or underscores, like 'm1.s2.values'.",
+        )
+    if kind == "literal_error" and where == "peerjournal_pack":
+        return (
+            "this pack is written for another version of peerjournal.",
+            "set 'peerjournal_pack: 1' at the top.",
+        )
+    if kind == "value_error":
+        reason = str(error.get("msg", "")).removeprefix("Value error, ")
+        return (f"{reason}.", "correct this item so the two agree.")
+    return (
+        f"'{where}' is not right: {error.get('msg', 'invalid value')}.",
+        "compare it with the packs shipped in content/.",
+    )
+
+
+def _field_name(loc: tuple[str | int, ...]) -> str:
+    names = [step for step in loc if isinstance(step, str)]
+    return names[-1] if names else "pack"

@@ -1,0 +1,31 @@
+"""The names of documents in the vault: what each kind of writing is stored under."""
+
+from __future__ import annotations
+
+from datetime import date
+
+ANSWER = "answer:"
+PAGE = "journal:"
+CONTACTS = "contacts"
+STORY_DRAFT = "story:draft"
+
+
+def answer_name(prompt_id: str) -> str:
+    return f"{ANSWER}{prompt_id}"
+
+
+def page_name(day: date) -> str:
+    return f"{PAGE}{day.isoformat()}"
+
+
+def prompt_of(name: str) -> str | None:
+    return name[len(ANSWER) :] if name.startswith(ANSWER) else None
+
+
+def day_of(name: str) -> date | None:
+    if not name.startswith(PAGE):
+        return None
+    try:
+        return date.fromisoformat(name[len(PAGE) :])
+    except ValueError:
+        return None

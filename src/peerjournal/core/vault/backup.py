@@ -1,0 +1,177 @@
+"""Encrypted backups: SQLite's online backup of the (already encrypted) vault file.
+
+A backup is itself a vault file, keyslots and all, so it opens with the passphrase that
+was in use when it was made, or with the recovery key. Backups are written beside their
+final name and renamed only when complete, so a crash or a full disk never leaves a
+half backup that looks whole. Restoring verifies the backup opens and checks clean
+before anything is replaced, and keeps the replaced vault aside.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from peerjournal.core.errors import (
+    BackupBad,
+    PeerJournalError,
+    VaultCorrupt,
+    WrongPassphrase,
+    WrongRecoveryKey,
+)
+from peerjournal.core.vault.files import fsync_dir, fsync_file, remove_with_sidecars, sidecars
+from peerjournal.core.vault.sqlite import database_errors, translate
+from peerjournal.core.vault.store import Vault
+
+SUFFIX = ".pjbackup"
+PREFIX = "journal-"
+STAMP = "%Y-%m-%d-%H%M%S"
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+
+Unlocker = Callable[[Vault], None]
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    path: Path
+    made: datetime
+    size: int
+
+
+def backup_name(when: datetime) -> str:
+    return f"{PREFIX}{when.strftime(STAMP)}{SUFFIX}"
+
+
+def write_backup(vault: Vault, dest: Path) -> Path:
+    """Copies the live vault into ``dest`` page by page; durable when this returns."""
+    dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    partial = dest.with_name(dest.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        with database_errors(dest.parent):
+            raw = vault.engine.raw_connection()
+            try:
+                source = raw.driver_connection
+                assert isinstance(source, sqlite3.Connection)
+                target = sqlite3.connect(partial)
+                try:
+                    source.backup(target)
+                    target.execute("PRAGMA journal_mode=DELETE")
+                finally:
+                    target.close()
+            finally:
+                raw.close()
+            fsync_file(partial)
+            os.replace(partial, dest)
+            fsync_dir(dest.parent)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return dest
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """The backups in ``folder``, newest first."""
+    found = []
+    if not folder.is_dir():
+        return []
+    for path in folder.iterdir():
+        if not (path.name.startswith(PREFIX) and path.name.endswith(SUFFIX)):
+            continue
+        try:
+            made = datetime.strptime(path.name[len(PREFIX) : -len(SUFFIX)], STAMP)
+            size = path.stat().st_size
+        except (ValueError, OSError):
+            continue
+        found.append(BackupInfo(path, made, size))
+    found.sort(key=lambda b: b.made, reverse=True)
+    return found
+
+
+def rotate(
+    folder: Path, *, keep_daily: int = KEEP_DAILY, keep_weekly: int = KEEP_WEEKLY
+) -> list[Path]:
+    """Keeps the newest backup of each of the last ``keep_daily`` days and ``keep_weekly`` weeks."""
+    backups = list_backups(folder)
+    keep: set[Path] = set()
+    days: list[object] = []
+    weeks: list[object] = []
+    for info in backups:
+        day = info.made.date()
+        week = info.made.isocalendar()[:2]
+        if day not in days and len(days) < keep_daily:
+            days.append(day)
+            keep.add(info.path)
+        if week not in weeks and len(weeks) < keep_weekly:
+            weeks.append(week)
+            keep.add(info.path)
+    removed = []
+    for info in backups:
+        if info.path not in keep:
+            try:
+                info.path.unlink()
+                removed.append(info.path)
+            except OSError:
+                continue
+    return removed
+
+
+def verify_backup(backup: Path, unlock: Unlocker, *, scratch: Path) -> None:
+    """Opens a copy of ``backup``, unlocks it and checks every value; raises if unusable."""
+    if not backup.is_file():
+        raise BackupBad(detail="the file is not there")
+    scratch.mkdir(parents=True, exist_ok=True, mode=0o700)
+    trial = scratch / "verify.db"
+    remove_with_sidecars(trial)
+    try:
+        try:
+            shutil.copyfile(backup, trial)
+        except OSError as exc:
+            calm = translate(exc, where=scratch)
+            raise calm if calm else BackupBad(detail="it cannot be read") from None
+        try:
+            vault = Vault.open(trial)
+        except VaultCorrupt:
+            raise BackupBad(detail="it is damaged or is not a peerjournal backup") from None
+        try:
+            unlock(vault)
+            report = vault.check()
+        except (WrongPassphrase, WrongRecoveryKey):
+            raise
+        except PeerJournalError:
+            raise BackupBad(detail="it is damaged") from None
+        finally:
+            vault.close()
+        if not report.ok:
+            raise BackupBad(detail=f"it is damaged: {report.damaged[0]}")
+    finally:
+        remove_with_sidecars(trial)
+
+
+def replace_vault(vault_path: Path, backup: Path, *, set_aside: Path, now: datetime) -> Path | None:
+    """Puts ``backup`` in place of the vault; returns where the old vault was kept, if any.
+
+    Call only with the vault closed and the instance lock held.
+    """
+    set_aside.mkdir(parents=True, exist_ok=True, mode=0o700)
+    incoming = vault_path.with_name(vault_path.name + ".restoring")
+    incoming.unlink(missing_ok=True)
+    with database_errors(vault_path.parent):
+        shutil.copyfile(backup, incoming)
+        fsync_file(incoming)
+        kept: Path | None = None
+        if vault_path.exists():
+            kept = set_aside / f"journal-replaced-{now.strftime(STAMP)}.db"
+            os.replace(vault_path, kept)
+            for sidecar, target in zip(sidecars(vault_path), sidecars(kept), strict=True):
+                if sidecar.exists():
+                    os.replace(sidecar, target)
+        os.replace(incoming, vault_path)
+        fsync_dir(vault_path.parent)
+    return kept

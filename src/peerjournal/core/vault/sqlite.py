@@ -1,0 +1,110 @@
+"""The SQLite engine, its pragmas, and how database failures become calm errors."""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from peerjournal.core.errors import (
+    PeerJournalError,
+    ReadOnly,
+    StorageFull,
+    VaultCorrupt,
+    VaultInUse,
+)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA temp_store=MEMORY",
+    "PRAGMA secure_delete=ON",
+    "PRAGMA busy_timeout=5000",
+)
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"check_same_thread": False, "isolation_level": None},
+        pool_pre_ping=False,
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
+        for pragma in PRAGMAS:
+            dbapi_conn.execute(pragma)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: object) -> None:
+        # The driver runs in autocommit mode (isolation_level=None) so that SQLAlchemy,
+        # not the driver, decides when a transaction starts (SQLAlchemy's documented
+        # recipe for pysqlite). Writers are serialised by the vault's own lock.
+        conn.exec_driver_sql("BEGIN")  # type: ignore[attr-defined]  # a Connection
+
+    return engine
+
+
+def looks_like_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def translate(exc: BaseException, *, where: Path) -> PeerJournalError | None:
+    """The calm error for a database or file failure, or None if it is not one we know."""
+    if isinstance(exc, PeerJournalError):
+        return exc
+    if isinstance(exc, sa_exc.DBAPIError) and exc.orig is not None:
+        exc = exc.orig
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            return StorageFull()
+        if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return ReadOnly(path=str(where))
+        return None
+    if not isinstance(exc, sqlite3.Error):
+        return None
+    text = str(exc).lower()
+    code = getattr(exc, "sqlite_errorcode", None)
+    if "full" in text or code == sqlite3.SQLITE_FULL:
+        return StorageFull()
+    if "readonly" in text or "read-only" in text or code == sqlite3.SQLITE_READONLY:
+        return ReadOnly(path=str(where))
+    if "locked" in text or "busy" in text:
+        return VaultInUse()
+    if "unable to open" in text or "cantopen" in text:
+        return ReadOnly(path=str(where))
+    if (
+        "malformed" in text
+        or "not a database" in text
+        or "corrupt" in text
+        or "disk i/o" in text
+        or code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_IOERR)
+    ):
+        return VaultCorrupt(detail="the database cannot be read")
+    if "no such table" in text or "no such column" in text:
+        return VaultCorrupt(detail="parts of the database are missing")
+    return None
+
+
+@contextmanager
+def database_errors(where: Path) -> Iterator[None]:
+    try:
+        yield
+    except (sa_exc.SQLAlchemyError, sqlite3.Error, OSError) as exc:
+        calm = translate(exc, where=where)
+        if calm is None:
+            raise
+        raise calm from None

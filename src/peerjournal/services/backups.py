@@ -1,0 +1,100 @@
+"""Backups: made automatically (once a day after unlock, and on close), rotated, restorable."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from peerjournal.core.errors import PeerJournalError, WrongPassphrase
+from peerjournal.core.vault import backup as b
+from peerjournal.core.vault.recovery_key import RecoveryKey
+from peerjournal.core.vault.store import Vault
+from peerjournal.services.events import Changes
+from peerjournal.services.session import VaultSession
+
+log = logging.getLogger(__name__)
+
+BackupInfo = b.BackupInfo
+
+
+class BackupService:
+    def __init__(self, session: VaultSession) -> None:
+        self._session = session
+
+    @property
+    def folder(self) -> Path:
+        return self._session.data.backups
+
+    def _now(self) -> datetime:
+        return self._session.clock().astimezone()
+
+    def list(self) -> list[BackupInfo]:
+        return b.list_backups(self.folder)
+
+    def latest(self) -> BackupInfo | None:
+        found = self.list()
+        return found[0] if found else None
+
+    def backup_now(self, dest: Path | None = None) -> Path:
+        """Writes a backup (to ``dest``, or the backups folder, then rotates that folder)."""
+        vault = self._session.vault
+        now = self._now()
+        target = dest if dest is not None else self.folder / b.backup_name(now)
+        if dest is None and target.exists():
+            target = self.folder / b.backup_name(now.replace(microsecond=0)).replace(
+                b.SUFFIX, f"-{now.microsecond:06d}{b.SUFFIX}"
+            )
+        written = b.write_backup(vault, target)
+        if dest is None:
+            removed = b.rotate(self.folder)
+            log.info("backup written; %d old backup(s) rotated away", len(removed))
+        self._session.hub.notify(Changes(backups=True))
+        return written
+
+    def backup_if_due(self) -> Path | None:
+        """The daily backup: made only when there is none from today yet."""
+        latest = self.latest()
+        if latest is not None and latest.made.date() == self._now().date():
+            return None
+        return self.backup_now()
+
+    def restore(
+        self,
+        backup: Path,
+        *,
+        passphrase: str | None = None,
+        recovery_key: str | None = None,
+    ) -> Path | None:
+        """Checks the backup opens and is whole, then swaps it in; returns where the old one went.
+
+        The current vault is closed first and kept aside whole; the restored journal is
+        left locked, to be unlocked with the passphrase that was in use when the backup
+        was made (or the recovery key).
+        """
+        recovery = RecoveryKey.parse(recovery_key) if recovery_key else None
+
+        def unlock(vault: Vault) -> None:
+            if recovery is not None:
+                vault.unlock_with_recovery(recovery)
+            elif passphrase:
+                vault.unlock(passphrase)
+            else:
+                raise WrongPassphrase()
+
+        self._session.claim()
+        b.verify_backup(backup, unlock, scratch=self._session.data.root / "verify")
+        self._session.detach()
+        try:
+            kept = b.replace_vault(
+                self._session.data.vault,
+                backup,
+                set_aside=self._session.data.set_aside,
+                now=self._now(),
+            )
+        except PeerJournalError:
+            log.warning("restore failed before the backup was in place; nothing was replaced")
+            raise
+        log.info("backup restored; the replaced journal was kept aside")
+        self._session.hub.notify(Changes(backups=True))
+        return kept

@@ -1,0 +1,61 @@
+"""All services for one data folder, built once by the composition root."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from peerjournal.core.content import model as m
+from peerjournal.core.content.loader import load_content
+from peerjournal.core.paths import DataDir
+from peerjournal.core.vault.keyslots import KdfParams
+from peerjournal.core.vault.store import Clock, utc_now
+from peerjournal.services.answers import AnswerService
+from peerjournal.services.backups import BackupService
+from peerjournal.services.events import ChangeHub
+from peerjournal.services.exports import ExportService
+from peerjournal.services.pages import PageService
+from peerjournal.services.search import SearchService
+from peerjournal.services.session import VaultSession
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    content: m.Content
+    hub: ChangeHub
+    session: VaultSession
+    answers: AnswerService
+    pages: PageService
+    search: SearchService
+    backups: BackupService
+    exports: ExportService
+
+    @property
+    def data(self) -> DataDir:
+        return self.session.data
+
+
+def build_services(
+    data_root: Path,
+    *,
+    content: m.Content | None = None,
+    clock: Clock = utc_now,
+    kdf: KdfParams | None = None,
+) -> Services:
+    data = DataDir(data_root)
+    content = content if content is not None else load_content([data.packs])
+    hub = ChangeHub()
+    session = VaultSession(data, hub=hub, clock=clock, kdf=kdf)
+    answers = AnswerService(session, content)
+    pages = PageService(session, content)
+    search = SearchService(session, content, answers, pages)
+    return Services(
+        content=content,
+        hub=hub,
+        session=session,
+        answers=answers,
+        pages=pages,
+        search=search,
+        backups=BackupService(session),
+        exports=ExportService(content, answers, pages),
+    )

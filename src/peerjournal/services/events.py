@@ -1,0 +1,64 @@
+"""What changed after an operation, so each view decides whether to redraw.
+
+Services report changes to a hub; the UI adapts the hub to a Qt signal. Listeners may
+be called from a worker thread, so they must only hand the news on, never touch widgets.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+log = logging.getLogger(__name__)
+
+
+class SessionState(StrEnum):
+    UNLOCKED = "unlocked"
+    LOCKED = "locked"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    answers: frozenset[str] = frozenset()
+    pages: frozenset[str] = frozenset()
+    story: bool = False
+    contacts: bool = False
+    backups: bool = False
+    session: SessionState | None = None
+
+    @property
+    def everything(self) -> bool:
+        return self.session is not None
+
+
+Listener = Callable[[Changes], None]
+
+
+@dataclass
+class ChangeHub:
+    _listeners: list[Listener] = field(default_factory=list)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        with self._lock:
+            self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with self._lock:
+                if listener in self._listeners:
+                    self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def notify(self, changes: Changes) -> None:
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(changes)
+            except Exception:
+                log.exception("a change listener failed")

@@ -1,0 +1,121 @@
+"""The portable export: everything, unencrypted, as Markdown or JSON, only when asked."""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+
+from peerjournal import __version__
+from peerjournal.core import answers as a
+from peerjournal.core.content import model as m
+from peerjournal.core.vault.files import fsync_file
+from peerjournal.services.answers import AnswerService
+from peerjournal.services.pages import PageService
+from peerjournal.services.search import page_title
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Writes a file only the participant can read, whole or not at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        fsync_file(partial)
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+class ExportService:
+    def __init__(self, content: m.Content, answers: AnswerService, pages: PageService) -> None:
+        self._content = content
+        self._answers = answers
+        self._pages = pages
+
+    def as_json(self) -> dict[str, object]:
+        answers = self._answers.all()
+        out_answers = []
+        for prompt_id, answer in sorted(answers.items()):
+            prompt = self._content.prompt(prompt_id)
+            out_answers.append(
+                {
+                    "prompt_id": prompt_id,
+                    "question": prompt.text if prompt else None,
+                    "saved": _iso(self._answers.saved_at(prompt_id)),
+                    "answer": a.to_json(answer),
+                    "text": self._answers.text_of(prompt_id),
+                    "history": [
+                        {
+                            "version": v.seq,
+                            "saved": _iso(v.saved),
+                            "answer": _json_or_none(v.answer),
+                        }
+                        for v in self._answers.history(prompt_id)
+                    ],
+                }
+            )
+        pages = [
+            {"date": day.isoformat(), "text": self._pages.get(day)}
+            for day in sorted(self._pages.days())
+        ]
+        return {
+            "peerjournal_export": 1,
+            "app_version": __version__,
+            "answers": out_answers,
+            "daily_pages": pages,
+        }
+
+    def as_markdown(self) -> str:
+        lines = ["# My peerjournal", ""]
+        for programme in self._content.programmes:
+            wrote_programme = False
+            for part in programme.parts:
+                wrote_part = False
+                for prompt in part.prompts:
+                    text = self._answers.text_of(prompt.id)
+                    if not text.strip():
+                        continue
+                    if not wrote_programme:
+                        lines += [f"## {programme.title}", ""]
+                        wrote_programme = True
+                    if not wrote_part:
+                        lines += [f"### {part.title}", ""]
+                        wrote_part = True
+                    label = (
+                        f"{prompt.label}: "
+                        if isinstance(prompt, m.TextPrompt) and prompt.label
+                        else ""
+                    )
+                    lines += [f"**{label}{prompt.text}**", "", text.rstrip(), ""]
+        earlier = self._answers.earlier_answers()
+        if earlier:
+            lines += ["## Earlier answers", ""]
+            for one in earlier:
+                lines += [f"**{one.prompt_id}**", "", one.text.rstrip(), ""]
+        days = sorted(self._pages.days())
+        if days:
+            lines += ["## Daily pages", ""]
+            for day in days:
+                lines += [f"### {page_title(day)}", "", self._pages.get(day).rstrip(), ""]
+        return "\n".join(lines).rstrip() + "\n"
+
+    def write(self, fmt: str, path: Path) -> Path:
+        if fmt == "json":
+            data = json.dumps(self.as_json(), ensure_ascii=False, indent=2).encode("utf-8")
+        else:
+            data = self.as_markdown().encode("utf-8")
+        write_private_file(path, data)
+        return path
+
+
+def _iso(when: datetime | None) -> str | None:
+    return when.isoformat() if when else None
+
+
+def _json_or_none(answer: a.Answer | None) -> object:
+    return a.to_json(answer) if answer is not None else None

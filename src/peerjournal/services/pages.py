@@ -1,0 +1,96 @@
+"""Daily pages: one dated page a day, free writing with an optional gentle prompt."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from peerjournal.core.answers import MAX_TEXT_CHARS
+from peerjournal.core.content import model as m
+from peerjournal.core.documents import day_of, page_name
+from peerjournal.core.errors import TooLarge
+from peerjournal.core.vault.store import Document, SaveResult
+from peerjournal.services.events import Changes
+from peerjournal.services.session import VaultSession
+
+
+@dataclass(frozen=True, slots=True)
+class PageSummary:
+    day: date
+    saved: datetime
+    words: int
+    preview: str
+
+
+class PageService:
+    def __init__(self, session: VaultSession, content: m.Content) -> None:
+        self._session = session
+        self._content = content
+        self._pages: dict[date, tuple[str, datetime]] = {}
+        self._guard = threading.Lock()
+        session.add_loader(self._load)
+        session.hub.subscribe(self._on_change)
+
+    def _load(self, documents: list[Document]) -> None:
+        pages = {}
+        for doc in documents:
+            day = day_of(doc.name)
+            if day is not None and isinstance(doc.body.value, dict):
+                text = doc.body.value.get("text")
+                if isinstance(text, str):
+                    pages[day] = (text, doc.body.saved)
+        with self._guard:
+            self._pages = pages
+
+    def _on_change(self, changes: Changes) -> None:
+        if changes.session is not None and changes.session.value != "unlocked":
+            with self._guard:
+                self._pages = {}
+
+    def prompt_for(self, day: date) -> str:
+        """The gentle prompt of the day: the same all day, different from day to day."""
+        prompts = self._content.daily_prompts
+        return prompts[day.toordinal() % len(prompts)] if prompts else ""
+
+    def get(self, day: date) -> str:
+        self._session.vault  # noqa: B018 - raises VaultLocked when locked
+        with self._guard:
+            found = self._pages.get(day)
+        return found[0] if found else ""
+
+    def days(self) -> list[date]:
+        with self._guard:
+            return sorted(self._pages, reverse=True)
+
+    def summaries(self) -> list[PageSummary]:
+        with self._guard:
+            items = sorted(self._pages.items(), reverse=True)
+        return [
+            PageSummary(day, saved, len(text.split()), " ".join(text.split())[:120])
+            for day, (text, saved) in items
+            if text.strip()
+        ]
+
+    def save(self, day: date, text: str) -> SaveResult:
+        if len(text) > MAX_TEXT_CHARS:
+            raise TooLarge(size=round(len(text) / 1_000_000, 1), limit=MAX_TEXT_CHARS // 1_000_000)
+        result = self._session.vault.save(page_name(day), {"text": text})
+        with self._guard:
+            self._pages[day] = (text, result.saved)
+        if not result.unchanged:
+            self._session.hub.notify(Changes(pages=frozenset({day.isoformat()})))
+        return result
+
+    def append(self, day: date, text: str) -> SaveResult:
+        existing = self.get(day).rstrip()
+        combined = f"{existing}\n\n{text.strip()}" if existing else text.strip()
+        return self.save(day, combined)
+
+    def history(self, day: date) -> list[tuple[int, datetime, str]]:
+        out = []
+        for v in self._session.vault.history(page_name(day)):
+            value = v.body.value
+            text = value.get("text") if isinstance(value, dict) else None
+            out.append((v.seq, v.body.saved, text if isinstance(text, str) else ""))
+        return out

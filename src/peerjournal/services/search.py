@@ -1,0 +1,127 @@
+"""Search across answers and daily pages, from an index built in memory at unlock."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date
+
+from peerjournal.core import answers as a
+from peerjournal.core.content import model as m
+from peerjournal.core.documents import day_of, prompt_of
+from peerjournal.core.search import SearchIndex
+from peerjournal.core.vault.store import Document
+from peerjournal.services.answers import AnswerService, loose_text
+from peerjournal.services.events import Changes
+from peerjournal.services.pages import PageService
+from peerjournal.services.session import VaultSession
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    title: str
+    snippet: str
+    highlights: tuple[tuple[int, int], ...]
+    prompt_id: str | None = None
+    part_id: str | None = None
+    day: date | None = None
+
+
+def page_title(day: date) -> str:
+    return f"Daily page, {day.strftime('%A')} {day.day} {day.strftime('%B %Y')}"
+
+
+def prompt_title(content: m.Content, prompt_id: str) -> str:
+    found = content.locate(prompt_id)
+    if found is None:
+        return "Earlier answer"
+    prompt = found.prompt
+    question = prompt.text if len(prompt.text) <= 80 else prompt.text[:77].rstrip() + "…"
+    return f"{found.programme.short_title} · {found.part.short_title}: {question}"
+
+
+class SearchService:
+    def __init__(
+        self,
+        session: VaultSession,
+        content: m.Content,
+        answers: AnswerService,
+        pages: PageService,
+    ) -> None:
+        self._session = session
+        self._content = content
+        self._answers = answers
+        self._pages = pages
+        self._index = SearchIndex()
+        self._guard = threading.Lock()
+        session.add_loader(self._load)
+        session.hub.subscribe(self._on_change)
+
+    def _load(self, documents: list[Document]) -> None:
+        index = SearchIndex()
+        for doc in documents:
+            self._put(index, doc.name, doc.body.value)
+        with self._guard:
+            self._index = index
+
+    def _put(self, index: SearchIndex, name: str, raw: object) -> None:
+        day = day_of(name)
+        if day is not None:
+            text = raw.get("text") if isinstance(raw, dict) else None
+            if isinstance(text, str):
+                index.put(name, page_title(day), text, order=day.isoformat())
+            return
+        prompt_id = prompt_of(name)
+        if prompt_id is None:
+            return
+        prompt = self._content.prompt(prompt_id)
+        try:
+            answer = a.from_json(raw)  # type: ignore[arg-type]  # checked by from_json
+            text = (
+                a.words(prompt, answer)
+                if prompt is not None and prompt.kind == answer.kind
+                else loose_text(a.to_json(answer))
+            )
+        except Exception:
+            text = ""
+        index.put(name, prompt_title(self._content, prompt_id), text)
+
+    def _on_change(self, changes: Changes) -> None:
+        if changes.session is not None:
+            if changes.session.value != "unlocked":
+                with self._guard:
+                    self._index = SearchIndex()
+            return
+        if not self._session.unlocked:
+            return
+        with self._guard:
+            for prompt_id in changes.answers:
+                answer = self._answers.get(prompt_id)
+                raw = a.to_json(answer) if answer is not None else None
+                self._put(self._index, f"answer:{prompt_id}", raw)
+            for iso in changes.pages:
+                day = date.fromisoformat(iso)
+                self._put(self._index, f"journal:{iso}", {"text": self._pages.get(day)})
+
+    def search(self, query: str, *, limit: int = 50) -> list[SearchResult]:
+        self._session.vault  # noqa: B018 - raises VaultLocked when locked
+        with self._guard:
+            hits = self._index.search(query, limit=limit)
+        results = []
+        for hit in hits:
+            prompt_id = prompt_of(hit.name)
+            located = self._content.locate(prompt_id) if prompt_id else None
+            results.append(
+                SearchResult(
+                    title=hit.title,
+                    snippet=hit.snippet,
+                    highlights=hit.highlights,
+                    prompt_id=prompt_id,
+                    part_id=located.part.id if located else None,
+                    day=day_of(hit.name),
+                )
+            )
+        return results
+
+    def __len__(self) -> int:
+        return len(self._index)

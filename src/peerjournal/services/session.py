@@ -1,0 +1,136 @@
+"""Opening, unlocking and locking the one vault of a data folder."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from peerjournal.core.errors import PassphraseEmpty, VaultLocked, WrongPassphrase
+from peerjournal.core.paths import DataDir
+from peerjournal.core.vault.instance_lock import InstanceLock
+from peerjournal.core.vault.keyslots import KdfParams
+from peerjournal.core.vault.recovery_key import RecoveryKey
+from peerjournal.core.vault.store import Clock, Document, Vault, utc_now
+from peerjournal.services.events import ChangeHub, Changes, SessionState
+
+log = logging.getLogger(__name__)
+
+Loader = Callable[[list[Document]], None]
+
+
+class VaultSession:
+    """Holds the open vault, the instance lock, and what was loaded at unlock.
+
+    Services that keep decrypted things in memory (answers, the search index) register
+    a loader, which is handed every document once at unlock, and are told to drop it
+    all at lock through the change hub.
+    """
+
+    def __init__(
+        self,
+        data: DataDir,
+        *,
+        hub: ChangeHub,
+        clock: Clock = utc_now,
+        kdf: KdfParams | None = None,
+    ) -> None:
+        self.data = data
+        self.hub = hub
+        self.clock = clock
+        self.kdf = kdf
+        self._instance = InstanceLock(data.lock)
+        self._vault: Vault | None = None
+        self._loaders: list[Loader] = []
+        self.last_unlock_seconds = 0.0
+
+    def add_loader(self, loader: Loader) -> None:
+        self._loaders.append(loader)
+
+    def exists(self) -> bool:
+        return self.data.vault.exists()
+
+    @property
+    def unlocked(self) -> bool:
+        return self._vault is not None and self._vault.unlocked
+
+    @property
+    def vault(self) -> Vault:
+        if self._vault is None or not self._vault.unlocked:
+            raise VaultLocked()
+        return self._vault
+
+    def claim(self) -> None:
+        """Takes the one-process lock; raises ``VaultInUse`` if another app has it."""
+        self._instance.acquire()
+
+    def _opened(self) -> Vault:
+        self.claim()
+        if self._vault is None:
+            self._vault = Vault.open(self.data.vault, clock=self.clock)
+        return self._vault
+
+    def create(self, passphrase: str) -> RecoveryKey:
+        self.claim()
+        vault, recovery = Vault.create(self.data.vault, passphrase, kdf=self.kdf, clock=self.clock)
+        self._vault = vault
+        self._after_unlock()
+        return recovery
+
+    def open(self) -> None:
+        self._opened()
+
+    def unlock(self, passphrase: str) -> None:
+        if not passphrase:
+            raise PassphraseEmpty()
+        self._opened().unlock(passphrase)
+        self._after_unlock()
+
+    def recover(self, recovery_text: str, new_passphrase: str) -> None:
+        """Opens with the recovery key and sets a new passphrase in the same step."""
+        recovery = RecoveryKey.parse(recovery_text)
+        if not new_passphrase:
+            raise PassphraseEmpty()
+        vault = self._opened()
+        vault.unlock_with_recovery(recovery)
+        vault.set_passphrase(new_passphrase, kdf=self.kdf)
+        self._after_unlock()
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        if not new:
+            raise PassphraseEmpty()
+        vault = self.vault
+        if not vault.verify_passphrase(old):
+            raise WrongPassphrase()
+        vault.set_passphrase(new, kdf=self.kdf)
+
+    def lock(self) -> None:
+        if self._vault is not None and self._vault.unlocked:
+            self._vault.lock()
+            self.hub.notify(Changes(session=SessionState.LOCKED))
+
+    def close(self) -> None:
+        """Locks, closes the file and lets another process have the journal."""
+        if self._vault is not None:
+            self._vault.close()
+            self._vault = None
+            self.hub.notify(Changes(session=SessionState.CLOSED))
+        self._instance.release()
+
+    def detach(self) -> None:
+        """Closes the file but keeps the instance lock (for a restore in place)."""
+        if self._vault is not None:
+            self._vault.close()
+            self._vault = None
+            self.hub.notify(Changes(session=SessionState.CLOSED))
+
+    def _after_unlock(self) -> None:
+        started = time.perf_counter()
+        documents = list(self.vault.documents())
+        for loader in self._loaders:
+            loader(documents)
+        self.last_unlock_seconds = time.perf_counter() - started
+        log.info(
+            "unlocked: %d documents loaded in %.3f s", len(documents), self.last_unlock_seconds
+        )
+        self.hub.notify(Changes(session=SessionState.UNLOCKED))

@@ -1,0 +1,60 @@
+"""Shared test set-up: offscreen Qt, isolated data folders, a cheap key derivation."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("PEERJOURNAL_PASSPHRASE", None)
+os.environ.pop("PEERJOURNAL_DATA_DIR", None)
+
+from peerjournal.core.content.loader import load_content
+from peerjournal.core.content.model import Content
+from peerjournal.core.vault.keyslots import FAST_KDF
+from peerjournal.services.container import Services, build_services
+
+PASSPHRASE = "correct horse battery staple"
+CANARY = "Siân and Zoë met Łukasz — “never forget” — canary-7f3a"
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    loaded = load_content()
+    assert not loaded.problems, loaded.problems
+    return loaded
+
+
+@pytest.fixture(scope="session")
+def template_vault(tmp_path_factory: pytest.TempPathFactory, content: Content) -> Path:
+    """One vault made once per run (with a cheap KDF); each test gets a copy."""
+    root = tmp_path_factory.mktemp("template")
+    services = build_services(root, content=content, kdf=FAST_KDF)
+    recovery = services.session.create(PASSPHRASE)
+    (root / "recovery.txt").write_text(recovery.formatted())
+    services.session.close()
+    return root
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, template_vault: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(template_vault, target)
+    return target
+
+
+@pytest.fixture
+def recovery_text(data_dir: Path) -> str:
+    return (data_dir / "recovery.txt").read_text()
+
+
+@pytest.fixture
+def services(data_dir: Path, content: Content) -> Iterator[Services]:
+    built = build_services(data_dir, content=content, kdf=FAST_KDF)
+    built.session.unlock(PASSPHRASE)
+    yield built
+    built.session.close()
