@@ -187,6 +187,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from peerjournal.core.paths import DataDir, resolve_data_dir
+    from peerjournal.logs import setup_logging
+
+    setup_logging(DataDir(resolve_data_dir(getattr(args, "data_dir", None))).logs)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         from peerjournal import cli_commands
@@ -202,3 +206,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception:
+        from peerjournal.logs import log_unexpected
+
+        where = log_unexpected("cli")
+        print(
+            "Something unexpected went wrong, and it was stopped. Nothing already saved was "
+            f"lost. The details (which hold none of your writing) are in {where}.",
+            file=sys.stderr,
+        )
+        return EXIT_FAIL

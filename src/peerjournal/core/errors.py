@@ -23,6 +23,7 @@ class Msg(StrEnum):
     VAULT_IN_USE = "vault_in_use"
     STORAGE_FULL = "storage_full"
     READ_ONLY = "read_only"
+    DISK_ERROR = "disk_error"
     UNKNOWN_PROMPT = "unknown_prompt"
     BAD_ANSWER = "bad_answer"
     CONTENT_PACK = "content_pack"
@@ -109,6 +110,14 @@ class StorageFull(PeerJournalError):
     template = (
         "The disk is full, so this could not be saved. Everything saved before is safe; "
         "free some space and try again."
+    )
+
+
+class DiskError(PeerJournalError):
+    msg = Msg.DISK_ERROR
+    template = (
+        "peerjournal could not read or write your journal on the disk. Everything saved "
+        "before is safe; if this keeps happening, the disk may be failing."
     )
 
 

@@ -59,6 +59,7 @@ def write_backup(vault: Vault, dest: Path) -> Path:
             try:
                 source = raw.driver_connection
                 assert isinstance(source, sqlite3.Connection)
+                partial.touch(mode=0o600)
                 target = sqlite3.connect(partial)
                 try:
                     source.backup(target)

@@ -24,7 +24,8 @@ class InstanceLock:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            handle = open(self.path, "a+b")  # noqa: SIM115 - held for the process lifetime
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+            handle = os.fdopen(fd, "r+b")
         except PermissionError:
             raise ReadOnly(path=str(self.path.parent)) from None
         except OSError:

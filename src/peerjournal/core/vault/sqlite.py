@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,6 +15,7 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from peerjournal.core.errors import (
+    DiskError,
     PeerJournalError,
     ReadOnly,
     StorageFull,
@@ -86,17 +89,36 @@ def translate(exc: BaseException, *, where: Path) -> PeerJournalError | None:
         return VaultInUse()
     if "unable to open" in text or "cantopen" in text:
         return ReadOnly(path=str(where))
+    if "disk i/o" in text or code == sqlite3.SQLITE_IOERR:
+        return StorageFull() if _looks_full(where) else DiskError()
     if (
         "malformed" in text
         or "not a database" in text
         or "corrupt" in text
-        or "disk i/o" in text
-        or code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_IOERR)
+        or code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
     ):
         return VaultCorrupt(detail="the database cannot be read")
+    if "could not decode" in text:
+        return VaultCorrupt(detail="parts of the database hold unreadable values")
     if "no such table" in text or "no such column" in text:
         return VaultCorrupt(detail="parts of the database are missing")
     return None
+
+
+def _looks_full(where: Path) -> bool:
+    """A failed write is a full disk when space is nearly gone or a file-size limit is set."""
+    try:
+        folder = where if where.is_dir() else where.parent
+        if shutil.disk_usage(folder).free < 64 * 1024 * 1024:
+            return True
+    except OSError:
+        pass
+    if sys.platform == "win32":
+        return False
+    import resource
+
+    soft, _hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return soft != resource.RLIM_INFINITY
 
 
 @contextmanager

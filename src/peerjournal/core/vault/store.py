@@ -19,7 +19,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, func, insert, select, text, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    LargeBinary,
+    cast,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 
 from peerjournal.core.errors import (
     NoIteration,
@@ -135,6 +146,11 @@ class CheckReport:
     @property
     def ok(self) -> bool:
         return not self.damaged
+
+
+def _blob(column: ColumnElement[bytes]) -> ColumnElement[bytes]:
+    """Reads a sealed column as bytes even if damage stored it as text (it then fails to open)."""
+    return cast(column, LargeBinary).label(column.key)
 
 
 class Vault:
@@ -313,9 +329,9 @@ class Vault:
         key = self._require_key()
         with database_errors(self.path), self._engine.connect() as conn:
             row = conn.execute(
-                select(t.documents.c.id, t.documents.c.current_ct, t.documents.c.last_seq).where(
-                    t.documents.c.lookup == key.lookup(name)
-                )
+                select(
+                    t.documents.c.id, _blob(t.documents.c.current_ct), t.documents.c.last_seq
+                ).where(t.documents.c.lookup == key.lookup(name))
             ).first()
         if row is None:
             return None
@@ -329,8 +345,8 @@ class Vault:
             rows = conn.execute(
                 select(
                     t.documents.c.id,
-                    t.documents.c.name_ct,
-                    t.documents.c.current_ct,
+                    _blob(t.documents.c.name_ct),
+                    _blob(t.documents.c.current_ct),
                     t.documents.c.last_seq,
                 )
             ).all()
@@ -351,7 +367,7 @@ class Vault:
             if doc_id is None:
                 return []
             rows = conn.execute(
-                select(t.versions.c.id, t.versions.c.seq, t.versions.c.body_ct)
+                select(t.versions.c.id, t.versions.c.seq, _blob(t.versions.c.body_ct))
                 .where(t.versions.c.document_id == doc_id)
                 .order_by(t.versions.c.seq)
             ).all()
@@ -369,9 +385,9 @@ class Vault:
         now = self._clock()
         with self._write_lock, database_errors(self.path), self._engine.begin() as conn:
             row = conn.execute(
-                select(t.documents.c.id, t.documents.c.current_ct, t.documents.c.last_seq).where(
-                    t.documents.c.lookup == key.lookup(name)
-                )
+                select(
+                    t.documents.c.id, _blob(t.documents.c.current_ct), t.documents.c.last_seq
+                ).where(t.documents.c.lookup == key.lookup(name))
             ).first()
             if row is None:
                 doc_id = crypto.random_id()
@@ -464,7 +480,11 @@ class Vault:
     def iterations(self) -> list[Iteration]:
         key = self._require_key()
         with database_errors(self.path), self._engine.connect() as conn:
-            rows = conn.execute(select(t.iterations).order_by(t.iterations.c.number)).all()
+            rows = conn.execute(
+                select(
+                    t.iterations.c.id, t.iterations.c.number, _blob(t.iterations.c.body_ct)
+                ).order_by(t.iterations.c.number)
+            ).all()
         return [
             Iteration(row.number, self._open_iteration(key, row.id, row.number, row.body_ct))
             for row in rows
@@ -473,7 +493,11 @@ class Vault:
     def iteration(self, number: int) -> Iteration:
         key = self._require_key()
         with database_errors(self.path), self._engine.connect() as conn:
-            row = conn.execute(select(t.iterations).where(t.iterations.c.number == number)).first()
+            row = conn.execute(
+                select(
+                    t.iterations.c.id, t.iterations.c.number, _blob(t.iterations.c.body_ct)
+                ).where(t.iterations.c.number == number)
+            ).first()
         if row is None:
             raise NoIteration(number=number)
         return Iteration(row.number, self._open_iteration(key, row.id, row.number, row.body_ct))
@@ -489,11 +513,16 @@ class Vault:
             for (line,) in conn.execute(text("PRAGMA integrity_check")).all():
                 if line != "ok":
                     damaged.append(Damage("database", str(line)))
-            docs = conn.execute(select(t.documents)).all()
-            version_rows = conn.execute(
-                select(t.versions).order_by(t.versions.c.document_id, t.versions.c.seq)
+            dc, vc, ic = t.documents.c, t.versions.c, t.iterations.c
+            docs = conn.execute(
+                select(dc.id, dc.lookup, _blob(dc.name_ct), _blob(dc.current_ct), dc.last_seq)
             ).all()
-            iteration_rows = conn.execute(select(t.iterations)).all()
+            version_rows = conn.execute(
+                select(vc.id, vc.document_id, vc.seq, _blob(vc.body_ct)).order_by(
+                    vc.document_id, vc.seq
+                )
+            ).all()
+            iteration_rows = conn.execute(select(ic.id, ic.number, _blob(ic.body_ct))).all()
         by_doc: dict[str, list[tuple[str, int, bytes]]] = {}
         for v in version_rows:
             by_doc.setdefault(v.document_id, []).append((v.id, v.seq, v.body_ct))

@@ -1,0 +1,72 @@
+"""Logging that never holds anything the participant wrote.
+
+Log records carry ids, counts and timings only. Unexpected exceptions are logged as
+their type and the code locations they passed through, never their message or
+arguments, because a message can quote data (a database error can echo a value).
+Logs rotate inside the data folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+
+LOG_NAME = "peerjournal.log"
+_state: dict[str, Path] = {}
+
+
+def setup_logging(folder: Path, *, level: int = logging.INFO) -> Path | None:
+    """Sends the app's logs to ``folder/peerjournal.log`` (rotated); None if not writable."""
+    root = logging.getLogger("peerjournal")
+    if _state.get("folder") == folder:
+        return folder / LOG_NAME
+    for handler in list(root.handlers):
+        if isinstance(handler, RotatingFileHandler):
+            root.removeHandler(handler)
+            handler.close()
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handler = RotatingFileHandler(
+            folder / LOG_NAME, maxBytes=512 * 1024, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(level)
+    _state["folder"] = folder
+    return folder / LOG_NAME
+
+
+def describe_exception(
+    exc_type: type[BaseException] | None,
+    exc: BaseException | None,
+    tb: TracebackType | None,
+) -> str:
+    """The exception's type and where it went, without its message."""
+    lines = [f"{exc_type.__name__ if exc_type else 'Exception'} (message withheld)"]
+    for frame in traceback.extract_tb(tb):
+        lines.append(f"  at {Path(frame.filename).name}:{frame.lineno} in {frame.name}")
+    cause = exc.__cause__ or exc.__context__ if exc else None
+    depth = 0
+    while cause is not None and depth < 5:
+        lines.append(f"  caused by {type(cause).__name__}")
+        for frame in traceback.extract_tb(cause.__traceback__):
+            lines.append(f"    at {Path(frame.filename).name}:{frame.lineno} in {frame.name}")
+        cause = cause.__cause__ or cause.__context__
+        depth += 1
+    return "\n".join(lines)
+
+
+def log_unexpected(where: str) -> str:
+    """Logs the exception being handled; returns where the log is, for the message."""
+    exc_type, exc, tb = sys.exc_info()
+    logging.getLogger("peerjournal").error(
+        "unexpected failure in %s:\n%s", where, describe_exception(exc_type, exc, tb)
+    )
+    folder = _state.get("folder")
+    return str(folder / LOG_NAME) if folder else "the log"
