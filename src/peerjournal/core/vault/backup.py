@@ -14,7 +14,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from peerjournal.core.errors import (
@@ -98,19 +98,22 @@ def list_backups(folder: Path) -> list[BackupInfo]:
 def rotate(
     folder: Path, *, keep_daily: int = KEEP_DAILY, keep_weekly: int = KEEP_WEEKLY
 ) -> list[Path]:
-    """Keeps the newest backup of each of the last ``keep_daily`` days and ``keep_weekly`` weeks."""
+    """Keeps the newest backup of each of the last ``keep_daily`` days, then of ``keep_weekly`` weeks before those."""
     backups = list_backups(folder)
     keep: set[Path] = set()
-    days: list[object] = []
-    weeks: list[object] = []
+    days: list[date] = []
     for info in backups:
         day = info.made.date()
-        week = info.made.isocalendar()[:2]
         if day not in days and len(days) < keep_daily:
             days.append(day)
             keep.add(info.path)
+    weeks: list[tuple[int, int]] = []
+    for info in backups:
+        if days and info.made.date() >= min(days):
+            continue
+        week = tuple(info.made.isocalendar())[:2]
         if week not in weeks and len(weeks) < keep_weekly:
-            weeks.append(week)
+            weeks.append((week[0], week[1]))
             keep.add(info.path)
     removed = []
     for info in backups:

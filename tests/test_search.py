@@ -1,0 +1,88 @@
+"""In-memory search: accent- and case-insensitive, every word must match, snippets marked."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from peerjournal.core import answers as a
+from peerjournal.core.search import SearchIndex, fold, fold_with_map
+from peerjournal.services.container import Services
+
+
+def test_folding_handles_accents_and_special_letters() -> None:
+    assert fold("Zoë Siân Łukasz Ødegård Straße ÆSIR") == "zoe sian lukasz odegard strasse aesir"
+
+
+@given(st.text(max_size=60))
+def test_fold_map_points_back_into_the_original(text: str) -> None:
+    folded, index = fold_with_map(text)
+    assert len(folded) == len(index)
+    assert all(0 <= i < len(text) for i in index)
+
+
+def _index() -> SearchIndex:
+    index = SearchIndex()
+    index.put("journal:2026-01-01", "Page one", "Walked with Zoë by the river. It rained.")
+    index.put(
+        "journal:2026-02-01", "Page two", "Łukasz called; we talked about hope and the river."
+    )
+    index.put("answer:x", "Question", "My strengths are empathy and patience.")
+    return index
+
+
+def test_every_word_must_match_and_case_does_not_matter() -> None:
+    index = _index()
+    assert [h.name for h in index.search("ZOE river")] == ["journal:2026-01-01"]
+    assert {h.name for h in index.search("river")} == {"journal:2026-01-01", "journal:2026-02-01"}
+    assert index.search("river empathy") == []
+    assert [h.name for h in index.search("lukasz")] == ["journal:2026-02-01"]
+
+
+def test_quoted_phrases_match_as_written() -> None:
+    index = _index()
+    assert [h.name for h in index.search('"about hope"')] == ["journal:2026-02-01"]
+    assert index.search('"hope about"') == []
+
+
+def test_snippets_mark_the_matches_in_the_original_text() -> None:
+    hit = _index().search("zoe")[0]
+    start, end = hit.highlights[0]
+    assert hit.snippet[start:end] == "Zoë"
+
+
+def test_newer_pages_come_first_among_equals() -> None:
+    names = [h.name for h in _index().search("river")]
+    assert names == ["journal:2026-02-01", "journal:2026-01-01"]
+
+
+def test_empty_queries_find_nothing() -> None:
+    assert _index().search("   ") == []
+
+
+def test_long_texts_give_short_snippets() -> None:
+    index = SearchIndex()
+    index.put("a", "T", "word " * 5000 + "needle " + "word " * 5000)
+    hit = index.search("needle")[0]
+    assert len(hit.snippet) < 200 and "needle" in hit.snippet
+
+
+def test_search_service_follows_saves_and_forgets_at_lock(services: Services) -> None:
+    services.answers.save("m1.s1.positive", a.TextAnswer("Meeting Siân gave me hope"))
+    services.pages.save(date(2026, 11, 2), "A quiet day with Zoë")
+    results = services.search.search("sian")
+    assert results[0].prompt_id == "m1.s1.positive" and results[0].part_id == "m1.s1"
+    assert services.search.search("zoe")[0].day == date(2026, 11, 2)
+    services.answers.save("m1.s1.positive", a.TextAnswer("Changed my mind"))
+    assert services.search.search("sian") == []
+    services.session.lock()
+    assert len(services.search) == 0
+
+
+def test_structured_answers_are_searchable(services: Services) -> None:
+    services.answers.save("m1.s4.strengths", a.ChooseAnswer(("empathy",)))
+    services.answers.save("m1.s3.values", a.RankedAnswer((a.RankedItem("Kindness", "to Zoë"),)))
+    assert services.search.search("empathy")[0].prompt_id == "m1.s4.strengths"
+    assert services.search.search("kindness zoe")[0].prompt_id == "m1.s3.values"
