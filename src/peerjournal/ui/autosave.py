@@ -1,0 +1,189 @@
+"""Never lose a word: save about a second after typing stops, on the write lane.
+
+Each thing that can be saved (an answer, a daily page, the contacts) registers under a
+key with two functions: ``snapshot`` reads the widgets on the UI thread and returns a
+frozen value; ``write`` stores that value and runs on the write lane. ``touch(key)``
+(re)starts that key's timer; ``flush()`` submits everything pending at once (Ctrl+S,
+switching away, locking, closing).
+
+Until the lane confirms a save, ``latest(key)`` returns the value on its way to the
+vault, so a view rebuilt in the meantime never shows an older answer. A failed save
+keeps its key dirty: the words stay in the editor and the next touch or ``flush()``
+tries again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from peerjournal.ui.errors import describe
+from peerjournal.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DELAY_MS = 1000
+
+Snapshot = Callable[[], object]
+Write = Callable[[object], object]
+
+
+class SaveState(StrEnum):
+    IDLE = "idle"
+    PENDING = "pending"
+    SAVING = "saving"
+    SAVED = "saved"
+    ERROR = "error"
+
+
+@dataclass(slots=True)
+class _Entry:
+    snapshot: Snapshot
+    write: Write
+    timer: QTimer
+    dirty: bool = False
+
+
+class AutoSaver(QObject):
+    state_changed = Signal(str, str)
+    """(SaveState, a calm sentence for the status bar)."""
+    key_saved = Signal(str, object)
+    """(key, what ``write`` returned), after the lane confirmed a save."""
+    key_failed = Signal(str, object)
+    """(key, the error), after a save failed; the key stays dirty."""
+
+    def __init__(
+        self, tasks: TaskRunner, *, delay_ms: int = DEFAULT_DELAY_MS, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._tasks = tasks
+        self._delay_ms = delay_ms
+        self._entries: dict[str, _Entry] = {}
+        self._unconfirmed: dict[str, tuple[int, object]] = {}
+        self._failed: set[str] = set()
+        self._in_flight = 0
+        self._token = 0
+        self.state = SaveState.IDLE
+
+    # -- registering ----------------------------------------------------------------
+
+    def register(self, key: str, *, snapshot: Snapshot, write: Write) -> None:
+        old = self._entries.get(key)
+        if old is not None:
+            old.timer.stop()
+            old.timer.deleteLater()
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(self._delay_ms)
+        timer.setObjectName(key)
+        timer.timeout.connect(self._on_timeout)
+        self._entries[key] = _Entry(snapshot, write, timer)
+
+    def unregister(self, key: str) -> None:
+        """Saves ``key`` now if it has changes, then forgets it."""
+        entry = self._entries.get(key)
+        if entry is None:
+            return
+        if entry.dirty:
+            self._submit(key)
+        entry.timer.stop()
+        entry.timer.deleteLater()
+        del self._entries[key]
+
+    # -- saving -----------------------------------------------------------------------
+
+    def touch(self, key: str) -> None:
+        """Something under ``key`` changed: save it once typing has paused."""
+        entry = self._entries.get(key)
+        if entry is None:
+            return
+        entry.dirty = True
+        entry.timer.start()
+        if not self._failed:
+            self._set_state(SaveState.PENDING, "")
+
+    def save_now(self, key: str) -> None:
+        entry = self._entries.get(key)
+        if entry is None:
+            return
+        entry.dirty = True
+        self._submit(key)
+
+    def flush(self) -> None:
+        """Submits every pending or failed save to the lane now."""
+        for key, entry in list(self._entries.items()):
+            if entry.dirty or key in self._failed:
+                self._submit(key)
+
+    @property
+    def pending(self) -> bool:
+        return any(e.dirty for e in self._entries.values()) or self._in_flight > 0
+
+    def latest(self, key: str) -> object | None:
+        found = self._unconfirmed.get(key)
+        return found[1] if found else None
+
+    @Slot()
+    def _on_timeout(self) -> None:
+        timer = self.sender()
+        if isinstance(timer, QTimer):
+            self._submit(timer.objectName())
+            for key in list(self._failed):  # try again what could not be saved before
+                if key != timer.objectName() and key in self._entries:
+                    self._submit(key)
+
+    def _submit(self, key: str) -> None:
+        entry = self._entries.get(key)
+        if entry is None:
+            return
+        entry.timer.stop()
+        entry.dirty = False
+        value = entry.snapshot()
+        self._token += 1
+        token = self._token
+        self._unconfirmed[key] = (token, value)
+        self._in_flight += 1
+        self._set_state(SaveState.SAVING, "Saving…")
+        write = entry.write
+
+        def done(result: object) -> None:
+            self._finished(key, token, result, None)
+
+        def failed(error: BaseException) -> None:
+            self._finished(key, token, None, error)
+
+        self._tasks.run(
+            fn=lambda: write(value), on_done=done, on_error=failed, owner=self, name="save"
+        )
+
+    def _finished(self, key: str, token: int, result: object, error: BaseException | None) -> None:
+        self._in_flight -= 1
+        found = self._unconfirmed.get(key)
+        if error is None:
+            if found is not None and found[0] == token:
+                del self._unconfirmed[key]
+            self._failed.discard(key)
+            self.key_saved.emit(key, result)
+        else:
+            log.warning("a save failed: %s", type(error).__name__)
+            self._failed.add(key)
+            self.key_failed.emit(key, error)
+        if self._failed:
+            problem = describe(error) if error is not None else None
+            if problem is not None:
+                self._set_state(SaveState.ERROR, problem.text())
+        elif self._in_flight == 0 and not any(e.dirty for e in self._entries.values()):
+            self._set_state(SaveState.SAVED, "Saved")
+
+    def _set_state(self, state: SaveState, message: str) -> None:
+        if state == self.state and state != SaveState.ERROR:
+            return
+        self.state = state
+        self.state_changed.emit(state.value, message)
+
+
+__all__ = ["AutoSaver", "SaveState"]

@@ -1,0 +1,217 @@
+"""The ladder of change: pick the statement that feels true today; see earlier picks."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCore import QDateTime, QMargins, Qt, Slot
+from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerjournal.core import answers as a
+from peerjournal.core.content import model as m
+from peerjournal.ui.editors.base import PromptEditor, small_label
+from peerjournal.ui.editors.text import GrowingTextEdit
+from peerjournal.ui.theme import current_colours, repolish, set_role
+
+
+class RungCard(QFrame):
+    """One statement of the ladder: a radio button and its words, all clickable."""
+
+    def __init__(self, rung: m.Rung, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        set_role(self, "option")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.radio = QRadioButton(str(rung.number), self)
+        self.radio.setObjectName(f"rung:{rung.number}")
+        self.radio.setAccessibleName(f"{rung.number}. {rung.statement}")
+        self.label = QLabel(rung.statement, self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 10, 12, 10)
+        layout.setSpacing(8)
+        layout.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.radio.click()
+        super().mousePressEvent(event)
+
+    def set_chosen(self, chosen: bool) -> None:
+        self.setProperty("chosen", "true" if chosen else "false")
+        repolish(self)
+
+
+class LadderChart(QChartView):
+    """A small line chart of earlier picks over time."""
+
+    def __init__(self, rungs: int, parent: QWidget | None = None) -> None:
+        chart = QChart()
+        super().__init__(chart, parent)
+        self.setObjectName("ladderChart")
+        self.setAccessibleName("Your earlier marks on the ladder")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(220)
+        self.setMaximumHeight(260)
+        self._rungs = rungs
+        self.chart_ = chart
+        chart.legend().hide()
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setBackgroundRoundness(10)
+        self.series = QLineSeries()
+        self.series.setPointsVisible(True)
+        chart.addSeries(self.series)
+        self.x_axis = QDateTimeAxis()
+        self.x_axis.setFormat("d MMM")
+        self.y_axis = QValueAxis()
+        self.y_axis.setRange(0.5, rungs + 0.5)
+        self.y_axis.setTickCount(rungs)
+        self.y_axis.setLabelFormat("%d")
+        self.y_axis.setTitleText("Rung")
+        chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.series.attachAxis(self.x_axis)
+        self.series.attachAxis(self.y_axis)
+        self.restyle()
+
+    def restyle(self) -> None:
+        c = current_colours()
+        self.chart_.setBackgroundBrush(QColor(c.surface))
+        self.chart_.setBackgroundPen(QPen(QColor(c.border)))
+        pen = QPen(QColor(c.accent))
+        pen.setWidth(3)
+        self.series.setPen(pen)
+        self.series.setColor(QColor(c.accent))
+        for axis in (self.x_axis, self.y_axis):
+            axis.setLabelsColor(QColor(c.muted))
+            axis.setTitleBrush(QColor(c.muted))
+            axis.setGridLineColor(QColor(c.leaf_empty))
+            axis.setLinePenColor(QColor(c.border))
+        self.setBackgroundBrush(QColor(c.surface))
+
+    def set_points(self, points: list[tuple[datetime, int]]) -> None:
+        self.series.clear()
+        for when, rung in points:
+            self.series.append(float(int(when.timestamp() * 1000)), float(rung))
+        if points:
+            first = QDateTime.fromMSecsSinceEpoch(int(points[0][0].timestamp() * 1000))
+            last = QDateTime.fromMSecsSinceEpoch(int(points[-1][0].timestamp() * 1000))
+            if first.secsTo(last) < 86400:
+                first = first.addDays(-1)
+                last = last.addDays(1)
+            self.x_axis.setRange(first, last)
+            self.x_axis.setFormat("d MMM" if first.daysTo(last) > 2 else "d MMM HH:mm")
+
+
+class LadderEditor(PromptEditor):
+    """A ``ladder`` prompt: the statements grouped in their stages; one is picked."""
+
+    def __init__(self, prompt: m.LadderPrompt, parent: QWidget | None = None) -> None:
+        super().__init__(prompt, parent)
+        self.ladder = prompt
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        self.cards: dict[int, RungCard] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(8)
+        row = 0
+        for stage in prompt.stages:
+            heading = QLabel(stage.label, self)
+            set_role(heading, "heading")
+            heading.setObjectName(f"stage:{stage.id}")
+            grid.addWidget(heading, row, 0, 1, 2)
+            row += 1
+            for col, rung in enumerate(stage.rungs):
+                card = RungCard(rung, self)
+                self.cards[rung.number] = card
+                self.group.addButton(card.radio, rung.number)
+                grid.addWidget(card, row + col // 2, col % 2)
+            row += (len(stage.rungs) + 1) // 2
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        self.note = GrowingTextEdit(self, min_lines=2, max_lines=10)
+        self.note.setObjectName(f"note:{prompt.id}")
+        self.note.setAccessibleName("A note about today's mark")
+        self.note.setPlaceholderText("A note about where you are today, if you like.")
+        self.chart_title = small_label("Your marks over time", "heading", self)
+        self.chart_hint = small_label(
+            "Each mark is kept with its date, so you can see how things move.", "small", self
+        )
+        self.chart = LadderChart(prompt.rung_count, self)
+        for widget in (self.chart_title, self.chart_hint, self.chart):
+            widget.setVisible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addLayout(grid)
+        layout.addWidget(self.note)
+        layout.addSpacing(6)
+        layout.addWidget(self.chart_title)
+        layout.addWidget(self.chart_hint)
+        layout.addWidget(self.chart)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.group.buttonToggled.connect(self._on_toggled)
+        self.note.textChanged.connect(self._changed)
+
+    @Slot(QAbstractButton, bool)
+    def _on_toggled(self, button: QAbstractButton, checked: bool) -> None:
+        number = self.group.id(button)
+        card = self.cards.get(number)
+        if card is not None:
+            card.set_chosen(checked)
+        if checked:
+            self._picked()
+
+    def pick(self, number: int) -> None:
+        card = self.cards.get(number)
+        if card is not None:
+            card.radio.click()
+
+    def answer(self) -> a.Answer:
+        checked = self.group.checkedId()
+        return a.LadderAnswer(rung=max(checked, 0), note=self.note.toPlainText())
+
+    def _show(self, answer: a.Answer) -> None:
+        if not isinstance(answer, a.LadderAnswer):
+            return
+        card = self.cards.get(answer.rung)
+        if card is not None:
+            card.radio.setChecked(True)
+        else:
+            checked = self.group.checkedButton()
+            if checked is not None:
+                self.group.setExclusive(False)
+                checked.setChecked(False)
+                self.group.setExclusive(True)
+        self.note.set_text_quietly(answer.note)
+
+    def set_history(self, points: list[tuple[datetime, int]]) -> None:
+        self.chart.set_points(points)
+        for widget in (self.chart_title, self.chart_hint, self.chart):
+            widget.setVisible(bool(points))
+
+    def focus_first(self) -> None:
+        checked = self.group.checkedButton()
+        target = checked if checked is not None else self.cards[min(self.cards)].radio
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+__all__ = ["LadderEditor", "RungCard"]

@@ -1,0 +1,72 @@
+"""A course session's lessons, ticked off one by one ("3 of 11")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from peerjournal.core import answers as a
+from peerjournal.core.content import model as m
+from peerjournal.ui.editors.base import PromptEditor
+from peerjournal.ui.theme import set_role
+
+COLUMNS = 4
+
+
+class LessonsEditor(PromptEditor):
+    """A ``lessons`` prompt: a tick box per lesson and a count of those done."""
+
+    def __init__(self, prompt: m.LessonsPrompt, parent: QWidget | None = None) -> None:
+        super().__init__(prompt, parent)
+        self.lessons = prompt
+        self.counter = QLabel(self)
+        self.counter.setObjectName(f"counter:{prompt.id}")
+        set_role(self.counter, "heading")
+        self.boxes: list[QCheckBox] = []
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(4)
+        for number in range(1, prompt.count + 1):
+            box = QCheckBox(f"Lesson {number}", self)
+            box.setObjectName(f"lesson:{number}")
+            box.setAccessibleName(f"Lesson {number} done")
+            grid.addWidget(box, (number - 1) // COLUMNS, (number - 1) % COLUMNS)
+            self.boxes.append(box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.counter)
+        layout.addLayout(grid)
+        self._update_counter()
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        for box in self.boxes:
+            box.toggled.connect(self._on_toggled)
+
+    @Slot(bool)
+    def _on_toggled(self, _checked: bool) -> None:
+        self._update_counter()
+        self._picked()
+
+    def _done(self) -> tuple[int, ...]:
+        return tuple(n for n, box in enumerate(self.boxes, 1) if box.isChecked())
+
+    def _update_counter(self) -> None:
+        self.counter.setText(f"{len(self._done())} of {self.lessons.count} lessons done")
+
+    def answer(self) -> a.Answer:
+        return a.LessonsAnswer(self._done())
+
+    def _show(self, answer: a.Answer) -> None:
+        if isinstance(answer, a.LessonsAnswer):
+            for number, box in enumerate(self.boxes, 1):
+                box.setChecked(number in answer.done)
+            self._update_counter()
+
+    def focus_first(self) -> None:
+        if self.boxes:
+            self.boxes[0].setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+__all__ = ["LessonsEditor"]

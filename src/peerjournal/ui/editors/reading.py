@@ -1,0 +1,45 @@
+"""Reading text: the programme's words, shown but not answered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from peerjournal.core.content import model as m
+from peerjournal.ui.markdown_text import to_html
+from peerjournal.ui.theme import set_role
+
+
+def markdown_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """A label showing Markdown as rich text, wrapping, selectable, links off."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setText(to_html(text))
+    label.setWordWrap(True)
+    label.setOpenExternalLinks(False)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    set_role(label, "reading")
+    return label
+
+
+class ReadingView(QWidget):
+    """A ``reading`` item: an optional title and its Markdown body."""
+
+    def __init__(self, reading: m.Reading, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reading = reading
+        self.setObjectName(f"reading:{reading.id}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        if reading.title:
+            title = QLabel(reading.title, self)
+            title.setWordWrap(True)
+            set_role(title, "subtitle")
+            layout.addWidget(title)
+        self.body = markdown_label(reading.body, self)
+        self.body.setAccessibleName(reading.title or "Reading")
+        layout.addWidget(self.body)
+
+
+__all__ = ["ReadingView", "markdown_label"]

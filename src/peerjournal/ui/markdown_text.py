@@ -1,0 +1,35 @@
+"""Markdown to the rich text Qt shows: the programme's readings and answer previews."""
+
+from __future__ import annotations
+
+import html
+
+import markdown
+
+_EXTENSIONS = ["tables", "sane_lists"]
+
+
+def to_html(text: str) -> str:
+    """The programme's own Markdown (content packs) as HTML for a ``QLabel``."""
+    return markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def with_highlights(text: str, spans: tuple[tuple[int, int], ...], colour: str) -> str:
+    """``text`` as HTML with each (start, end) span emphasised."""
+    out: list[str] = []
+    at = 0
+    for start, end in sorted(spans):
+        if start < at or start >= end:
+            continue
+        out.append(escape(text[at:start]))
+        out.append(f'<b style="background-color:{colour}">{escape(text[start:end])}</b>')
+        at = end
+    out.append(escape(text[at:]))
+    return "".join(out)
+
+
+__all__ = ["escape", "to_html", "with_highlights"]
