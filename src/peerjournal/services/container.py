@@ -12,6 +12,7 @@ from peerjournal.core.vault.keyslots import KdfParams
 from peerjournal.core.vault.store import Clock, utc_now
 from peerjournal.services.answers import AnswerService
 from peerjournal.services.backups import BackupService
+from peerjournal.services.contacts import ContactsService
 from peerjournal.services.events import ChangeHub
 from peerjournal.services.exports import ExportService
 from peerjournal.services.pages import PageService
@@ -29,6 +30,7 @@ class Services:
     search: SearchService
     backups: BackupService
     exports: ExportService
+    contacts: ContactsService
 
     @property
     def data(self) -> DataDir:
@@ -58,4 +60,5 @@ def build_services(
         search=search,
         backups=BackupService(session),
         exports=ExportService(content, answers, pages),
+        contacts=ContactsService(session, content),
     )
