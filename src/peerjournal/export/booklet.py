@@ -43,6 +43,8 @@ QUIET = colors.HexColor("#5f6873")
 FAINT = colors.HexColor("#8b939c")
 RULE = colors.HexColor("#c9ced4")
 WRITING_RULE = colors.HexColor("#d5d9de")
+BAND = colors.HexColor("#f2f4f6")
+ACCENT = colors.HexColor("#3f6f8f")
 
 MARGIN_SIDE = 30 * mm
 MARGIN_TOP = 26 * mm

@@ -18,6 +18,7 @@ from peerjournal.services.exports import ExportService
 from peerjournal.services.pages import PageService
 from peerjournal.services.search import SearchService
 from peerjournal.services.session import VaultSession
+from peerjournal.services.story import StoryService
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,7 @@ class Services:
     backups: BackupService
     exports: ExportService
     contacts: ContactsService
+    story: StoryService
 
     @property
     def data(self) -> DataDir:
@@ -61,4 +63,5 @@ def build_services(
         backups=BackupService(session),
         exports=ExportService(content, answers, pages),
         contacts=ContactsService(session, content),
+        story=StoryService(session, content, answers),
     )
