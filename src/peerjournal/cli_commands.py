@@ -7,6 +7,7 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -440,16 +441,48 @@ def cmd_export_all(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _write_export(
+    args: argparse.Namespace, what: str, build: Callable[[Services], bytes | str]
+) -> int:
+    target = Path(args.output).expanduser()
+    services = unlocked(args)
+    try:
+        data = build(services)
+        services.story.write(target, data)
+    finally:
+        services.session.close()
+    say(f"Saved {what} to {target}. This copy is not encrypted: keep it somewhere safe.")
+    return EXIT_OK
+
+
 def cmd_export_story(args: argparse.Namespace) -> int:
-    raise CliError(text="Story export arrives with the story feature.")
+    iteration: int | None = args.iteration
+
+    def build(services: Services) -> bytes | str:
+        if args.format == "pdf":
+            return services.story.build_pdf(iteration=iteration, paper=args.paper)
+        return services.story.build_markdown(iteration=iteration)
+
+    what = "your story" if iteration is None else f"version {iteration} of your story"
+    return _write_export(args, what, build)
 
 
 def cmd_export_workbook(args: argparse.Namespace) -> int:
-    raise CliError(text="Workbook export arrives with the story feature.")
+    def build(services: Services) -> bytes | str:
+        if args.format == "pdf":
+            return services.story.workbook_pdf(paper=args.paper)
+        return services.story.workbook_markdown()
+
+    return _write_export(args, "your workbook", build)
 
 
 def cmd_export_stocktake(args: argparse.Namespace) -> int:
-    raise CliError(text="Stocktake export arrives with the story feature.")
+    def build(services: Services) -> bytes | str:
+        if args.format == "pdf":
+            return services.story.stocktake_pdf(paper=args.paper)
+        return services.story.stocktake_markdown()
+
+    return _write_export(args, "your stocktake", build)
 
 
 def cmd_passphrase_change(args: argparse.Namespace) -> int:
@@ -479,15 +512,44 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_story_save(args: argparse.Namespace) -> int:
-    raise CliError(text="Story versions arrive with the story feature.")
+    name = " ".join(args.name)
+    services = unlocked(args)
+    try:
+        saved = services.story.save_iteration(name=name)
+    finally:
+        services.session.close()
+    print(f"Saved version {saved.number} of your story: {saved.name}")
+    return EXIT_OK
 
 
 def cmd_story_list(args: argparse.Namespace) -> int:
-    raise CliError(text="Story versions arrive with the story feature.")
+    services = unlocked(args)
+    try:
+        versions = services.story.iterations()
+    finally:
+        services.session.close()
+    if not versions:
+        say(
+            "There are no saved versions of your story yet. "
+            "Save one with: peerjournal story save NAME"
+        )
+    for v in versions:
+        print(f"{v.number}\t{v.saved.astimezone():%Y-%m-%d %H:%M}\t{v.name}")
+    return EXIT_OK
 
 
 def cmd_story_diff(args: argparse.Namespace) -> int:
-    raise CliError(text="Story versions arrive with the story feature.")
+    from peerjournal.core.story_diff import as_text
+
+    services = unlocked(args)
+    try:
+        diff = services.story.diff(old=args.first, new=args.second)
+    finally:
+        services.session.close()
+    print(f"--- {diff.old_label}")
+    print(f"+++ {diff.new_label}")
+    print(as_text(diff))
+    return EXIT_OK
 
 
 def cmd_content_check(args: argparse.Namespace) -> int:
