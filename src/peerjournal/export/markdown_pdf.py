@@ -145,6 +145,8 @@ class QuoteBlock(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         self._rule_color = rule_color
         self._rule_width = rule_width
         self._placed: list[tuple[Flowable, float]] = []
+        self.spaceBefore = 2.0
+        self.spaceAfter = 8.0
 
     def _gaps(self) -> list[tuple[float, float]]:
         """Space before and after each child, without space above the first or below the last."""
@@ -335,7 +337,7 @@ class _Builder:
             "leftIndent": style.fontSize * 1.6,
             "bulletDedent": style.fontSize * 1.1 if not ordered else style.fontSize * 1.6,
             "spaceBefore": 0,
-            "spaceAfter": self.s.body.spaceAfter,
+            "spaceAfter": self.s.body.spaceAfter if level == 0 else 0,
         }
         if ordered:
             start = node.attrs.get("start", "1")
