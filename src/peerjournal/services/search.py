@@ -54,15 +54,40 @@ class SearchService:
         self._pages = pages
         self._index = SearchIndex()
         self._guard = threading.Lock()
+        self._ready = threading.Event()
+        self._ready.set()
+        self._generation = 0
         session.add_loader(self._load)
         session.hub.subscribe(self._on_change)
 
     def _load(self, documents: list[Document]) -> None:
-        index = SearchIndex()
-        for doc in documents:
-            self._put(index, doc.name, doc.body.value)
+        """Builds the index on a background thread, so unlocking does not wait for it.
+
+        Folding years of pages takes a few tenths of a second; the window is usable at
+        once, and a search asked for before the index is ready waits for it.
+        """
         with self._guard:
-            self._index = index
+            self._generation += 1
+            generation = self._generation
+            self._index = SearchIndex()
+            self._ready.clear()
+        thread = threading.Thread(
+            target=self._build, args=(documents, generation), name="search-index", daemon=True
+        )
+        thread.start()
+
+    def _build(self, documents: list[Document], generation: int) -> None:
+        index = SearchIndex()
+        try:
+            for doc in documents:
+                self._put(index, doc.name, doc.body.value)
+        finally:
+            with self._guard:
+                if generation == self._generation:
+                    # Saves made while building are in the vault: add them on top.
+                    index.merge_from(self._index)
+                    self._index = index
+                    self._ready.set()
 
     def _put(self, index: SearchIndex, name: str, raw: object) -> None:
         day = day_of(name)
@@ -90,7 +115,9 @@ class SearchService:
         if changes.session is not None:
             if changes.session.value != "unlocked":
                 with self._guard:
+                    self._generation += 1
                     self._index = SearchIndex()
+                    self._ready.set()
             return
         if not self._session.unlocked:
             return
@@ -103,8 +130,12 @@ class SearchService:
                 day = date.fromisoformat(iso)
                 self._put(self._index, f"journal:{iso}", {"text": self._pages.get(day)})
 
+    def wait_ready(self, timeout: float | None = 30) -> bool:
+        return self._ready.wait(timeout)
+
     def search(self, query: str, *, limit: int = 50) -> list[SearchResult]:
         self._session.vault  # noqa: B018 - raises VaultLocked when locked
+        self.wait_ready()
         with self._guard:
             hits = self._index.search(query, limit=limit)
         results = []
@@ -124,4 +155,5 @@ class SearchService:
         return results
 
     def __len__(self) -> int:
+        self.wait_ready()
         return len(self._index)

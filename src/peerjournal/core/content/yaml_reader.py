@@ -14,6 +14,9 @@ import yaml
 
 from peerjournal.core.errors import ContentPackError
 
+_FAST_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's parser when present (ten times faster); the pure-Python one otherwise."""
+
 MAX_PACK_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 200_000
@@ -65,7 +68,7 @@ def read_yaml(raw: bytes, *, file: str) -> LocatedData:
         ) from None
     _check_shape(text, file)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_FAST_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -97,7 +100,7 @@ def _check_shape(text: str, file: str) -> None:
     depth = 0
     count = 0
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_FAST_LOADER):
             count += 1
             line = event.start_mark.line + 1 if event.start_mark else 1
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
