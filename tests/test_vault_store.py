@@ -410,3 +410,74 @@ def test_iterations_are_numbered_and_sealed(vault: Vault) -> None:
     assert vault.add_iteration({"name": "Two"}) == 2
     assert [i.number for i in vault.iterations()] == [1, 2]
     assert vault.iteration(1).value["text"] == CANARY
+
+
+def test_every_save_reaches_the_main_file_so_a_lost_log_loses_nothing(
+    vault_path: Path, clock: FakeClock
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys\n"
+        "from pathlib import Path\n"
+        "from peerjournal.core.vault.store import Vault\n"
+        f"v = Vault.open(Path({str(vault_path)!r}))\n"
+        f"v.unlock({PASSPHRASE!r})\n"
+        "for i in range(30):\n"
+        "    v.save(f'answer:{i}', {'text': f'kept {i}'})\n"
+        "print('done', flush=True)\n"
+        "os.kill(os.getpid(), 9)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.stdout.strip() == "done" and proc.returncode == -signal.SIGKILL
+    wal = vault_path.with_name(vault_path.name + "-wal")
+    assert wal.exists()
+    os.remove(wal)
+    vault_path.with_name(vault_path.name + "-shm").unlink(missing_ok=True)
+    reopened = Vault.open(vault_path)
+    reopened.unlock(PASSPHRASE)
+    assert [reopened.get(f"answer:{i}").body.value for i in range(30)] == [  # type: ignore[union-attr]
+        {"text": f"kept {i}"} for i in range(30)
+    ]
+    assert reopened.check().ok
+    reopened.close()
+
+
+@pytest.mark.parametrize("damage", ["random", "truncated-header", "bad-checksum"])
+def test_a_damaged_log_is_set_aside_with_a_notice(
+    vault: Vault, vault_path: Path, damage: str
+) -> None:
+    import os
+
+    vault.save("answer:a", {"text": CANARY})
+    vault.close()
+    wal = vault_path.with_name(vault_path.name + "-wal")
+    if damage == "random":
+        wal.write_bytes(os.urandom(5000))
+    elif damage == "truncated-header":
+        wal.write_bytes(b"\x37\x7f\x06\x82abc")
+    else:
+        header = bytearray(32)
+        header[0:4] = (0x377F0682).to_bytes(4, "big")
+        header[4:8] = (3007000).to_bytes(4, "big")
+        header[24:32] = b"\x01" * 8
+        wal.write_bytes(bytes(header) + os.urandom(4096))
+    reopened = Vault.open(vault_path)
+    assert reopened.notices and "set aside" in reopened.notices[0]
+    reopened.unlock(PASSPHRASE)
+    doc = reopened.get("answer:a")
+    assert doc is not None and doc.body.value == {"text": CANARY}
+    assert reopened.check().ok
+    reopened.close()
+    assert list((vault_path.parent / "set-aside").glob("journal-log-damaged-*.db-wal"))
+
+
+def test_a_healthy_log_is_left_alone(vault: Vault, vault_path: Path) -> None:
+    from peerjournal.core.vault.wal import WalState, inspect_wal
+
+    vault.save("answer:a", {"text": "x"})
+    wal = vault_path.with_name(vault_path.name + "-wal")
+    assert inspect_wal(wal) in (WalState.VALID, WalState.EMPTY)

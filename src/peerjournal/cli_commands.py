@@ -151,6 +151,8 @@ def unlocked(args: argparse.Namespace) -> Services:
         raise VaultCorrupt(
             detail=str(exc.params.get("detail", "")), advice=damaged_advice(session.data)
         ) from None
+    for notice in session.notices:
+        say(notice)
     session.unlock(passphrase(args))
     return services
 

@@ -43,6 +43,8 @@ class VaultSession:
         self._vault: Vault | None = None
         self._loaders: list[Loader] = []
         self.last_unlock_seconds = 0.0
+        self.notices: list[str] = []
+        """What opening the vault found and the participant should be told (shown once)."""
 
     def add_loader(self, loader: Loader) -> None:
         self._loaders.append(loader)
@@ -68,6 +70,7 @@ class VaultSession:
         self.claim()
         if self._vault is None:
             self._vault = Vault.open(self.data.vault, clock=self.clock)
+            self.notices.extend(self._vault.notices)
         return self._vault
 
     def create(self, passphrase: str) -> RecoveryKey:

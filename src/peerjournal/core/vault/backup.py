@@ -98,7 +98,10 @@ def list_backups(folder: Path) -> list[BackupInfo]:
 def rotate(
     folder: Path, *, keep_daily: int = KEEP_DAILY, keep_weekly: int = KEEP_WEEKLY
 ) -> list[Path]:
-    """Keeps the newest backup of each of the last ``keep_daily`` days, then of ``keep_weekly`` weeks before those."""
+    """Keeps the newest backup of each of the last ``keep_daily`` days.
+
+    Then the newest of each of ``keep_weekly`` weeks before those.
+    """
     backups = list_backups(folder)
     keep: set[Path] = set()
     days: list[date] = []

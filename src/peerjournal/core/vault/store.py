@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -31,6 +34,7 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy import exc as sa_exc
 
 from peerjournal.core.errors import (
     NoIteration,
@@ -59,6 +63,9 @@ from peerjournal.core.vault.sqlite import (
     looks_like_sqlite,
     make_engine,
 )
+from peerjournal.core.vault.wal import WalState, inspect_wal
+
+log = logging.getLogger(__name__)
 
 JsonValue = str | int | float | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
 JsonDict = dict[str, JsonValue]
@@ -158,6 +165,8 @@ class Vault:
 
     def __init__(self, path: Path, engine: Engine, *, clock: Clock = utc_now) -> None:
         self.path = path
+        self.notices: list[str] = []
+        """Things the participant should hear about opening (e.g. a log set aside)."""
         self._engine = engine
         self._clock = clock
         self._key: crypto.DataKey | None = None
@@ -220,6 +229,7 @@ class Vault:
             raise NoVault(path=str(path.parent))
         if path.stat().st_size == 0 or not looks_like_sqlite(path):
             raise VaultCorrupt(detail="it is not a peerjournal database any more")
+        notices = _set_aside_damaged_log(path, clock)
         engine = make_engine(path)
         try:
             with database_errors(path):
@@ -241,7 +251,9 @@ class Vault:
         except BaseException:
             engine.dispose()
             raise
-        return cls(path, engine, clock=clock)
+        vault = cls(path, engine, clock=clock)
+        vault.notices.extend(notices)
+        return vault
 
     def close(self) -> None:
         self.lock()
@@ -309,7 +321,7 @@ class Vault:
         secret = normalise_passphrase(new_passphrase)
         params = kdf or self.passphrase_params() or calibrate()
         slot = Keyslot.create(SlotKind.PASSPHRASE, secret, params, key.raw)
-        with self._write_lock, database_errors(self.path), self._engine.begin() as conn:
+        with self._writing() as conn:
             conn.execute(t.keyslots.delete().where(t.keyslots.c.kind == SlotKind.PASSPHRASE.value))
             conn.execute(insert(t.keyslots), [_slot_row(slot)])
 
@@ -383,7 +395,7 @@ class Vault:
         """Saves ``value`` as the document's new state; durable when this returns."""
         key = self._require_key()
         now = self._clock()
-        with self._write_lock, database_errors(self.path), self._engine.begin() as conn:
+        with self._writing() as conn:
             row = conn.execute(
                 select(
                     t.documents.c.id, _blob(t.documents.c.current_ct), t.documents.c.last_seq
@@ -450,7 +462,7 @@ class Vault:
     def delete(self, name: str) -> bool:
         """Removes a document and all its versions (only on the participant's explicit ask)."""
         key = self._require_key()
-        with self._write_lock, database_errors(self.path), self._engine.begin() as conn:
+        with self._writing() as conn:
             doc_id = conn.execute(
                 select(t.documents.c.id).where(t.documents.c.lookup == key.lookup(name))
             ).scalar()
@@ -464,7 +476,7 @@ class Vault:
 
     def add_iteration(self, value: JsonDict) -> int:
         key = self._require_key()
-        with self._write_lock, database_errors(self.path), self._engine.begin() as conn:
+        with self._writing() as conn:
             number = (conn.execute(select(func.max(t.iterations.c.number))).scalar() or 0) + 1
             row_id = crypto.random_id()
             sealed = key.seal(
@@ -572,6 +584,31 @@ class Vault:
 
     # -- helpers ---------------------------------------------------------------------------
 
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """One write transaction, then its pages copied from the log into the database.
+
+        The commit itself is durable (the write-ahead log is synced); the checkpoint that
+        follows moves it into the main file at once, so losing the ``-wal`` file later
+        (deleted, damaged) can never take an acknowledged save with it.
+        """
+        with self._write_lock, database_errors(self.path):
+            with self._engine.begin() as conn:
+                yield conn
+            self._checkpoint()
+
+    def _checkpoint(self) -> None:
+        try:
+            raw = self._engine.raw_connection()
+            try:
+                driver = raw.driver_connection
+                assert driver is not None
+                driver.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+            finally:
+                raw.close()
+        except (sqlite3.Error, sa_exc.SQLAlchemyError, OSError):
+            log.warning("checkpoint deferred; the save itself is safe in the log")
+
     @property
     def engine(self) -> Engine:
         """For the backup module only, which copies the already encrypted pages."""
@@ -626,6 +663,23 @@ class Vault:
         if not isinstance(value, dict):
             raise VaultCorrupt(detail="a saved story version does not decrypt")
         return value
+
+
+def _set_aside_damaged_log(path: Path, clock: Clock) -> list[str]:
+    wal, shm = sidecars(path)
+    if inspect_wal(wal) is not WalState.DAMAGED:
+        return []
+    folder = path.parent / "set-aside"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = clock().astimezone().strftime("%Y-%m-%d-%H%M%S")
+    os.replace(wal, folder / f"journal-log-damaged-{stamp}.db-wal")
+    if shm.exists():
+        os.replace(shm, folder / f"journal-log-damaged-{stamp}.db-shm")
+    log.warning("a damaged write-ahead log was set aside")
+    return [
+        "Your journal's recent-changes file was damaged, so it was set aside in the "
+        "'set-aside' folder. Every save peerjournal confirmed is in the journal itself."
+    ]
 
 
 def _slot_row(slot: Keyslot) -> dict[str, object]:
