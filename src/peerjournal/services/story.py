@@ -176,6 +176,11 @@ class StoryService:
         document = self.document_for(iteration=iteration, options=chosen)
         return story_pdf(document, paper=_paper(paper or chosen.paper))
 
+    @staticmethod
+    def render_pdf(*, document: st.StoryDocument, paper: str = "a4") -> bytes:
+        """Sets an already assembled story; pure, so it may run on any thread."""
+        return story_pdf(document, paper=_paper(paper))
+
     def build_markdown(
         self, *, iteration: int | None = None, options: st.StoryOptions | None = None
     ) -> str:
