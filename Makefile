@@ -33,7 +33,8 @@ lint: setup
 	$(BIN)/mypy --strict src
 
 bench: setup
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
 
 faults: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m slow tests/faults

@@ -25,14 +25,49 @@ PASSPHRASE = "benchmark passphrase"
 BENCH_KDF = argon2id(memory_kib=8 * 1024, iterations=1, lanes=1)
 
 NAMES = (
-    "Siân", "Zoë", "Łukasz", "Aoife", "Dáithí", "José", "Björn", "Anaïs", "Søren", "Małgorzata",
-    "François", "Chloë", "Núria", "Mehmet", "Ríona", "Zuzanna", "Eilidh", "Tomás", "Jürgen", "Noël",
+    "Siân",
+    "Zoë",
+    "Łukasz",
+    "Aoife",
+    "Dáithí",
+    "José",
+    "Björn",
+    "Anaïs",
+    "Søren",
+    "Małgorzata",
+    "François",
+    "Chloë",
+    "Núria",
+    "Mehmet",
+    "Ríona",
+    "Zuzanna",
+    "Eilidh",
+    "Tomás",
+    "Jürgen",
+    "Noël",
 )
-PLACES = ("the river", "Cardiff", "the allotment", "Ty Hafan", "the café on Stryd Fawr",
-          "the group room", "Penarth pier", "the library", "the garden", "Bute Park")
+PLACES = (
+    "the river",
+    "Cardiff",
+    "the allotment",
+    "Ty Hafan",
+    "the café on Stryd Fawr",
+    "the group room",
+    "Penarth pier",
+    "the library",
+    "the garden",
+    "Bute Park",
+)
 OPENINGS = (
-    "Today felt", "This morning was", "I noticed", "I keep thinking about", "It was hard when",
-    "Something shifted when", "I was grateful for", "I found myself", "We talked about",
+    "Today felt",
+    "This morning was",
+    "I noticed",
+    "I keep thinking about",
+    "It was hard when",
+    "Something shifted when",
+    "I was grateful for",
+    "I found myself",
+    "We talked about",
     "I want to remember",
 )
 WORDS = (
@@ -43,8 +78,18 @@ WORDS = (
     "voice story recovery peer together value honesty curiosity meaning purpose identity "
     "empowerment gratitude nature music cooking bus appointment phone laugh cry pause"
 ).split()
-SEARCH_WORDS = ("hope", "zoe", "boundaries", "łukasz", "river", "gratitude", "setback",
-                "tea", "courage", "cardiff")
+SEARCH_WORDS = (
+    "hope",
+    "zoe",
+    "boundaries",
+    "łukasz",
+    "river",
+    "gratitude",
+    "setback",
+    "tea",
+    "courage",
+    "cardiff",
+)
 
 
 class SimulatedClock:
@@ -91,8 +136,20 @@ def answer_for(prompt: m.Prompt, rng: random.Random, version: int) -> a.Answer:
             options = [o.id for o in prompt.options()]
             return a.ChooseAnswer(tuple(rng.sample(options, rng.randint(3, prompt.choose))))
         case m.RankedPrompt():
-            values = rng.sample(["Honesty", "Kindness", "Respect", "Curiosity", "Fairness",
-                                 "Courage", "Hope", "Family", "Learning"], prompt.count)
+            values = rng.sample(
+                [
+                    "Honesty",
+                    "Kindness",
+                    "Respect",
+                    "Curiosity",
+                    "Fairness",
+                    "Courage",
+                    "Hope",
+                    "Family",
+                    "Learning",
+                ],
+                prompt.count,
+            )
             return a.RankedAnswer(tuple(a.RankedItem(v, sentence(rng)) for v in values))
         case m.TablePrompt():
             return a.TableAnswer(tuple((r.id, sentence(rng)) for r in prompt.rows))
@@ -141,8 +198,10 @@ def generate(out: Path, *, years: int = 10, seed: int = 7, quiet: bool = False) 
             iteration += 1
             services.story.save_iteration(name=f"Iteration {iteration}, {day:%B %Y}")
         if not quiet and offset % 365 == 0:
-            print(f"  year {offset // 365 + 1} of {years} ({time.perf_counter() - began:.0f} s)",
-                  file=sys.stderr)
+            print(
+                f"  year {offset // 365 + 1} of {years} ({time.perf_counter() - began:.0f} s)",
+                file=sys.stderr,
+            )
     return services
 
 

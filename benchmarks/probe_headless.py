@@ -1,0 +1,99 @@
+"""Headless figures on a copy of a generated vault: KDF, autosave, search, entries.
+
+Prints one line of JSON. ``kdf-of-vault`` prints only the time of the key derivation
+stored in the vault's own keyslot (to subtract from whole-process timings).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from peerjournal.core import answers as a
+from peerjournal.core.vault.keyslots import calibrate, derive_kek
+from peerjournal.core.vault.store import Vault
+from peerjournal.services.container import build_services
+
+PASSPHRASE = "benchmark passphrase"
+QUERIES = (
+    "hope",
+    "zoe",
+    "boundaries",
+    "łukasz",
+    "river",
+    "gratitude setback",
+    "tea",
+    '"small steps"',
+    "courage",
+    "cardiff",
+)
+
+
+def best_of(fn: object, times: int = 3) -> float:
+    best = float("inf")
+    for _ in range(times):
+        started = time.perf_counter()
+        fn()  # type: ignore[operator]
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def kdf_of_vault(folder: Path) -> float:
+    vault = Vault.open(folder / "journal.db")
+    params = vault.passphrase_params()
+    vault.close()
+    assert params is not None
+    salt = os.urandom(16)
+    return best_of(lambda: derive_kek(PASSPHRASE.encode(), salt, params), 5)
+
+
+def main() -> None:
+    folder, what = Path(sys.argv[1]), sys.argv[2]
+    if what == "kdf-of-vault":
+        print(json.dumps({"kdf_vault_s": kdf_of_vault(folder)}))
+        return
+    default = calibrate()
+    salt = os.urandom(16)
+    kdf_s = best_of(lambda: derive_kek(b"a passphrase", salt, default))
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "vault"
+        shutil.copytree(folder, copy, ignore=shutil.ignore_patterns("journal.lock", ".*"))
+        services = build_services(copy)
+        services.session.unlock(PASSPHRASE)
+        services.search.wait_ready()
+        entries = len(services.pages.days())
+        saves = []
+        for i in range(40):
+            text = a.TextAnswer(f"An autosaved answer, edit {i}. " + "Words keep coming. " * 40)
+            started = time.perf_counter()
+            services.answers.save("m1.s1.positive", text)
+            saves.append(time.perf_counter() - started)
+        searches = []
+        for _ in range(3):
+            for query in QUERIES:
+                started = time.perf_counter()
+                services.search.search(query)
+                searches.append(time.perf_counter() - started)
+        services.session.close()
+    print(
+        json.dumps(
+            {
+                "kdf_s": kdf_s,
+                "kdf_params": f"argon2id m={default.memory_kib // 1024} MiB t={default.iterations} "
+                f"p={default.lanes}",
+                "entries": entries,
+                "autosave_ms_median": statistics.median(saves) * 1000,
+                "search_ms_median": statistics.median(searches) * 1000,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
