@@ -76,3 +76,11 @@ def test_headless_commands_do_not_import_qt(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert result.stderr.strip().endswith("False")
+
+
+def test_self_test_passes_and_leaves_nothing_behind(tmp_path: Path) -> None:
+    result = run_cli("self-test", data_dir=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Self-test passed." in result.stdout
+    assert result.stdout.count("ok  ") == 6
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith("self-test-")]

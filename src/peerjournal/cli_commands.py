@@ -581,4 +581,14 @@ def cmd_content_check(args: argparse.Namespace) -> int:
 
 
 def cmd_self_test(args: argparse.Namespace) -> int:
-    raise CliError(text="The self-test arrives with the packaging work.")
+    from peerjournal.services.self_test import Step, run_self_test
+
+    root = resolve_data_dir(getattr(args, "data_dir", None))
+
+    def report(step: Step) -> None:
+        mark = "ok  " if step.ok else "FAIL"
+        print(f"{mark} {step.name}: {step.detail} ({step.seconds:.2f} s)", flush=True)
+
+    ok = run_self_test(root, report)
+    print("Self-test passed." if ok else "Self-test FAILED.")
+    return EXIT_OK if ok else EXIT_FAIL
