@@ -16,7 +16,7 @@ prompt id. None of those is in the story unless they tick it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -446,8 +446,3 @@ class StoryIteration:
             options=StoryOptions.from_json(raw.get("options")),
             document=document.with_iteration(number, name),
         )
-
-
-def answered_prompts(content: m.Content, ids: Iterable[str]) -> list[str]:
-    """The ids among ``ids`` that are prompts in the content, in order (for pickers)."""
-    return [i for i in ids if content.prompt(i) is not None]

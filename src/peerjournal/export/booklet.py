@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import io
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -25,7 +25,6 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
-    NextPageTemplate,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -53,7 +52,12 @@ FOOTER_Y = 15 * mm
 WRITING_GAP = 24.0
 
 # reportlab keeps some global state while it builds; one build at a time is plenty.
-_build_lock = threading.Lock()
+_build_lock = threading.RLock()
+
+
+def exclusive() -> threading.RLock:
+    """Held while a PDF is put together and laid out (reportlab is not thread-safe)."""
+    return _build_lock
 
 
 @dataclass(frozen=True)
@@ -184,12 +188,8 @@ class WritingLines(Flowable):  # type: ignore[misc]  # reportlab has no type hin
         return avail_w, self.height
 
     def split(self, avail_w: float, avail_h: float) -> list[Flowable]:
-        if self._fill:
-            return [] if avail_h < 2 * self._gap else [self]
-        fits = int(avail_h // self._gap)
-        if fits < 2 or fits >= self._lines:
-            return []
-        return [WritingLines(fits, gap=self._gap), WritingLines(self._lines - fits, gap=self._gap)]
+        # Never split: lines to write on belong under their question, all together.
+        return []
 
     def draw(self) -> None:
         canvas = self.canv
@@ -211,14 +211,18 @@ def question_block(
 ) -> list[Flowable]:
     """A quiet question heading kept with at least the first lines of its answer."""
     heading = Paragraph(fonts.markup(question), styles.question)
-    keep = styles.question.leading * 2 + styles.question.spaceBefore + styles.body.leading * 3
-    out: list[Flowable] = [CondPageBreak(keep), heading]
+    room = styles.question.leading * 2 + styles.question.spaceBefore
     flow = answer_flowables(styles, answer)
     if flow:
-        out += flow
-    elif blank_lines:
-        out.append(WritingLines(blank_lines))
-    elif empty_note:
+        return [CondPageBreak(room + styles.body.leading * 3), heading, *flow]
+    if blank_lines:
+        return [
+            CondPageBreak(room + blank_lines * WRITING_GAP + 4),
+            heading,
+            WritingLines(blank_lines),
+        ]
+    out: list[Flowable] = [CondPageBreak(room + styles.body.leading * 2), heading]
+    if empty_note:
         out.append(Paragraph(fonts.markup(empty_note), styles.muted))
     return out
 
@@ -358,20 +362,14 @@ class _ShortRule(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         self.canv.restoreState()
 
 
-def centred(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(style.name + "-centred", parent=style, alignment=TA_CENTER)
-
-
-Builder = Callable[[Styles], list[Flowable]]
-
 __all__ = [
     "PAPERS",
     "Meta",
-    "NextPageTemplate",
     "Styles",
     "WritingLines",
     "answer_flowables",
     "build",
+    "exclusive",
     "frame_size",
     "make_styles",
     "question_block",

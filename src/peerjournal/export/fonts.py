@@ -130,13 +130,12 @@ def _flag(a: str, b: str) -> str:
     return f"[flag {chr(ord(a) - 0x1F1E6 + 65)}{chr(ord(b) - 0x1F1E6 + 65)}]"
 
 
-def markup(text: str, *, primary_font: str | None = None) -> str:
+def markup(text: str) -> str:
     """Participant text as reportlab paragraph markup, escaped, with font fallback.
 
-    ``primary_font`` is unused by the markup itself but documents that the text is set
-    in one of the primary (Noto) fonts, whose coverage is shared.
+    The text is set in one of the Noto fonts (whose coverage is shared); characters they
+    lack are set in DejaVu Sans or, failing that, named.
     """
-    del primary_font
     cov = coverage()
     text = clean(text)
     out: list[str] = []

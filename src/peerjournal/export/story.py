@@ -104,20 +104,21 @@ def conversation_page(doc: StoryDocument, styles: booklet.Styles) -> list[Flowab
 
 def story_pdf(doc: StoryDocument, *, paper: str = "a4") -> bytes:
     """The story as a PDF booklet, in memory."""
-    styles = booklet.make_styles()
-    footer = doc.title + (f" · {doc.name}" if doc.name else "")
-    if doc.iteration is not None:
-        footer += f" · Iteration {doc.iteration}"
-    return booklet.build(
-        story_flowables(doc, styles, paper=paper),
-        paper=paper,
-        meta=booklet.Meta(
-            title=doc.title,
-            author=doc.name,
-            subject="Personal Recovery Story",
-            footer=footer,
-        ),
-    )
+    with booklet.exclusive():
+        styles = booklet.make_styles()
+        footer = doc.title + (f" · {doc.name}" if doc.name else "")
+        if doc.iteration is not None:
+            footer += f" · Iteration {doc.iteration}"
+        return booklet.build(
+            story_flowables(doc, styles, paper=paper),
+            paper=paper,
+            meta=booklet.Meta(
+                title=doc.title,
+                author=doc.name,
+                subject="Personal Recovery Story",
+                footer=footer,
+            ),
+        )
 
 
 def story_markdown(doc: StoryDocument) -> str:

@@ -71,14 +71,15 @@ def workbook_flowables(
 def workbook_pdf(
     content: m.Content, lookup: AnswerLookup, *, paper: str = "a4", made: date, name: str = ""
 ) -> bytes:
-    styles = booklet.make_styles()
-    return booklet.build(
-        workbook_flowables(content, lookup, styles, paper=paper, made=made, name=name),
-        paper=paper,
-        meta=booklet.Meta(
-            title="My workbook", author=name, subject="Workbook", footer="My workbook"
-        ),
-    )
+    with booklet.exclusive():
+        styles = booklet.make_styles()
+        return booklet.build(
+            workbook_flowables(content, lookup, styles, paper=paper, made=made, name=name),
+            paper=paper,
+            meta=booklet.Meta(
+                title="My workbook", author=name, subject="Workbook", footer="My workbook"
+            ),
+        )
 
 
 def workbook_markdown(content: m.Content, lookup: AnswerLookup, *, made: date) -> str:
@@ -261,18 +262,21 @@ def stocktake_pdf(
     made: date,
     name: str = "",
 ) -> bytes:
-    styles = booklet.make_styles()
-    return booklet.build(
-        stocktake_flowables(content, lookup, history, styles, paper=paper, made=made, name=name),
-        paper=paper,
-        meta=booklet.Meta(
-            title="Personal Stocktake",
-            author=name,
-            subject="Stocktake",
-            footer="Personal Stocktake",
-        ),
-        first_page_footer=True,
-    )
+    with booklet.exclusive():
+        styles = booklet.make_styles()
+        return booklet.build(
+            stocktake_flowables(
+                content, lookup, history, styles, paper=paper, made=made, name=name
+            ),
+            paper=paper,
+            meta=booklet.Meta(
+                title="Personal Stocktake",
+                author=name,
+                subject="Stocktake",
+                footer="Personal Stocktake",
+            ),
+            first_page_footer=True,
+        )
 
 
 def stocktake_markdown(
