@@ -1,32 +1,146 @@
-"""Starting Qt: the application object, its look, and the first window."""
+"""Starting Qt: the application object, its look, the excepthook, and the window.
+
+Order follows mu's ``run()``: logging, the excepthook, settings, the QApplication and
+its look, the single-instance check, then the window wired to the services.
+"""
 
 from __future__ import annotations
 
+import logging
+import logging.handlers
 import sys
+from types import TracebackType
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from peerjournal.services.container import Services
+from peerjournal.services.settings import SettingsStore
+from peerjournal.ui.errors import safe_details
+
+log = logging.getLogger(__name__)
+
+CRASH_HEADLINE = "Something went wrong. Your writing is safe."
+CRASH_TEXT = (
+    "Everything you had saved is still in your journal, and peerjournal keeps saving as "
+    "you write. You can carry on, or close the app and open it again."
+)
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    QApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("peerjournal")
     app.setApplicationDisplayName("peerjournal")
     app.setOrganizationName("peerjournal")
+    app.setDesktopFileName("peerjournal")
     return app
 
 
-def start(services: Services) -> int:
-    from peerjournal.ui.content_window import ContentWindow
+def setup_logging(services: Services) -> None:
+    """Logs to a rotating file in the data folder: ids, counts and timings only."""
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    folder = services.data.logs
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            folder / "peerjournal.log", maxBytes=512_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
 
+
+class CrashReporter:
+    """The excepthook: a calm dialog, and a log line with no text from the journal.
+
+    Only the error's type and where it happened are logged and shown: an exception's
+    message can quote what the program was handling, so it is left out.
+    """
+
+    def __init__(self) -> None:
+        self._showing = False
+
+    def __call__(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if exc.__traceback__ is None and tb is not None:
+            exc = exc.with_traceback(tb)
+        details = safe_details(exc)
+        log.error("unexpected error:\n%s", details)
+        if self._showing or QApplication.instance() is None:
+            return
+        self._showing = True
+        try:
+            parent = QApplication.activeWindow()
+            box = QMessageBox(parent if isinstance(parent, QWidget) else None)
+            box.setObjectName("crashDialog")
+            box.setWindowTitle("peerjournal")
+            box.setIcon(QMessageBox.Icon.Information)
+            box.setText(CRASH_HEADLINE)
+            box.setInformativeText(CRASH_TEXT)
+            box.setDetailedText(details)
+            box.exec()
+        finally:
+            self._showing = False
+
+
+def install_excepthook() -> CrashReporter:
+    reporter = CrashReporter()
+    sys.excepthook = reporter
+    return reporter
+
+
+def start(services: Services) -> int:
+    from peerjournal.ui.main_window import MainWindow, center_on_screen
+    from peerjournal.ui.prompter import QtPrompter
+    from peerjournal.ui.single_instance import SingleInstance
+    from peerjournal.ui.theme import ThemeManager
+
+    setup_logging(services)
+    install_excepthook()
+    settings_store = SettingsStore(services.data.settings)
     app = make_app()
-    window = ContentWindow(services.content)
+    theme = ThemeManager(app, settings_store.load())
+    theme.apply()
+
+    instance = SingleInstance(services.data.root, app)
+    if instance.activate_existing():
+        QMessageBox.information(
+            None,
+            "peerjournal",
+            "peerjournal is already open, so we have brought that window to the front.",
+        )
+        return 0
+    instance.listen()
+
+    prompter = QtPrompter()
+    window = MainWindow(services, prompter=prompter, settings_store=settings_store, theme=theme)
+    instance.activation_requested.connect(window.bring_to_front)
+    if not window.geometry_restored:
+        center_on_screen(window)
+    window.start()
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        instance.close()
+        services.session.close()
 
 
 def start_demo() -> int:

@@ -43,7 +43,7 @@ class RungCard(QFrame):
         layout.setContentsMargins(10, 10, 12, 10)
         layout.setSpacing(8)
         layout.addWidget(self.radio, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.label, 1)
+        layout.addWidget(self.label, 1, Qt.AlignmentFlag.AlignTop)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

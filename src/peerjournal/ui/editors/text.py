@@ -41,15 +41,15 @@ class GrowingTextEdit(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.document().documentLayout().documentSizeChanged.connect(self._fit)
-        self._fit()
+        self.document().documentLayout().documentSizeChanged.connect(self.fit)
+        self.fit()
 
     def set_text_quietly(self, text: str) -> None:
         if self.toPlainText() != text:
             self.setPlainText(text)
 
     @Slot()
-    def _fit(self, *_args: object) -> None:
+    def fit(self, *_args: object) -> None:
         lines = int(self.document().documentLayout().documentSize().height())
         lines = min(max(lines, self._min_lines), self._max_lines)
         margins = self.contentsMargins()
@@ -61,12 +61,12 @@ class GrowingTextEdit(QPlainTextEdit):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit()
+        self.fit()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit()
+            self.fit()
 
 
 class MarkdownEdit(GrowingTextEdit):

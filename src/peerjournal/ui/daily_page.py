@@ -1,0 +1,207 @@
+"""Daily pages: a dated page for each day, today by default, with a gentle prompt."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtGui import QFont, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerjournal.services.container import Services
+from peerjournal.services.events import Changes
+from peerjournal.ui.autosave import AutoSaver
+from peerjournal.ui.dates import long_day
+from peerjournal.ui.editors.text import MarkdownEdit
+from peerjournal.ui.part_page import PageScroll
+from peerjournal.ui.theme import set_role
+from peerjournal.ui.widgets import button, label
+
+DAY_ROLE = Qt.ItemDataRole.UserRole
+
+
+def page_key(day: date) -> str:
+    return f"page:{day.isoformat()}"
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class DailyPage(QWidget):
+    """The day's page to write on, and a calendar and list to find earlier pages."""
+
+    def __init__(
+        self,
+        services: Services,
+        autosaver: AutoSaver,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dailyPage")
+        self._services = services
+        self._autosaver = autosaver
+        self._today = today or date.today()
+        self.day: date | None = None
+        self._marked: set[date] = set()
+
+        side = QFrame(self)
+        side.setObjectName("dailySide")
+        side.setMaximumWidth(360)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(16, 28, 8, 16)
+        side_layout.setSpacing(10)
+        self.calendar = QCalendarWidget(side)
+        self.calendar.setObjectName("calendar")
+        self.calendar.setAccessibleName("Choose a day")
+        self.calendar.setGridVisible(False)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar.setMaximumDate(_qdate(self._today))
+        self.today_button = button("Today", "", side, name="todayButton")
+        side_layout.addWidget(self.calendar)
+        side_layout.addWidget(self.today_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side_layout.addWidget(label("Earlier pages", "heading", side))
+        self.pages = QListWidget(side)
+        self.pages.setObjectName("pageList")
+        self.pages.setAccessibleName("Earlier pages")
+        self.pages.setWordWrap(True)
+        side_layout.addWidget(self.pages, 1)
+
+        self.page_scroll = PageScroll(self, width=820)
+        body = self.page_scroll.body
+        self.eyebrow = label("DAILY PAGE", "eyebrow", self.page_scroll.body_widget)
+        self.title = label("", "title", self.page_scroll.body_widget, name="dayTitle")
+        self.prompt = label("", "muted", self.page_scroll.body_widget, name="dayPrompt")
+        italic = self.prompt.font()
+        italic.setItalic(True)
+        self.prompt.setFont(italic)
+        self.text = MarkdownEdit(self.page_scroll.body_widget, min_lines=14, max_lines=60)
+        self.text.setObjectName("dayText")
+        self.text.setAccessibleName("Today's page")
+        self.text.setPlaceholderText(
+            "Write whatever is on your mind. The prompt is only a suggestion."
+        )
+        card = QFrame(self.page_scroll.body_widget)
+        set_role(card, "card")
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(22, 18, 22, 18)
+        inner.setSpacing(10)
+        inner.addWidget(self.prompt)
+        inner.addWidget(self.text)
+        body.addWidget(self.eyebrow)
+        body.addWidget(self.title)
+        body.addWidget(card)
+        body.addStretch(1)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(side)
+        layout.addWidget(self.page_scroll, 1)
+        self._connect_signals()
+        self.refresh_list()
+        self.set_day(self._today)
+
+    def _connect_signals(self) -> None:
+        self.calendar.clicked.connect(self._on_calendar)
+        self.calendar.activated.connect(self._on_calendar)
+        self.today_button.clicked.connect(self._on_today)
+        self.pages.itemActivated.connect(self._on_list)
+        self.pages.itemClicked.connect(self._on_list)
+        self.text.textChanged.connect(self._on_typed)
+
+    # -- choosing a day ----------------------------------------------------------------
+
+    def set_day(self, day: date) -> None:
+        if day == self.day:
+            return
+        if self.day is not None:
+            self._autosaver.unregister(page_key(self.day))
+        self.day = day
+        pages = self._services.pages
+
+        def write(value: object) -> object:
+            assert isinstance(value, str)  # what snapshot returned: the page's text
+            return pages.save(day, value)
+
+        self._autosaver.register(page_key(day), snapshot=self.text.toPlainText, write=write)
+        pending = self._autosaver.latest(page_key(day))
+        text = pending if isinstance(pending, str) else pages.get(day)
+        self.text.blockSignals(True)
+        self.text.setPlainText(text)
+        self.text.blockSignals(False)
+        self.text.fit()
+        self.title.setText("Today" if day == self._today else long_day(day))
+        self.eyebrow.setText(long_day(day).upper() if day == self._today else "DAILY PAGE")
+        self.prompt.setText(pages.prompt_for(day))
+        self.calendar.blockSignals(True)
+        self.calendar.setSelectedDate(_qdate(day))
+        self.calendar.blockSignals(False)
+
+    @Slot(QDate)
+    def _on_calendar(self, day: QDate) -> None:
+        self.set_day(_pydate(day))
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def _on_today(self) -> None:
+        self.set_day(self._today)
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(QListWidgetItem)
+    def _on_list(self, item: QListWidgetItem) -> None:
+        iso = item.data(DAY_ROLE)
+        if isinstance(iso, str):
+            self.set_day(date.fromisoformat(iso))
+
+    @Slot()
+    def _on_typed(self) -> None:
+        if self.day is not None:
+            self._autosaver.touch(page_key(self.day))
+
+    # -- the list of earlier pages --------------------------------------------------------
+
+    def refresh_list(self) -> None:
+        summaries = self._services.pages.summaries()
+        self.pages.clear()
+        for summary in summaries:
+            words = "word" if summary.words == 1 else "words"
+            item = QListWidgetItem(f"{long_day(summary.day)}\n{summary.words} {words}")
+            item.setData(DAY_ROLE, summary.day.isoformat())
+            self.pages.addItem(item)
+        plain = QTextCharFormat()
+        for day in self._marked:
+            self.calendar.setDateTextFormat(_qdate(day), plain)
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        bold.setFontUnderline(True)
+        self._marked = {s.day for s in summaries}
+        for day in self._marked:
+            self.calendar.setDateTextFormat(_qdate(day), bold)
+        if not summaries:
+            self.pages.addItem(QListWidgetItem("Your pages will be listed here."))
+
+    def on_changes(self, changes: Changes) -> None:
+        if changes.pages:
+            self.refresh_list()
+
+    def focus_first(self) -> None:
+        self.text.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+__all__ = ["DailyPage", "page_key"]

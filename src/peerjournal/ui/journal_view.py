@@ -1,0 +1,368 @@
+"""The unlocked journal: the programme in a sidebar, and the page for what is chosen.
+
+Everything personal on screen lives under this one widget, so locking can wipe it by
+destroying it: pages, editors, search results and all.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerjournal.core.content import model as m
+from peerjournal.services.container import Services
+from peerjournal.services.events import Changes
+from peerjournal.services.search import SearchResult
+from peerjournal.ui.autosave import AutoSaver
+from peerjournal.ui.changes import ChangeBridge
+from peerjournal.ui.daily_page import DailyPage
+from peerjournal.ui.dates import when
+from peerjournal.ui.part_page import PageScroll, PartPage, ProgrammePage
+from peerjournal.ui.prompter import Prompter
+from peerjournal.ui.search_page import SearchPage
+from peerjournal.ui.sidebar import DAILY, EARLIER, STORY, TREE, Sidebar, part_key, programme_key
+from peerjournal.ui.tasks import TaskRunner
+from peerjournal.ui.tree_view import TreePage
+from peerjournal.ui.widgets import label, wipe_texts
+
+log = logging.getLogger(__name__)
+
+SEARCH = "search"
+
+
+class SearchField(QLineEdit):
+    """The search box: Down moves into the results, Escape clears it."""
+
+    down_pressed = Signal()
+    escape_pressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.down_pressed.emit()
+            return
+        if event.key() == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class EarlierAnswersPage(PageScroll):
+    """Answers whose question is no longer in the programme: kept and shown, never lost."""
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("earlierPage")
+        self.body.addWidget(label("Earlier answers", "title", self.body_widget))
+        self.body.addWidget(
+            label(
+                "These answers belong to questions that are no longer in the programme. "
+                "They are kept here so nothing you wrote is lost.",
+                "muted",
+                self.body_widget,
+            )
+        )
+        for earlier in services.answers.earlier_answers():
+            card = QWidget(self.body_widget)
+            inner = QVBoxLayout(card)
+            inner.setContentsMargins(0, 8, 0, 8)
+            inner.addWidget(label(f"Saved {when(earlier.saved)}", "small", card))
+            text = label(earlier.text, "", card)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            inner.addWidget(text)
+            self.body.addWidget(card)
+        self.body.addStretch(1)
+
+    def focus_first(self) -> None:
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def story_page(services: Services, parent: QWidget) -> QWidget:
+    """The story engineer's ``StoryPage``, or a calm placeholder if it is not there yet."""
+    try:
+        from peerjournal.ui.story_page import StoryPage
+    except ImportError:
+        log.info("the story page is not available in this build")
+    else:
+        try:
+            return StoryPage(services, parent)
+        except Exception as exc:  # their page failing must not take the journal down
+            log.error("the story page could not be shown: %s", type(exc).__name__)
+    holder = PageScroll(parent)
+    holder.setObjectName("storyPlaceholder")
+    holder.body.addWidget(label("Your story", "title", holder.body_widget))
+    holder.body.addWidget(
+        label(
+            "Your Personal Recovery Story will come together here from your answers in "
+            "Preparing for Peer 2 Peer.",
+            "muted",
+            holder.body_widget,
+        )
+    )
+    holder.body.addStretch(1)
+    return holder
+
+
+class JournalView(QWidget):
+    """The sidebar, the search box, and a stack of pages built as they are first opened."""
+
+    place_changed = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        tasks: TaskRunner,
+        prompter: Prompter,
+        parent: QWidget | None = None,
+        *,
+        autosave_delay_ms: int = 1000,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("journalView")
+        self._services = services
+        self._tasks = tasks
+        self._prompter = prompter
+        self._content = services.content
+        self.autosaver = AutoSaver(tasks, delay_ms=autosave_delay_ms, parent=self)
+        self.bridge = ChangeBridge(services.hub, self)
+        self.pages: dict[str, QWidget] = {}
+        self.current: str | None = None
+        self._before_search: str | None = None
+
+        self.search_field = SearchField(self)
+        self.search_field.setObjectName("searchField")
+        self.search_field.setPlaceholderText("Search your journal  (Ctrl+F)")
+        self.search_field.setAccessibleName("Search your journal")
+        self.search_field.setClearButtonEnabled(True)
+        self.sidebar = Sidebar(self._content, services.answers.get, self)
+        side_layout = self.sidebar.layout()
+        assert isinstance(side_layout, QVBoxLayout)  # Sidebar builds a QVBoxLayout
+        side_layout.insertWidget(0, self.search_field)
+        self.sidebar.setMinimumWidth(250)
+        self.sidebar.show_earlier_answers(bool(services.answers.earlier_answers()))
+
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("contentStack")
+        self.search_page = SearchPage(services, tasks, self.stack)
+        self.stack.addWidget(self.search_page)
+        self.pages[SEARCH] = self.search_page
+
+        splitter = QSplitter(self)
+        splitter.setObjectName("splitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([290, 990])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.find_action = self._action("Search", QKeySequence.StandardKey.Find, self.focus_search)
+        self.save_action = self._action("Save now", QKeySequence.StandardKey.Save, self.save_now)
+        self._connect_signals()
+
+    def _action(self, text: str, keys: QKeySequence.StandardKey, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _connect_signals(self) -> None:
+        self.sidebar.place_selected.connect(self.open_place)
+        self.search_field.textChanged.connect(self._on_search_typed)
+        self.search_field.returnPressed.connect(self._on_search_enter)
+        self.search_field.down_pressed.connect(self.search_page.focus_results)
+        self.search_field.escape_pressed.connect(self._on_search_escape)
+        self.search_page.result_opened.connect(self.open_result)
+        self.bridge.changes_applied.connect(self._on_changes)
+
+    # -- pages ----------------------------------------------------------------------------
+
+    def _build(self, key: str) -> QWidget | None:
+        services = self._services
+        if key == TREE:
+            tree_programme = next(
+                (p for p in self._content.programmes if any(part.tree for part in p.parts)),
+                None,
+            )
+            page = TreePage(self._content, tree_programme, services.answers.get, self.stack)
+            page.part_requested.connect(self.open_part)
+            return page
+        if key == DAILY:
+            return DailyPage(services, self.autosaver, self.stack)
+        if key == STORY:
+            return story_page(services, self.stack)
+        if key == EARLIER:
+            return EarlierAnswersPage(services, self.stack)
+        if key.startswith("programme:"):
+            programme = self._content.programme(key.removeprefix("programme:"))
+            if programme is None:
+                return None
+            prog_page = ProgrammePage(services, programme, self.stack)
+            prog_page.part_requested.connect(self.open_part)
+            return prog_page
+        if key.startswith("part:"):
+            part_id = key.removeprefix("part:")
+            part = self._content.part(part_id)
+            programme = next(
+                (p for p in self._content.programmes if any(x.id == part_id for x in p.parts)),
+                None,
+            )
+            if part is None or programme is None:
+                return None
+            return PartPage(
+                services, programme, part, self.autosaver, self._tasks, self._prompter, self.stack
+            )
+        return None
+
+    def page(self, key: str) -> QWidget | None:
+        """The page for ``key``, built the first time it is needed."""
+        found = self.pages.get(key)
+        if found is None:
+            found = self._build(key)
+            if found is None:
+                return None
+            self.pages[key] = found
+            self.stack.addWidget(found)
+        return found
+
+    @Slot(str)
+    def open_place(self, key: str) -> None:
+        page = self.page(key)
+        if page is None:
+            return
+        self.autosaver.flush()  # leaving a page saves it
+        if key != SEARCH:
+            self.sidebar.select(key)
+        self.stack.setCurrentWidget(page)
+        self.current = key
+        self.place_changed.emit(key)
+
+    @Slot(str)
+    def open_part(self, part_id: str, prompt_id: str | None = None) -> PartPage | None:
+        key = part_key(part_id)
+        self.open_place(key)
+        page = self.pages.get(key)
+        if isinstance(page, PartPage):
+            if prompt_id:
+                page.reveal(prompt_id)
+            return page
+        return None
+
+    def open_day(self, day: date) -> DailyPage | None:
+        self.open_place(DAILY)
+        page = self.pages.get(DAILY)
+        if isinstance(page, DailyPage):
+            page.set_day(day)
+            page.focus_first()
+            return page
+        return None
+
+    def open_programme(self, programme: m.Programme) -> None:
+        self.open_place(programme_key(programme.id))
+
+    def focus_content(self) -> None:
+        page = self.stack.currentWidget()
+        focus = getattr(page, "focus_first", None)
+        if callable(focus):
+            focus()
+
+    # -- search -----------------------------------------------------------------------------
+
+    @Slot()
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+        if self.search_field.text().strip():
+            self._show_search()
+
+    def _show_search(self) -> None:
+        if self.current != SEARCH:
+            self._before_search = self.current
+            self.open_place(SEARCH)
+
+    @Slot(str)
+    def _on_search_typed(self, text: str) -> None:
+        if text.strip():
+            self._show_search()
+            self.search_page.search(text)
+        else:
+            self.search_page.clear()
+            if self.current == SEARCH and self._before_search:
+                self.open_place(self._before_search)
+
+    @Slot()
+    def _on_search_enter(self) -> None:
+        text = self.search_field.text()
+        if not text.strip():
+            return
+        self._show_search()
+        if self.search_page.settled and self.search_page.result_count:
+            self.search_page.open_current()
+        else:
+            self.search_page.search_now(text)
+
+    @Slot()
+    def _on_search_escape(self) -> None:
+        self.search_field.clear()
+        self.focus_content()
+
+    @Slot(object)
+    def open_result(self, result: object) -> None:
+        if not isinstance(result, SearchResult):
+            return
+        if result.day is not None:
+            self.open_day(result.day)
+        elif result.part_id is not None:
+            self.open_part(result.part_id, result.prompt_id)
+        elif result.prompt_id is not None:
+            self.open_place(EARLIER)
+
+    # -- saving and changes -----------------------------------------------------------------
+
+    @Slot()
+    def save_now(self) -> None:
+        self.autosaver.flush()
+
+    def flush(self) -> None:
+        self.autosaver.flush()
+
+    @Slot(object)
+    def _on_changes(self, changes: object) -> None:
+        if not isinstance(changes, Changes) or not self._services.session.unlocked:
+            return
+        if changes.answers or changes.everything:
+            self.sidebar.refresh()
+        for page in self.pages.values():
+            on_changes = getattr(page, "on_changes", None)
+            if callable(on_changes):
+                on_changes(changes)
+
+    def wipe(self) -> None:
+        """Empties every field and list, before the view is destroyed at lock."""
+        self.search_page.clear()
+        self.search_field.blockSignals(True)
+        self.search_field.clear()
+        self.search_field.blockSignals(False)
+        self.bridge.detach()
+        wipe_texts(self)
+        for child in self.findChildren(QLabel):
+            if child.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse:
+                child.clear()
+
+
+__all__ = ["JournalView", "SearchField", "story_page"]

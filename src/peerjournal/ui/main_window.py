@@ -1,0 +1,395 @@
+"""The one window: setup or unlock first, then the journal; lock, hide, close safely.
+
+Locking is one ordered sequence (after KeePassXC's ``DatabaseWidget::lock``): save what
+is pending and wait for the write lane; tell open dialogs to close; clear a secret from
+the clipboard; drop late results; destroy the journal view; lock the vault; show the
+unlock view. The title never shows anything personal.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerjournal.core.errors import PeerJournalError, VaultCorrupt, VaultInUse, VaultTooNew
+from peerjournal.services.container import Services
+from peerjournal.services.settings import Settings, SettingsStore
+from peerjournal.ui.autosave import SaveState
+from peerjournal.ui.clipboard import SecretClipboard
+from peerjournal.ui.gate import NoticeView, SetupView, UnlockView
+from peerjournal.ui.idle import IdleWatcher
+from peerjournal.ui.journal_view import JournalView
+from peerjournal.ui.prompter import Prompter, QtPrompter
+from peerjournal.ui.settings_dialog import SettingsDialog
+from peerjournal.ui.support_panel import SupportDialog
+from peerjournal.ui.tasks import TaskRunner
+from peerjournal.ui.theme import ThemeManager, repolish
+from peerjournal.ui.widgets import button, label
+
+log = logging.getLogger(__name__)
+
+TITLE = "peerjournal"
+SAVE_WAIT_MS = 15_000
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    """Emitted at the start of locking: anything showing the journal must close."""
+    unlocked = Signal()
+    locked = Signal()
+
+    def __init__(
+        self,
+        services: Services,
+        *,
+        prompter: Prompter | None = None,
+        settings_store: SettingsStore | None = None,
+        theme: ThemeManager | None = None,
+        autosave_delay_ms: int = 1000,
+        remember_geometry: bool = True,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(TITLE)
+        self.setMinimumSize(960, 640)
+        self.resize(1280, 800)
+        self.services = services
+        self.prompter: Prompter = prompter if prompter is not None else QtPrompter()
+        self.settings_store = settings_store or SettingsStore(services.data.settings)
+        self.settings: Settings = self.settings_store.load()
+        self.theme = theme
+        self._autosave_delay_ms = autosave_delay_ms
+        self._remember_geometry = remember_geometry
+        self.tasks = TaskRunner(self)
+        self.clipboard = SecretClipboard(self)
+        self.idle = IdleWatcher(self.settings.idle_minutes, self)
+        self.journal: JournalView | None = None
+        self.setup_view: SetupView | None = None
+        self._last_place: str | None = None
+        self._support: SupportDialog | None = None
+        self._tray: QSystemTrayIcon | None = None
+        self._closing = False
+        self.geometry_restored = False
+
+        self.top_bar = QFrame(self)
+        self.top_bar.setObjectName("topBar")
+        self.wordmark = label("peerjournal", "heading", self.top_bar, name="wordmark")
+        self.save_indicator = QLabel("", self.top_bar)
+        self.save_indicator.setObjectName("saveIndicator")
+        self.save_indicator.setAccessibleName("Saving")
+        self.support_button = button("Need support now?", "support", self.top_bar)
+        self.support_button.setObjectName("supportButton")
+        self.settings_button = button("Settings", "quiet", self.top_bar, name="settingsButton")
+        self.lock_button = button("Lock", "", self.top_bar, name="lockButton")
+        self.lock_button.setToolTip("Lock your journal (Ctrl+L)")
+        self.lock_button.setVisible(False)
+        bar = QHBoxLayout(self.top_bar)
+        bar.setContentsMargins(18, 8, 14, 8)
+        bar.setSpacing(10)
+        bar.addWidget(self.wordmark)
+        bar.addStretch(1)
+        bar.addWidget(self.save_indicator)
+        bar.addWidget(self.support_button)
+        bar.addWidget(self.settings_button)
+        bar.addWidget(self.lock_button)
+
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("windowStack")
+        self.unlock_view = UnlockView(services, self.tasks, self.stack)
+        self.notice_view = NoticeView(services, self.tasks, self.stack)
+        self.stack.addWidget(self.unlock_view)
+        self.stack.addWidget(self.notice_view)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.top_bar)
+        column.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.lock_action = self._action("Lock", "Ctrl+L", self.lock)
+        self.hide_action = self._action("Hide the window", "Ctrl+Shift+H", self.quick_hide)
+        self.settings_action = self._action("Settings", "Ctrl+,", self.open_settings)
+        self.support_action = self._action("Need support now?", "F1", self.open_support)
+        self.lock_action.setEnabled(False)
+        self._connect_signals()
+        self._restore_geometry()
+
+    def _action(self, text: str, keys: str, slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"action:{text}")
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _connect_signals(self) -> None:
+        self.unlock_view.unlocked.connect(self._on_unlocked)
+        self.unlock_view.failed.connect(self.show_notice)
+        self.notice_view.retry_requested.connect(self.start)
+        self.notice_view.restored.connect(self._on_restored)
+        self.lock_button.clicked.connect(self.lock)
+        self.settings_button.clicked.connect(self.open_settings)
+        self.support_button.clicked.connect(self.open_support)
+        self.idle.idle.connect(self._on_idle)
+
+    # -- starting ---------------------------------------------------------------------------
+
+    @Slot()
+    def start(self) -> None:
+        """Shows setup for a first run, else the unlock view (or a notice if it cannot)."""
+        session = self.services.session
+        if not session.exists():
+            self.show_setup()
+            return
+        try:
+            session.open()
+        except (VaultInUse, VaultCorrupt, VaultTooNew) as error:
+            self.show_notice(error)
+            return
+        except PeerJournalError as error:
+            self.show_notice(error)
+            return
+        self.show_unlock()
+
+    def show_setup(self) -> None:
+        if self.setup_view is None:
+            self.setup_view = SetupView(
+                self.services, self.tasks, self.prompter, self.clipboard, self.stack
+            )
+            self.setup_view.finished.connect(self._on_setup_finished)
+            self.setup_view.failed.connect(self.show_notice)
+            self.stack.addWidget(self.setup_view)
+        self.stack.setCurrentWidget(self.setup_view)
+        self.setup_view.setCurrentIndex(0)
+        self.setup_view.focus_start()
+
+    def show_unlock(self, notice: str = "") -> None:
+        self.unlock_view.reset(notice)
+        self.stack.setCurrentWidget(self.unlock_view)
+        self.unlock_view.show_unlock()
+
+    @Slot(object)
+    def show_notice(self, error: object) -> None:
+        if isinstance(error, BaseException):
+            self.notice_view.show_error(error)
+        self.stack.setCurrentWidget(self.notice_view)
+
+    @Slot(str)
+    def _on_restored(self, notice: str) -> None:
+        try:
+            self.services.session.open()
+        except PeerJournalError as error:
+            self.show_notice(error)
+            return
+        self.show_unlock(notice)
+
+    @Slot()
+    def _on_setup_finished(self) -> None:
+        if self.setup_view is not None:
+            self.stack.removeWidget(self.setup_view)
+            self.setup_view.deleteLater()
+            self.setup_view = None
+        self._open_journal()
+
+    @Slot()
+    def _on_unlocked(self) -> None:
+        self._open_journal()
+
+    def _open_journal(self) -> None:
+        if self.journal is not None:
+            return
+        self.journal = JournalView(
+            self.services,
+            self.tasks,
+            self.prompter,
+            self.stack,
+            autosave_delay_ms=self._autosave_delay_ms,
+        )
+        self.journal.autosaver.state_changed.connect(self._on_save_state)
+        self.stack.addWidget(self.journal)
+        self.stack.setCurrentWidget(self.journal)
+        self.journal.open_place(self._last_place or "tree")
+        self.journal.focus_content()
+        self.lock_button.setVisible(True)
+        self.lock_action.setEnabled(True)
+        self.idle.set_minutes(self.settings.idle_minutes)
+        self.idle.start()
+        backups = self.services.backups
+        self.tasks.run(fn=backups.backup_if_due, on_error=self._on_backup_failed, name="backup")
+        self.unlocked.emit()
+
+    def _on_backup_failed(self, error: BaseException) -> None:
+        log.warning("the daily backup could not be made: %s", type(error).__name__)
+
+    @Slot(str, str)
+    def _on_save_state(self, state: str, message: str) -> None:
+        self.save_indicator.setText(message)
+        self.save_indicator.setProperty("state", "error" if state == SaveState.ERROR else "")
+        self.save_indicator.setToolTip(message if state == SaveState.ERROR else "")
+        repolish(self.save_indicator)
+
+    # -- locking ----------------------------------------------------------------------------
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.journal is not None
+
+    def _save_and_wait(self) -> bool:
+        if self.journal is None:
+            return True
+        self.journal.flush()
+        done = self.tasks.wait_lane(SAVE_WAIT_MS)
+        if not done:
+            log.warning("saves were still running after %d ms", SAVE_WAIT_MS)
+        return done
+
+    @Slot()
+    def lock(self) -> None:
+        if self.journal is None:
+            return
+        self._save_and_wait()
+        self.lock_requested.emit()
+        self._close_dialogs()
+        self.clipboard.clear()
+        self.idle.stop()
+        self.tasks.invalidate()
+        journal = self.journal
+        self._last_place = journal.current if journal.current != "search" else None
+        self.journal = None
+        journal.wipe()
+        self.stack.removeWidget(journal)
+        journal.hide()
+        journal.setParent(None)
+        journal.deleteLater()
+        self.services.session.lock()
+        self.save_indicator.clear()
+        self.lock_button.setVisible(False)
+        self.lock_action.setEnabled(False)
+        self.show_unlock()
+        self.locked.emit()
+
+    def _close_dialogs(self) -> None:
+        for dialog in self.findChildren(QDialog):
+            if dialog is not self._support:
+                dialog.reject()
+        if self._support is not None:
+            self._support.close()
+            self._support.deleteLater()
+            self._support = None
+
+    @Slot()
+    def _on_idle(self) -> None:
+        log.info("locking after %d idle minutes", self.settings.idle_minutes)
+        self.lock()
+
+    @Slot()
+    def quick_hide(self) -> None:
+        """Hides the window at once (for a shared room); the idle lock keeps running."""
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self._tray is None:
+                self._tray = QSystemTrayIcon(self.windowIcon(), self)
+                self._tray.setToolTip(TITLE)
+                self._tray.activated.connect(self._on_tray)
+            self._tray.show()
+            self.hide()
+        else:
+            self.showMinimized()
+
+    @Slot(QSystemTrayIcon.ActivationReason)
+    def _on_tray(self, _reason: QSystemTrayIcon.ActivationReason) -> None:
+        self.bring_to_front()
+
+    @Slot()
+    def bring_to_front(self) -> None:
+        if self._tray is not None:
+            self._tray.hide()
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    # -- dialogs ------------------------------------------------------------------------------
+
+    @Slot()
+    def open_support(self) -> None:
+        if self._support is None:
+            self._support = SupportDialog(self.services, self.tasks, self)
+        else:
+            self._support.load_own()
+        self._support.show()
+        self._support.raise_()
+        self._support.activateWindow()
+
+    @Slot()
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.apply_settings(dialog.settings())
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        try:
+            self.settings_store.save(settings)
+        except OSError as exc:
+            log.warning("settings could not be saved: %s", type(exc).__name__)
+        if self.theme is not None:
+            self.theme.apply(settings)
+        self.idle.set_minutes(settings.idle_minutes)
+
+    # -- closing ------------------------------------------------------------------------------
+
+    def _settings_file(self) -> QSettings:
+        return QSettings(str(self.services.data.root / "window.ini"), QSettings.Format.IniFormat)
+
+    def _restore_geometry(self) -> None:
+        if not self._remember_geometry:
+            return
+        stored = self._settings_file().value("geometry")
+        if stored is not None:
+            self.geometry_restored = self.restoreGeometry(stored)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing:
+            self._closing = True
+            self._save_and_wait()
+            self.lock_requested.emit()
+            self._close_dialogs()
+            self.clipboard.clear()
+            self.idle.stop()
+            self.tasks.wait(SAVE_WAIT_MS)
+            self.tasks.invalidate()
+            if self.journal is not None:
+                self.journal.wipe()
+            if self._remember_geometry:
+                self._settings_file().setValue("geometry", self.saveGeometry())
+            self.services.session.close()
+            if self._tray is not None:
+                self._tray.hide()
+        event.accept()
+
+
+def center_on_screen(window: QMainWindow) -> None:
+    screen = QGuiApplication.primaryScreen()
+    area = screen.availableGeometry()
+    width = min(window.width(), area.width())
+    height = min(window.height(), area.height())
+    window.resize(width, height)
+    window.move(area.center() - window.rect().center())
+
+
+__all__ = ["MainWindow", "center_on_screen"]

@@ -1,0 +1,367 @@
+"""A part of the programme (a session, a section, a part of the Tree) as a page.
+
+The page shows the part's short introduction and its readings and prompts in order,
+one editor per prompt. Every editor autosaves through the window's ``AutoSaver``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerjournal.core import answers as a
+from peerjournal.core import progress as p
+from peerjournal.core.content import model as m
+from peerjournal.services.container import Services
+from peerjournal.services.events import Changes
+from peerjournal.ui.autosave import AutoSaver
+from peerjournal.ui.editors import LadderEditor, PromptEditor, ReadingView, editor_for
+from peerjournal.ui.editors.reading import markdown_label
+from peerjournal.ui.errors import describe
+from peerjournal.ui.history_dialog import AnswerHistoryDialog
+from peerjournal.ui.prompter import Prompter
+from peerjournal.ui.tasks import TaskRunner
+from peerjournal.ui.theme import set_role
+from peerjournal.ui.widgets import button, label
+
+PAGE_WIDTH = 900
+
+
+def answer_key(prompt_id: str) -> str:
+    return f"answer:{prompt_id}"
+
+
+class PageScroll(QScrollArea):
+    """A scrolling page whose body keeps a comfortable reading width, centred."""
+
+    def __init__(self, parent: QWidget | None = None, *, width: int = PAGE_WIDTH) -> None:
+        super().__init__(parent)
+        self.setObjectName("pageScroll")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        holder = QWidget(self)
+        holder.setObjectName("pageBody")
+        self.body_widget = QWidget(holder)
+        self.body_widget.setMaximumWidth(width)
+        self.body = QVBoxLayout(self.body_widget)
+        self.body.setContentsMargins(8, 28, 8, 48)
+        self.body.setSpacing(18)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(32, 0, 32, 0)
+        row.addStretch(1)
+        row.addWidget(self.body_widget, 100)
+        row.addStretch(1)
+        self.setWidget(holder)
+
+
+class PromptCard(QFrame):
+    """One prompt: the question word for word, a hint, the editor, its history."""
+
+    history_requested = Signal(str)
+
+    def __init__(self, prompt: m.Prompt, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        set_role(self, "card")
+        self.setObjectName(f"card:{prompt.id}")
+        self.prompt = prompt
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 14)
+        layout.setSpacing(10)
+        if isinstance(prompt, m.TextPrompt) and prompt.label:
+            layout.addWidget(label(prompt.label.upper(), "eyebrow", self))
+        self.question = label(prompt.text, "question", self, name=f"question:{prompt.id}")
+        self.question.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.question)
+        if isinstance(prompt, m.TextPrompt) and prompt.hint:
+            layout.addWidget(label(prompt.hint, "hint", self))
+        self.editor: PromptEditor = editor_for(prompt, self)
+        layout.addWidget(self.editor)
+        self.problem = label("", "error", self, name=f"problem:{prompt.id}")
+        self.problem.setVisible(False)
+        layout.addWidget(self.problem)
+        footer = QHBoxLayout()
+        footer.addStretch(1)
+        self.history_button: QPushButton = button(
+            "Earlier versions", "quiet", self, name=f"history:{prompt.id}"
+        )
+        self.history_button.setAccessibleName("Earlier versions of this answer")
+        footer.addWidget(self.history_button)
+        layout.addLayout(footer)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.history_button.clicked.connect(self._on_history)
+
+    @Slot()
+    def _on_history(self) -> None:
+        self.history_requested.emit(self.prompt.id)
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+
+class PartPage(PageScroll):
+    """A part: its introduction, aims, readings and prompts, with progress at the top."""
+
+    def __init__(
+        self,
+        services: Services,
+        programme: m.Programme,
+        part: m.Part,
+        autosaver: AutoSaver,
+        tasks: TaskRunner,
+        prompter: Prompter,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"partPage:{part.id}")
+        self.part = part
+        self._services = services
+        self._autosaver = autosaver
+        self._tasks = tasks
+        self._prompter = prompter
+        self.cards: dict[str, PromptCard] = {}
+        self.editors: dict[str, PromptEditor] = {}
+
+        self.body.addWidget(label(programme.title.upper(), "eyebrow", self.body_widget))
+        self.title = label(part.title, "title", self.body_widget, name="partTitle")
+        self.body.addWidget(self.title)
+        self.progress = label("", "progress", self.body_widget, name="partProgress")
+        self.body.addWidget(self.progress)
+        if part.intro:
+            intro = markdown_label(part.intro, self.body_widget)
+            intro.setObjectName("partIntro")
+            self.body.addWidget(intro)
+        if part.aims:
+            aims = QFrame(self.body_widget)
+            set_role(aims, "softCard")
+            inner = QVBoxLayout(aims)
+            inner.setContentsMargins(18, 14, 18, 14)
+            inner.addWidget(label("This session's aims", "heading", aims))
+            inner.addWidget(markdown_label("\n".join(f"- {aim}" for aim in part.aims), aims))
+            self.body.addWidget(aims)
+        for item in part.items:
+            if isinstance(item, m.Reading):
+                self.body.addWidget(ReadingView(item, self.body_widget))
+                continue
+            card = PromptCard(item, self.body_widget)
+            self.cards[item.id] = card
+            self.editors[item.id] = card.editor
+            self.body.addWidget(card)
+            self._register(item)
+        if not part.items:
+            self.body.addWidget(
+                label("There is nothing to answer here.", "muted", self.body_widget)
+            )
+        self.body.addStretch(1)
+        self.load_answers()
+        self.refresh_progress()
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        for card in self.cards.values():
+            card.editor.edited.connect(self._on_edited)
+            card.editor.committed.connect(self._on_committed)
+            card.history_requested.connect(self.open_history)
+        self._autosaver.key_saved.connect(self._on_key_saved)
+        self._autosaver.key_failed.connect(self._on_key_failed)
+
+    def _register(self, prompt: m.Prompt) -> None:
+        editor = self.cards[prompt.id].editor
+        answers = self._services.answers
+        prompt_id = prompt.id
+
+        def write(value: object) -> object:
+            assert isinstance(value, a.Answer)  # what snapshot returned: an Answer
+            return answers.save(prompt_id, value)
+
+        self._autosaver.register(answer_key(prompt.id), snapshot=editor.answer, write=write)
+
+    def load_answers(self) -> None:
+        for prompt_id, editor in self.editors.items():
+            pending = self._autosaver.latest(answer_key(prompt_id))
+            answer = pending if isinstance(pending, a.Answer) else None
+            if answer is None:
+                answer = self._services.answers.get(prompt_id)
+            editor.set_answer(answer)
+            if isinstance(editor, LadderEditor):
+                self._load_ladder_history(prompt_id)
+
+    def _load_ladder_history(self, prompt_id: str) -> None:
+        answers = self._services.answers
+
+        def show(points: list[tuple[datetime, int]]) -> None:
+            editor = self.editors.get(prompt_id)
+            if isinstance(editor, LadderEditor):
+                editor.set_history(points)
+
+        self._tasks.run(
+            fn=lambda: answers.ladder_history(prompt_id),
+            on_done=show,
+            owner=self,
+            name="ladder-history",
+        )
+
+    def refresh_progress(self) -> None:
+        progress = p.part_progress(self.part, self._services.answers.get)
+        self.progress.setText(progress.label() if progress.total else "")
+
+    # -- autosave ----------------------------------------------------------------------
+
+    def _prompt_of(self, sender: object) -> str | None:
+        if isinstance(sender, PromptEditor):
+            return sender.prompt.id
+        return None
+
+    @Slot()
+    def _on_edited(self) -> None:
+        prompt_id = self._prompt_of(self.sender())
+        if prompt_id is not None:
+            self._autosaver.touch(answer_key(prompt_id))
+
+    @Slot()
+    def _on_committed(self) -> None:
+        prompt_id = self._prompt_of(self.sender())
+        if prompt_id is not None:
+            self._autosaver.save_now(answer_key(prompt_id))
+
+    @Slot(str, object)
+    def _on_key_saved(self, key: str, _result: object) -> None:
+        prompt_id = key.removeprefix("answer:")
+        card = self.cards.get(prompt_id)
+        if card is None:
+            return
+        card.show_problem("")
+        if isinstance(card.editor, LadderEditor):
+            self._load_ladder_history(prompt_id)
+
+    @Slot(str, object)
+    def _on_key_failed(self, key: str, error: object) -> None:
+        card = self.cards.get(key.removeprefix("answer:"))
+        if card is not None and isinstance(error, BaseException):
+            card.show_problem(describe(error).text())
+
+    def on_changes(self, changes: Changes) -> None:
+        if any(pid in self.editors for pid in changes.answers):
+            self.refresh_progress()
+
+    # -- moving around -------------------------------------------------------------------
+
+    def reveal(self, prompt_id: str) -> None:
+        """Scrolls to the prompt and puts the cursor in its editor."""
+        card = self.cards.get(prompt_id)
+        if card is None:
+            return
+
+        def go() -> None:
+            self.ensureWidgetVisible(card, 0, 24)
+            self.verticalScrollBar().setValue(
+                min(card.y() - 24, self.verticalScrollBar().maximum())
+            )
+            card.editor.focus_first()
+
+        QTimer.singleShot(0, go)
+
+    def focus_first(self) -> None:
+        self.title.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(str)
+    def open_history(self, prompt_id: str) -> None:
+        card = self.cards.get(prompt_id)
+        if card is None:
+            return
+        self._autosaver.save_now(answer_key(prompt_id))
+        dialog = AnswerHistoryDialog(self._services, self._tasks, card.prompt, self)
+        dialog.restored.connect(self._on_restored)
+        dialog.open()
+
+    @Slot(str, object)
+    def _on_restored(self, prompt_id: str, answer: object) -> None:
+        editor = self.editors.get(prompt_id)
+        if editor is not None and isinstance(answer, a.Answer):
+            editor.set_answer(answer)
+            self.refresh_progress()
+            if isinstance(editor, LadderEditor):
+                self._load_ladder_history(prompt_id)
+
+
+class ProgrammePage(PageScroll):
+    """A programme's introduction and its parts, each with its progress."""
+
+    part_requested = Signal(str)
+
+    def __init__(
+        self, services: Services, programme: m.Programme, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"programmePage:{programme.id}")
+        self.programme = programme
+        self._services = services
+        self.title = label(programme.title, "title", self.body_widget, name="programmeTitle")
+        self.body.addWidget(self.title)
+        self.progress = label("", "progress", self.body_widget, name="programmeProgress")
+        self.body.addWidget(self.progress)
+        if programme.intro:
+            self.body.addWidget(markdown_label(programme.intro, self.body_widget))
+        self._buttons: dict[str, QPushButton] = {}
+        self._rows: dict[str, QLabel] = {}
+        for part in programme.parts:
+            row = QFrame(self.body_widget)
+            set_role(row, "option")
+            inner = QHBoxLayout(row)
+            inner.setContentsMargins(16, 10, 16, 10)
+            go = button(part.title, "link", row, name=f"open:{part.id}")
+            go.setAccessibleName(f"Open {part.title}")
+            inner.addWidget(go, 1, Qt.AlignmentFlag.AlignLeft)
+            status = label("", "progress", row, name=f"progress:{part.id}")
+            status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            status.setWordWrap(False)
+            inner.addWidget(status)
+            self._buttons[part.id] = go
+            self._rows[part.id] = status
+            self.body.addWidget(row)
+        self.body.addStretch(1)
+        self.refresh_progress()
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        for go in self._buttons.values():
+            go.clicked.connect(self._on_open)
+
+    @Slot()
+    def _on_open(self) -> None:
+        sender = self.sender()
+        if isinstance(sender, QPushButton):
+            self.part_requested.emit(sender.objectName().removeprefix("open:"))
+
+    def refresh_progress(self) -> None:
+        lookup = self._services.answers.get
+        overall = p.programme_progress(self.programme, lookup)
+        self.progress.setText(overall.label() if overall.total else "")
+        for part in self.programme.parts:
+            status = self._rows[part.id]
+            progress = p.part_progress(part, lookup)
+            status.setText(progress.label() if progress.total else "")
+
+    def on_changes(self, _changes: Changes) -> None:
+        self.refresh_progress()
+
+    def focus_first(self) -> None:
+        first = next(iter(self._buttons.values()), None)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+__all__ = ["PageScroll", "PartPage", "ProgrammePage", "PromptCard", "answer_key"]

@@ -1,0 +1,96 @@
+"""Settings: text size, when to lock by itself, light or dark."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerjournal.services.settings import (
+    FONT_SIZE_MAX,
+    FONT_SIZE_MIN,
+    IDLE_MINUTES_MAX,
+    IDLE_MINUTES_MIN,
+    Settings,
+    Theme,
+)
+from peerjournal.ui.widgets import button, label
+
+THEMES = (
+    (Theme.SYSTEM, "Follow my computer"),
+    (Theme.LIGHT, "Light"),
+    (Theme.DARK, "Dark"),
+)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle("Settings")
+        self.font_size = QSpinBox(self)
+        self.font_size.setObjectName("fontSize")
+        self.font_size.setRange(FONT_SIZE_MIN, FONT_SIZE_MAX)
+        self.font_size.setSuffix(" pt")
+        self.font_size.setValue(settings.font_size)
+        self.font_size.setAccessibleName("Text size")
+        self.idle = QSpinBox(self)
+        self.idle.setObjectName("idleMinutes")
+        self.idle.setRange(IDLE_MINUTES_MIN, IDLE_MINUTES_MAX)
+        self.idle.setSuffix(" minutes")
+        self.idle.setValue(settings.idle_minutes)
+        self.idle.setAccessibleName("Lock after this many minutes without use")
+        self.theme = QComboBox(self)
+        self.theme.setObjectName("theme")
+        self.theme.setAccessibleName("Light or dark")
+        for value, text in THEMES:
+            self.theme.addItem(text, value.value)
+        self.theme.setCurrentIndex(self.theme.findData(settings.theme.value))
+        form = QFormLayout()
+        form.setVerticalSpacing(12)
+        form.setHorizontalSpacing(16)
+        form.addRow("Text size", self.font_size)
+        form.addRow("Lock by itself after", self.idle)
+        form.addRow("Light or dark", self.theme)
+        self.ok = button("Save", "primary", self, name="saveSettings")
+        self.cancel = button("Cancel", "", self, name="cancelSettings")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.ok)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(14)
+        layout.addWidget(label("Settings", "title", self))
+        layout.addLayout(form)
+        layout.addWidget(
+            label(
+                "Locking hides everything you have written until your passphrase is typed "
+                "again. Ctrl+L locks at once; Ctrl+Shift+H hides the window straight away.",
+                "small",
+                self,
+            )
+        )
+        layout.addLayout(buttons)
+        self.ok.setDefault(True)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.ok.clicked.connect(self.accept)
+        self.cancel.clicked.connect(self.reject)
+
+    def settings(self) -> Settings:
+        return Settings(
+            font_size=self.font_size.value(),
+            idle_minutes=self.idle.value(),
+            theme=Theme(str(self.theme.currentData())),
+        ).clamped()
+
+
+__all__ = ["SettingsDialog"]

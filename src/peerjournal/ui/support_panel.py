@@ -1,0 +1,224 @@
+""" "Need support now?": crisis lines from the content, and the participant's own people.
+
+The crisis lines are not secret, so they show even while the journal is locked. The
+participant's own contacts are stored encrypted and appear only when it is unlocked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerjournal.core.content import model as m
+from peerjournal.services.container import Services
+from peerjournal.ui.errors import describe
+from peerjournal.ui.tasks import TaskRunner
+from peerjournal.ui.theme import set_role
+from peerjournal.ui.widgets import button, label
+
+
+def contact_card(contact: m.Contact, parent: QWidget) -> QFrame:
+    card = QFrame(parent)
+    set_role(card, "option")
+    inner = QVBoxLayout(card)
+    inner.setContentsMargins(16, 12, 16, 12)
+    inner.setSpacing(2)
+    top = QHBoxLayout()
+    top.addWidget(label(contact.name, "heading", card), 1)
+    detail = label(contact.detail, "subtitle", card)
+    detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    detail.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    top.addWidget(detail)
+    inner.addLayout(top)
+    if contact.description:
+        inner.addWidget(label(contact.description, "muted", card))
+    card.setAccessibleName(f"{contact.name}, {contact.detail}. {contact.description}")
+    return card
+
+
+class ContactRow(QFrame):
+    """One of the participant's own contacts, editable in place."""
+
+    def __init__(self, contact: m.Contact, index: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        set_role(self, "option")
+        self.name = QLineEdit(contact.name, self)
+        self.name.setObjectName(f"contactName:{index}")
+        self.name.setPlaceholderText("Name")
+        self.name.setAccessibleName("Name")
+        self.detail = QLineEdit(contact.detail, self)
+        self.detail.setObjectName(f"contactDetail:{index}")
+        self.detail.setPlaceholderText("Number, or how to reach them")
+        self.detail.setAccessibleName("Number, or how to reach them")
+        self.description = QLineEdit(contact.description, self)
+        self.description.setObjectName(f"contactNote:{index}")
+        self.description.setPlaceholderText("A note, for example when to call")
+        self.description.setAccessibleName("A note")
+        self.remove = QPushButton("Remove", self)
+        self.remove.setObjectName(f"contactRemove:{index}")
+        self.remove.setAccessibleName(f"Remove {contact.name or 'this contact'}")
+        set_role(self.remove, "quiet")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(12, 10, 12, 10)
+        grid.addWidget(self.name, 0, 0)
+        grid.addWidget(self.detail, 0, 1)
+        grid.addWidget(self.remove, 0, 2)
+        grid.addWidget(self.description, 1, 0, 1, 3)
+
+    def contact(self) -> m.Contact:
+        return m.Contact(self.name.text(), self.detail.text(), self.description.text())
+
+
+class SupportDialog(QDialog):
+    """The support panel: always reachable, calm, and quick to read."""
+
+    def __init__(
+        self, services: Services, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("supportDialog")
+        self.setWindowTitle("Need support now?")
+        self.resize(640, 720)
+        self._services = services
+        self._tasks = tasks
+        self._rows: list[ContactRow] = []
+
+        body = QWidget(self)
+        body.setObjectName("pageBody")
+        self.layout_ = QVBoxLayout(body)
+        self.layout_.setContentsMargins(28, 24, 28, 24)
+        self.layout_.setSpacing(12)
+        self.layout_.addWidget(label("Need support now?", "title", body))
+        self.layout_.addWidget(
+            label(
+                "If you are in danger, or might act on thoughts of harming yourself, call 999 "
+                "now or go to A&E. You do not have to be sure it is serious enough.",
+                "notice",
+                body,
+                name="emergencyNote",
+            )
+        )
+        self.layout_.addWidget(label("People you can talk to", "subtitle", body))
+        for contact in services.contacts.support():
+            self.layout_.addWidget(contact_card(contact, body))
+        self.layout_.addSpacing(8)
+        self.layout_.addWidget(label("Your own people", "subtitle", body))
+        self.own_hint = label("", "muted", body, name="ownContactsHint")
+        self.layout_.addWidget(self.own_hint)
+        self.own_box = QVBoxLayout()
+        self.own_box.setSpacing(8)
+        self.layout_.addLayout(self.own_box)
+        self.add_button = button("Add someone", "", body, name="addContact")
+        self.save_button = button("Save", "primary", body, name="saveContacts")
+        self.status = label("", "small", body, name="contactsStatus")
+        actions = QHBoxLayout()
+        actions.addWidget(self.add_button)
+        actions.addStretch(1)
+        actions.addWidget(self.status)
+        actions.addWidget(self.save_button)
+        self.layout_.addLayout(actions)
+        self.layout_.addStretch(1)
+
+        scroll = QScrollArea(self)
+        scroll.setObjectName("pageScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        self.close_button = button("Close", "", self, name="closeSupport")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 12)
+        outer.addWidget(scroll, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        row.setContentsMargins(0, 0, 20, 0)
+        outer.addLayout(row)
+        self._connect_signals()
+        self.load_own()
+
+    def _connect_signals(self) -> None:
+        self.add_button.clicked.connect(self.add_contact)
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.close)
+
+    @property
+    def unlocked(self) -> bool:
+        return self._services.session.unlocked
+
+    def load_own(self) -> None:
+        for row in self._rows:
+            row.setParent(None)
+            row.deleteLater()
+        self._rows = []
+        unlocked = self.unlocked
+        self.add_button.setVisible(unlocked)
+        self.save_button.setVisible(unlocked)
+        if not unlocked:
+            self.own_hint.setText("Unlock your journal to see the people you have added.")
+            return
+        self.own_hint.setText(
+            "Add the people you would like to reach when things are hard. They are kept "
+            "locked in your journal with everything else."
+        )
+        contacts = self._services.contacts
+        self._tasks.run(
+            fn=contacts.own, on_done=self._show_own, on_error=self._on_error, owner=self
+        )
+
+    def _show_own(self, contacts: list[m.Contact]) -> None:
+        for contact in contacts:
+            self._add_row(contact)
+
+    def _add_row(self, contact: m.Contact) -> ContactRow:
+        row = ContactRow(contact, len(self._rows), self)
+        row.remove.clicked.connect(self._on_remove)
+        self._rows.append(row)
+        self.own_box.addWidget(row)
+        return row
+
+    @Slot()
+    def add_contact(self) -> None:
+        row = self._add_row(m.Contact("", ""))
+        row.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def _on_remove(self) -> None:
+        sender = self.sender()
+        for row in list(self._rows):
+            if row.remove is sender:
+                self._rows.remove(row)
+                row.setParent(None)
+                row.deleteLater()
+        self.status.setText("Press Save to keep this change.")
+
+    @Slot()
+    def save(self) -> None:
+        contacts = [row.contact() for row in self._rows]
+        service = self._services.contacts
+        self.status.setText("Saving…")
+        self._tasks.run(
+            fn=lambda: service.save_own(contacts),
+            on_done=self._on_saved,
+            on_error=self._on_error,
+            owner=self,
+            name="contacts",
+        )
+
+    def _on_saved(self, _result: object) -> None:
+        self.status.setText("Saved")
+
+    def _on_error(self, error: BaseException) -> None:
+        self.status.setText(describe(error).text())
+
+
+__all__ = ["SupportDialog"]

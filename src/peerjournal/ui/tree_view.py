@@ -1,0 +1,437 @@
+"""The Peer Coaching Tree, drawn: roots, trunk, branches and crown, each part clickable.
+
+Each of the ten parts sits where its content pack puts it (``Part.tree.place/slot``)
+and wears a sprig of leaves, one per question, that fill in as the participant
+answers. Click a part, or move with the arrow keys and press Enter, to open it.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFocusEvent,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QGraphicsObject,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QHBoxLayout,
+    QScrollArea,
+    QStyleOptionGraphicsItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerjournal.core import progress as p
+from peerjournal.core.content import model as m
+from peerjournal.ui.editors.reading import markdown_label
+from peerjournal.ui.theme import Colours, current_colours
+from peerjournal.ui.widgets import label
+
+SCENE = QRectF(0, 0, 1000, 900)
+GROUND_Y = 650.0
+
+# Where each place's slots sit, in scene coordinates.
+SPOTS: dict[m.TreePlace, list[QPointF]] = {
+    m.TreePlace.ROOTS: [QPointF(500, 790), QPointF(330, 770), QPointF(670, 770)],
+    m.TreePlace.TRUNK: [QPointF(500, 585), QPointF(500, 500), QPointF(500, 415)],
+    m.TreePlace.BRANCHES: [
+        QPointF(165, 330),
+        QPointF(300, 215),
+        QPointF(500, 250),
+        QPointF(700, 215),
+        QPointF(835, 330),
+    ],
+    m.TreePlace.CROWN: [QPointF(500, 95)],
+}
+PLACE_ORDER = [m.TreePlace.ROOTS, m.TreePlace.TRUNK, m.TreePlace.BRANCHES, m.TreePlace.CROWN]
+
+
+def leaf_path(length: float) -> QPainterPath:
+    """A leaf pointing along +x from the origin."""
+    path = QPainterPath(QPointF(0, 0))
+    path.quadTo(QPointF(length * 0.5, -length * 0.42), QPointF(length, 0))
+    path.quadTo(QPointF(length * 0.5, length * 0.42), QPointF(0, 0))
+    return path
+
+
+class PartNode(QGraphicsObject):
+    """A part on the tree: a label and a sprig of leaves showing progress."""
+
+    activated = Signal(str)
+
+    def __init__(self, part: m.Part, place: m.TreePlace, colours: Colours) -> None:
+        super().__init__()
+        self.part = part
+        self.place = place
+        self.colours = colours
+        self.progress = p.Progress(0, len(part.prompts))
+        self.current = False
+        self.hovered = False
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(part.title)
+        self.font = QFont()
+        self.font.setPointSizeF(15)
+        self.font.setWeight(QFont.Weight.DemiBold)
+        self.small = QFont()
+        self.small.setPointSizeF(11.5)
+        metrics = QFontMetricsF(self.font)
+        self._text_width = metrics.horizontalAdvance(part.title)
+        self._width = max(self._text_width + 36, 150)
+        self._height = 76.0
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(
+            -self._width / 2 - 6, -self._height / 2 - 6, self._width + 12, self._height + 12
+        )
+
+    def set_progress(self, progress: p.Progress) -> None:
+        self.progress = progress
+        self.setToolTip(f"{self.part.title}: {progress.label()}")
+        self.update()
+
+    def set_current(self, current: bool) -> None:
+        self.current = current
+        self.update()
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        c = self.colours
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w, h = self._width, self._height
+        box = QRectF(-w / 2, -h / 2, w, h)
+        fill = QColor(c.surface)
+        if self.hovered:
+            fill = QColor(c.accent_soft)
+        painter.setBrush(fill)
+        painter.setPen(QPen(QColor(c.focus), 3) if self.current else QPen(QColor(c.border), 1.2))
+        painter.drawRoundedRect(box, 16, 16)
+        painter.setPen(QColor(c.text))
+        painter.setFont(self.font)
+        painter.drawText(
+            QRectF(-w / 2, -h / 2 + 8, w, 26), Qt.AlignmentFlag.AlignCenter, self.part.title
+        )
+        total = max(self.progress.total, 1)
+        done = self.progress.done
+        leaf = leaf_path(20)
+        gap = 22.0
+        start = -gap * (total - 1) / 2
+        for i in range(total):
+            painter.save()
+            painter.translate(start + i * gap - 2, h / 2 - 16)
+            painter.rotate(-60 if i % 2 == 0 else -120)
+            filled = i < done
+            painter.setBrush(QColor(c.leaf_full if filled else c.leaf_empty))
+            painter.setPen(QPen(QColor(c.leaf_full if filled else c.muted), 1.0))
+            painter.drawPath(leaf)
+            painter.restore()
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = True
+        self.update()
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = False
+        self.update()
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            event.accept()
+        else:
+            super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.boundingRect().contains(
+            event.pos()
+        ):
+            self.activated.emit(self.part.id)
+
+
+class TreeView(QGraphicsView):
+    """The whole tree; ``part_activated`` when a part is clicked or chosen by keyboard."""
+
+    part_activated = Signal(str)
+
+    def __init__(
+        self, content: m.Content, lookup: p.AnswerLookup, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("treeView")
+        self.setAccessibleName("The Peer Coaching Tree")
+        self.setAccessibleDescription(
+            "Use the arrow keys to move between the parts of the tree, and Enter to open one."
+        )
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(420, 380)
+        self._lookup = lookup
+        self.colours = current_colours()
+        self.scene_ = QGraphicsScene(SCENE, self)
+        self.setScene(self.scene_)
+        self.nodes: list[PartNode] = []
+        self._current = 0
+        self._draw_tree()
+        self._place_parts(content)
+        self.refresh()
+
+    # -- drawing ----------------------------------------------------------------------
+
+    def _draw_tree(self) -> None:
+        c = self.colours
+        scene = self.scene_
+        scene.setBackgroundBrush(QColor(c.sky))
+        ground = QPainterPath()
+        ground.moveTo(0, GROUND_Y + 10)
+        ground.cubicTo(250, GROUND_Y - 20, 750, GROUND_Y - 20, 1000, GROUND_Y + 10)
+        ground.lineTo(1000, 900)
+        ground.lineTo(0, 900)
+        ground.closeSubpath()
+        soil = QLinearGradient(0, GROUND_Y, 0, 900)
+        soil.setColorAt(0, QColor(c.ground))
+        soil.setColorAt(1, QColor(c.window))
+        scene.addPath(ground, QPen(Qt.PenStyle.NoPen), QBrush(soil))
+
+        bark = QColor(c.bark)
+        for dx, dy, spread in (
+            (-250, 150, 0.55),
+            (-130, 210, 0.3),
+            (0, 230, 0.0),
+            (130, 210, -0.3),
+            (250, 150, -0.55),
+            (-330, 90, 0.7),
+            (330, 90, -0.7),
+        ):
+            root = QPainterPath(QPointF(500, GROUND_Y - 10))
+            root.cubicTo(
+                QPointF(500 + dx * 0.2, GROUND_Y + dy * 0.4),
+                QPointF(500 + dx * 0.7 + spread * 30, GROUND_Y + dy * 0.7),
+                QPointF(500 + dx, GROUND_Y + dy),
+            )
+            item = QGraphicsPathItem(root)
+            width = 10 - abs(dx) / 60
+            item.setPen(QPen(bark, max(width, 4), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            scene.addItem(item)
+
+        canopy = QPainterPath()
+        for cx, cy, r in (
+            (500, 190, 170),
+            (330, 250, 140),
+            (670, 250, 140),
+            (200, 330, 105),
+            (800, 330, 105),
+            (420, 120, 120),
+            (580, 120, 120),
+            (500, 85, 100),
+        ):
+            canopy.addEllipse(QPointF(cx, cy), r, r * 0.82)
+        canopy = canopy.simplified()
+        canopy_colour = QColor(c.leaf_empty)
+        canopy_colour.setAlpha(200 if c.dark else 255)
+        scene.addPath(canopy, QPen(QColor(c.border), 1.5), QBrush(canopy_colour))
+
+        trunk = QPainterPath(QPointF(440, GROUND_Y + 5))
+        trunk.cubicTo(QPointF(462, 560), QPointF(468, 430), QPointF(470, 345))
+        trunk.lineTo(530, 345)
+        trunk.cubicTo(QPointF(532, 430), QPointF(538, 560), QPointF(560, GROUND_Y + 5))
+        trunk.closeSubpath()
+        scene.addPath(trunk, QPen(QColor(c.bark).darker(115), 1.5), QBrush(bark))
+
+        branch_pen_width = 14.0
+        for end in SPOTS[m.TreePlace.BRANCHES]:
+            branch = QPainterPath(QPointF(500, 360))
+            mid = QPointF((500 + end.x()) / 2, min(360, end.y()) + 40)
+            branch.quadTo(mid, end)
+            item = QGraphicsPathItem(branch)
+            width = branch_pen_width if abs(end.x() - 500) > 50 else branch_pen_width + 4
+            item.setPen(QPen(bark, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            scene.addItem(item)
+        crown_stem = QPainterPath(QPointF(500, 250))
+        crown_stem.lineTo(500, 120)
+        stem = QGraphicsPathItem(crown_stem)
+        stem.setPen(QPen(bark, 8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        scene.addItem(stem)
+
+        for text, x, y in (
+            ("CROWN", 40, 40),
+            ("BRANCHES", 40, 190),
+            ("TRUNK", 40, 470),
+            ("ROOTS", 40, 720),
+        ):
+            caption = QGraphicsSimpleTextItem(text)
+            font = QFont()
+            font.setPointSizeF(11)
+            font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 2)
+            font.setWeight(QFont.Weight.DemiBold)
+            caption.setFont(font)
+            caption.setBrush(QColor(c.muted))
+            caption.setPos(x, y)
+            scene.addItem(caption)
+
+    def _place_parts(self, content: m.Content) -> None:
+        parts = sorted(
+            (part for part in content.tree_parts() if part.tree is not None),
+            key=lambda part: (
+                PLACE_ORDER.index(part.tree.place) if part.tree else 0,
+                part.tree.slot if part.tree else 0,
+            ),
+        )
+        for part in parts:
+            assert part.tree is not None  # filtered above
+            spots = SPOTS[part.tree.place]
+            index = part.tree.slot - 1
+            if 0 <= index < len(spots):
+                spot = spots[index]
+            else:  # a pack with more parts than drawn spots: fan them out
+                angle = math.radians(20 * index)
+                base = spots[-1]
+                spot = QPointF(base.x() + 60 * math.cos(angle), base.y() - 50 * math.sin(angle))
+            node = PartNode(part, part.tree.place, self.colours)
+            node.setPos(spot)
+            node.setZValue(10)
+            node.activated.connect(self.part_activated)
+            self.scene_.addItem(node)
+            self.nodes.append(node)
+
+    # -- state --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        for node in self.nodes:
+            node.set_progress(p.part_progress(node.part, self._lookup))
+
+    def node(self, part_id: str) -> PartNode | None:
+        return next((n for n in self.nodes if n.part.id == part_id), None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fitInView(SCENE, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fitInView(SCENE, Qt.AspectRatioMode.KeepAspectRatio)
+
+    # -- keyboard ---------------------------------------------------------------------
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._mark_current()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        for node in self.nodes:
+            node.set_current(False)
+
+    def _mark_current(self) -> None:
+        for i, node in enumerate(self.nodes):
+            node.set_current(i == self._current)
+        if self.nodes:
+            self.setAccessibleDescription(
+                f"{self.nodes[self._current].part.title}: "
+                f"{self.nodes[self._current].progress.label()}. Press Enter to open."
+            )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if not self.nodes:
+            super().keyPressEvent(event)
+            return
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Up):
+            self._current = (self._current + 1) % len(self.nodes)
+            self._mark_current()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Down):
+            self._current = (self._current - 1) % len(self.nodes)
+            self._mark_current()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.part_activated.emit(self.nodes[self._current].part.id)
+        else:
+            super().keyPressEvent(event)
+
+
+class TreePage(QWidget):
+    """The Tree drawn large, with the programme's introduction beside it."""
+
+    part_requested = Signal(str)
+
+    def __init__(
+        self,
+        content: m.Content,
+        programme: m.Programme | None,
+        lookup: p.AnswerLookup,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("treePage")
+        self._lookup = lookup
+        self.view = TreeView(content, lookup, self)
+        side = QWidget(self)
+        side.setObjectName("pageBody")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 28, 16, 24)
+        side_layout.setSpacing(12)
+        title = programme.title if programme else "The Peer Coaching Tree"
+        side_layout.addWidget(label(title, "title", side, name="treeTitle"))
+        self.progress = label("", "progress", side, name="treeProgress")
+        side_layout.addWidget(self.progress)
+        side_layout.addWidget(
+            label(
+                "Choose a part of the tree to open it. Each leaf is a question; leaves fill "
+                "in as you write. There is no order to follow and no rush.",
+                "muted",
+                side,
+            )
+        )
+        if programme and programme.intro:
+            side_layout.addWidget(markdown_label(programme.intro, side))
+        side_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("pageScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(side)
+        scroll.setMinimumWidth(300)
+        self._programme = programme
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 8, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self.view, 3)
+        layout.addWidget(scroll, 2)
+        self.refresh()
+        self.view.part_activated.connect(self.part_requested)
+
+    def refresh(self) -> None:
+        self.view.refresh()
+        if self._programme is not None:
+            self.progress.setText(p.programme_progress(self._programme, self._lookup).label())
+
+    def on_changes(self, _changes: object) -> None:
+        self.refresh()
+
+    def focus_first(self) -> None:
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+__all__ = ["PartNode", "TreePage", "TreeView"]

@@ -1,0 +1,194 @@
+"""Small widgets the window's views share: headings, the passphrase field, busy bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerjournal.ui.theme import repolish, set_role
+
+MIN_PASSPHRASE = 8
+
+
+def label(text: str, role: str = "", parent: QWidget | None = None, *, name: str = "") -> QLabel:
+    widget = QLabel(text, parent)
+    widget.setWordWrap(True)
+    if role:
+        set_role(widget, role)
+    if name:
+        widget.setObjectName(name)
+    return widget
+
+
+def button(
+    text: str, role: str = "", parent: QWidget | None = None, *, name: str = ""
+) -> QPushButton:
+    widget = QPushButton(text, parent)
+    if role:
+        set_role(widget, role)
+    if name:
+        widget.setObjectName(name)
+    widget.setAccessibleName(text.replace("&", ""))
+    return widget
+
+
+class PassphraseField(QWidget):
+    """A hidden text field with a "Show" toggle."""
+
+    submitted = Signal()
+    text_changed = Signal(str)
+
+    def __init__(self, name: str, accessible: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName(name)
+        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.edit.setAccessibleName(accessible)
+        self.edit.setMinimumWidth(320)
+        self.show_button = QToolButton(self)
+        self.show_button.setObjectName(f"{name}Show")
+        self.show_button.setText("Show")
+        self.show_button.setCheckable(True)
+        self.show_button.setAccessibleName(f"Show {accessible.lower()}")
+        self.show_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.show_button)
+        self.setFocusProxy(self.edit)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.show_button.toggled.connect(self._on_show)
+        self.edit.returnPressed.connect(self.submitted)
+        self.edit.textChanged.connect(self.text_changed)
+
+    @Slot(bool)
+    def _on_show(self, on: bool) -> None:
+        self.edit.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
+        self.show_button.setText("Hide" if on else "Show")
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def clear(self) -> None:
+        self.edit.clear()
+        self.show_button.setChecked(False)
+
+    def set_invalid(self, invalid: bool) -> None:
+        self.edit.setProperty("invalid", "true" if invalid else "false")
+        repolish(self.edit)
+
+    def select_and_focus(self) -> None:
+        self.edit.selectAll()
+        self.edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+_STRENGTH_WORDS = (
+    "Very easy to guess.",
+    "Easy to guess.",
+    "Fair. A few more words would make it stronger.",
+    "Strong.",
+    "Very strong.",
+)
+
+
+def passphrase_score(passphrase: str) -> tuple[int, str]:
+    """zxcvbn's score (0 to 4) and a plain-words hint; long input is cut for speed."""
+    from zxcvbn import zxcvbn
+
+    if not passphrase:
+        return 0, ""
+    result = zxcvbn(passphrase[:100])
+    score = int(result.get("score", 0))
+    feedback = result.get("feedback") or {}
+    warning = str(feedback.get("warning") or "")
+    words = _STRENGTH_WORDS[max(0, min(score, 4))]
+    if len(passphrase) < MIN_PASSPHRASE:
+        words = f"Please use at least {MIN_PASSPHRASE} characters."
+    elif warning and score < 3:
+        words = f"{words} {warning}"
+    return score, words
+
+
+class StrengthMeter(QWidget):
+    """How hard a passphrase would be to guess, from ``zxcvbn``, in plain words."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("strengthBar")
+        self.bar.setRange(0, 4)
+        self.bar.setTextVisible(False)
+        self.bar.setAccessibleName("Passphrase strength")
+        self.words = label("", "small", self, name="strengthHint")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.words)
+        self.update_for("")
+
+    @Slot(str)
+    def update_for(self, passphrase: str) -> None:
+        score, words = passphrase_score(passphrase)
+        self.bar.setValue(score if passphrase else 0)
+        self.words.setText(
+            words or "A few unrelated words make a passphrase that is strong and easy to remember."
+        )
+        self.bar.setAccessibleDescription(words)
+
+
+class BusyBar(QWidget):
+    """An indeterminate progress bar with a sentence, shown while something slow runs."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("busy")
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 0)
+        self.bar.setTextVisible(False)
+        self.bar.setAccessibleName(text)
+        self.text = label(text, "small", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.text)
+        self.setVisible(False)
+
+
+def wipe_texts(root: QWidget) -> None:
+    """Empties every text-holding widget under ``root`` (used when the journal locks)."""
+    for edit in root.findChildren(QLineEdit):
+        edit.clear()
+    for plain in root.findChildren(QPlainTextEdit):
+        plain.clear()
+    for rich in root.findChildren(QTextEdit):
+        rich.clear()
+    for listing in root.findChildren(QListWidget):
+        listing.clear()
+
+
+__all__ = [
+    "MIN_PASSPHRASE",
+    "BusyBar",
+    "PassphraseField",
+    "StrengthMeter",
+    "button",
+    "label",
+    "passphrase_score",
+    "wipe_texts",
+]
