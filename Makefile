@@ -39,6 +39,13 @@ bench: setup
 faults: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m slow tests/faults
 
+package: setup
+	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.5'
+	$(BIN)/pyinstaller packaging/peerjournal.spec --noconfirm --distpath dist --workpath build/pyinstaller
+	dist/peerjournal/peerjournal --version
+	PEERJOURNAL_DATA_DIR=$$(mktemp -d) dist/peerjournal/peerjournal self-test
+	sh packaging/make-tarball.sh
+
 setup: sysdeps $(STAMP)
 
 $(STAMP): pyproject.toml
