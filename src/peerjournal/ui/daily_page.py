@@ -83,6 +83,7 @@ class DailyPage(QWidget):
         side_layout.addWidget(self.pages, 1)
 
         self.page_scroll = PageScroll(self, width=820)
+        self.page_scroll.setAccessibleName("Daily page")
         body = self.page_scroll.body
         self.eyebrow = label("DAILY PAGE", "eyebrow", self.page_scroll.body_widget)
         self.title = label("", "title", self.page_scroll.body_widget, name="dayTitle")

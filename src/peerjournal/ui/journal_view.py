@@ -63,6 +63,7 @@ class EarlierAnswersPage(PageScroll):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("earlierPage")
+        self.setAccessibleName("Earlier answers")
         self.body.addWidget(label("Earlier answers", "title", self.body_widget))
         self.body.addWidget(
             label(
@@ -100,6 +101,7 @@ def story_page(services: Services, parent: QWidget) -> QWidget:
             log.error("the story page could not be shown: %s", type(exc).__name__)
     holder = PageScroll(parent)
     holder.setObjectName("storyPlaceholder")
+    holder.setAccessibleName("Your story")
     holder.body.addWidget(label("Your story", "title", holder.body_widget))
     holder.body.addWidget(
         label(
@@ -274,6 +276,10 @@ class JournalView(QWidget):
 
     def open_programme(self, programme: m.Programme) -> None:
         self.open_place(programme_key(programme.id))
+
+    def place_to_return_to(self) -> str | None:
+        """Where to open after the next unlock (a place in the programme, never a query)."""
+        return self._before_search if self.current == SEARCH else self.current
 
     def focus_content(self) -> None:
         page = self.stack.currentWidget()

@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.tasks.invalidate()
         journal = self.journal
-        self._last_place = journal.current if journal.current != "search" else None
+        self._last_place = journal.place_to_return_to()
         self.journal = None
         journal.wipe()
         self.stack.removeWidget(journal)

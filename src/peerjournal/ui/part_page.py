@@ -127,6 +127,7 @@ class PartPage(PageScroll):
     ) -> None:
         super().__init__(parent)
         self.setObjectName(f"partPage:{part.id}")
+        self.setAccessibleName(part.title)
         self.part = part
         self._services = services
         self._autosaver = autosaver
@@ -307,6 +308,7 @@ class ProgrammePage(PageScroll):
     ) -> None:
         super().__init__(parent)
         self.setObjectName(f"programmePage:{programme.id}")
+        self.setAccessibleName(programme.title)
         self.programme = programme
         self._services = services
         self.title = label(programme.title, "title", self.body_widget, name="programmeTitle")
