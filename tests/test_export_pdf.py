@@ -311,8 +311,8 @@ def test_markdown_to_pdf_never_crashes(content: m.Content, pieces: list[str]) ->
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_huge_unbroken_word_and_deep_nesting(content: m.Content, paper: str) -> None:
-    nested = "\n".join("    " * n + f"- level {n}" for n in range(30))
-    quotes = "> " * 40 + "deep"
+    nested = "\n".join("    " * n + f"- level {n}" for n in range(200))
+    quotes = "> " * 500 + "deep"
     answers = {"p2p.story.you.who": "y" * 20000, "p2p.story.you.matters": nested + "\n\n" + quotes}
     pdf = story_pdf(_doc(content, answers), paper=paper)
     text = " ".join(_pages(pdf))

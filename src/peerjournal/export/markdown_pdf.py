@@ -238,9 +238,7 @@ class _Builder:
                 return inner
 
     def _text_of(self, node: Node | str) -> str:
-        if isinstance(node, str):
-            return fonts.markup(node)
-        return "".join(self._text_of(c) for c in node.children)
+        return fonts.markup(_raw_text(node))
 
     # blocks ---------------------------------------------------------------------------
 
@@ -357,9 +355,16 @@ _BLOCK_TAGS = frozenset(
 
 
 def _raw_text(node: Node | str) -> str:
-    if isinstance(node, str):
-        return node
-    return "".join(_raw_text(c) for c in node.children)
+    """All the text under a node, without recursion (trees may be very deep)."""
+    out: list[str] = []
+    stack: list[Node | str] = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+        else:
+            stack.extend(reversed(item.children))
+    return "".join(out)
 
 
 def markdown_flowables(text: str, styles: MarkdownStyles) -> list[Flowable]:
