@@ -229,3 +229,33 @@ def test_locking_clears_everything_decrypted(
     assert page.language_text.toPlainText() == ""
     assert page.pdf_document.pageCount() == 0
     assert not page.grab().isNull()
+
+
+def test_tooltip_names_the_suggestion_under_the_pointer(qtbot: QtBot, page: StoryPage) -> None:
+    page.tabs.setCurrentIndex(2)
+    edit = page.language_text
+    text = edit.toPlainText()
+    cursor = edit.textCursor()
+    cursor.setPosition(utf16_offset(text, text.index("relapse") + 2))
+    rect = edit.cursorRect(cursor)
+    match = page.tooltips.match_at_point(rect.center().x(), rect.center().y())
+    assert match is not None and match.find == "relapse"
+    cursor.setPosition(utf16_offset(text, text.index("walker")))
+    rect = edit.cursorRect(cursor)
+    assert page.tooltips.match_at_point(rect.center().x(), rect.center().y()) is None
+
+
+def test_a_question_dropped_outside_its_section_is_refused(page: StoryPage) -> None:
+    chooser = page.chooser
+    before = chooser._structure()
+    assert chooser._valid(before)
+    first = chooser.topLevelItem(0)
+    assert first is not None
+    question = first.takeChild(0)
+    chooser.addTopLevelItem(question)  # what a stray drop would do
+    assert not chooser._valid(before)
+    second = chooser.topLevelItem(1)
+    assert second is not None
+    chooser.takeTopLevelItem(chooser.indexOfTopLevelItem(question))
+    second.addChild(question)  # into another section
+    assert not chooser._valid(before)
