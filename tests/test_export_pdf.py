@@ -48,7 +48,7 @@ def _fonts(pdf: bytes) -> set[str]:
 
 
 def _doc(content: m.Content, answers: dict[str, str], **options: object) -> st.StoryDocument:
-    opts = st.StoryOptions(**options)  # type: ignore[arg-type]
+    opts = st.StoryOptions(**options)  # type: ignore[arg-type]  # the tests pass real fields
     return st.assemble(content, lambda pid: answers.get(pid, ""), opts, today=date(2026, 11, 24))
 
 

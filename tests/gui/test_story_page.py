@@ -99,10 +99,12 @@ def test_unticking_a_section_leaves_it_out_and_is_saved(
     top.setCheckState(0, Qt.CheckState.Unchecked)
     _rebuilt(qtbot, page, before)
     assert "After my relapse" not in _pdf_text(page._pdf_bytes)
-    qtbot.waitUntil(
-        lambda: not services.story.options().section("p2p.story.beginning").included,  # type: ignore[union-attr]
-        timeout=WAIT,
-    )
+
+    def saved() -> bool:
+        section = services.story.options().section("p2p.story.beginning")
+        return section is not None and not section.included
+
+    qtbot.waitUntil(saved, timeout=WAIT)
 
 
 def test_moving_a_section_changes_the_order(

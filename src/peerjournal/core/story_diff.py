@@ -170,7 +170,10 @@ def diff_stories(
         new_pair = after.get(key)
         old_text = old_pair[1].answer if old_pair else ""
         new_text = new_pair[1].answer if new_pair else ""
-        title, entry = new_pair if new_pair else old_pair  # type: ignore[misc]  # one is set
+        pair = new_pair or old_pair
+        if pair is None:  # cannot happen: every key comes from one of the two
+            continue
+        title, entry = pair
         if old_pair is None:
             change = Change.ADDED
         elif new_pair is None:
