@@ -12,7 +12,8 @@ answer's history and nothing is lost. Answers of other kinds (a ladder rung, cho
 strengths) are not restored, because the story holds only their printed words.
 
 PDF and Markdown are built in memory; nothing is written to disk here except by
-``write_*`` methods, which write only the file the participant chose.
+``write_*`` methods, which write only the file the participant chose. The exports (and
+reportlab with them) are imported on first use, so commands that never print start fast.
 """
 
 from __future__ import annotations
@@ -27,13 +28,6 @@ from peerjournal.core.content import model as m
 from peerjournal.core.documents import STORY_DRAFT
 from peerjournal.core.errors import NoIteration, VaultCorrupt
 from peerjournal.core.story_diff import StoryDiff, diff_stories
-from peerjournal.export.story import story_markdown, story_pdf
-from peerjournal.export.workbook import (
-    stocktake_markdown,
-    stocktake_pdf,
-    workbook_markdown,
-    workbook_pdf,
-)
 from peerjournal.services.answers import AnswerService
 from peerjournal.services.events import Changes
 from peerjournal.services.exports import write_private_file
@@ -172,6 +166,8 @@ class StoryService:
         paper: str | None = None,
         options: st.StoryOptions | None = None,
     ) -> bytes:
+        from peerjournal.export.story import story_pdf
+
         chosen = options if options is not None else self.options()
         document = self.document_for(iteration=iteration, options=chosen)
         return story_pdf(document, paper=_paper(paper or chosen.paper))
@@ -179,14 +175,20 @@ class StoryService:
     @staticmethod
     def render_pdf(*, document: st.StoryDocument, paper: str = "a4") -> bytes:
         """Sets an already assembled story; pure, so it may run on any thread."""
+        from peerjournal.export.story import story_pdf
+
         return story_pdf(document, paper=_paper(paper))
 
     def build_markdown(
         self, *, iteration: int | None = None, options: st.StoryOptions | None = None
     ) -> str:
+        from peerjournal.export.story import story_markdown
+
         return story_markdown(self.document_for(iteration=iteration, options=options))
 
     def workbook_pdf(self, *, paper: str = "a4") -> bytes:
+        from peerjournal.export.workbook import workbook_pdf
+
         return workbook_pdf(
             self._content,
             self._lookup,
@@ -196,9 +198,13 @@ class StoryService:
         )
 
     def workbook_markdown(self) -> str:
+        from peerjournal.export.workbook import workbook_markdown
+
         return workbook_markdown(self._content, self._lookup, made=self.today())
 
     def stocktake_pdf(self, *, paper: str = "a4") -> bytes:
+        from peerjournal.export.workbook import stocktake_pdf
+
         return stocktake_pdf(
             self._content,
             self._lookup,
@@ -209,6 +215,8 @@ class StoryService:
         )
 
     def stocktake_markdown(self) -> str:
+        from peerjournal.export.workbook import stocktake_markdown
+
         return stocktake_markdown(
             self._content,
             self._lookup,
