@@ -91,6 +91,10 @@ def test_lock_wipes_every_word_from_the_window(
     assert window.journal is not None
     assert window.journal.current == "daily"  # back where they were
     assert window.journal.search_field.text() == ""
+    # wiping the window never saved the emptied editors
+    qtbot.wait(200)
+    assert SECRET in locked_services.answers.text_of("m1.s1.positive")
+    assert SECRET in locked_services.pages.get(date.today())
 
 
 def test_idle_time_locks_the_journal(window: MainWindow, qtbot: QtBot) -> None:

@@ -67,6 +67,7 @@ class AutoSaver(QObject):
         self._failed: set[str] = set()
         self._in_flight = 0
         self._token = 0
+        self._closed = False
         self.state = SaveState.IDLE
 
     # -- registering ----------------------------------------------------------------
@@ -96,10 +97,17 @@ class AutoSaver(QObject):
 
     # -- saving -----------------------------------------------------------------------
 
+    def close(self) -> None:
+        """Stops every timer and ignores changes from now on (the view is being wiped)."""
+        self._closed = True
+        for entry in self._entries.values():
+            entry.timer.stop()
+            entry.dirty = False
+
     def touch(self, key: str) -> None:
         """Something under ``key`` changed: save it once typing has paused."""
         entry = self._entries.get(key)
-        if entry is None:
+        if entry is None or self._closed:
             return
         entry.dirty = True
         entry.timer.start()
@@ -108,13 +116,15 @@ class AutoSaver(QObject):
 
     def save_now(self, key: str) -> None:
         entry = self._entries.get(key)
-        if entry is None:
+        if entry is None or self._closed:
             return
         entry.dirty = True
         self._submit(key)
 
     def flush(self) -> None:
         """Submits every pending or failed save to the lane now."""
+        if self._closed:
+            return
         for key, entry in list(self._entries.items()):
             if entry.dirty or key in self._failed:
                 self._submit(key)
@@ -138,7 +148,7 @@ class AutoSaver(QObject):
 
     def _submit(self, key: str) -> None:
         entry = self._entries.get(key)
-        if entry is None:
+        if entry is None or self._closed:
             return
         entry.timer.stop()
         entry.dirty = False

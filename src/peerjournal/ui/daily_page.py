@@ -72,6 +72,10 @@ class DailyPage(QWidget):
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.calendar.setMaximumDate(_qdate(self._today))
+        weekend = QTextCharFormat()
+        weekend.setForeground(self.palette().color(self.foregroundRole()))
+        for weekday in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.calendar.setWeekdayTextFormat(weekday, weekend)
         self.today_button = button("Today", "", side, name="todayButton")
         side_layout.addWidget(self.calendar)
         side_layout.addWidget(self.today_button, 0, Qt.AlignmentFlag.AlignLeft)

@@ -150,7 +150,7 @@ class JournalView(QWidget):
         side_layout = self.sidebar.layout()
         assert isinstance(side_layout, QVBoxLayout)  # Sidebar builds a QVBoxLayout
         side_layout.insertWidget(0, self.search_field)
-        self.sidebar.setMinimumWidth(250)
+        self.sidebar.setMinimumWidth(260)
         self.sidebar.show_earlier_answers(bool(services.answers.earlier_answers()))
 
         self.stack = QStackedWidget(self)
@@ -166,7 +166,7 @@ class JournalView(QWidget):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([290, 990])
+        splitter.setSizes([330, 950])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -359,7 +359,11 @@ class JournalView(QWidget):
                 on_changes(changes)
 
     def wipe(self) -> None:
-        """Empties every field and list, before the view is destroyed at lock."""
+        """Empties every field and list, before the view is destroyed at lock.
+
+        The autosaver is closed first: emptying the editors must never be saved.
+        """
+        self.autosaver.close()
         self.search_page.clear()
         self.search_field.blockSignals(True)
         self.search_field.clear()

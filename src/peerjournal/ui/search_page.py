@@ -40,7 +40,7 @@ DEBOUNCE_MS = 150
 
 def result_html(result: SearchResult) -> str:
     c = current_colours()
-    snippet = with_highlights(result.snippet, result.highlights, c.accent_soft)
+    snippet = with_highlights(result.snippet, result.highlights, c.mark)
     return (
         f'<div style="color:{c.muted}; font-size:small">{escape(result.title)}</div>'
         f'<div style="margin-top:4px">{snippet}</div>'
@@ -56,7 +56,11 @@ class ResultDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setHtml(str(index.data(HTML_ROLE) or ""))
-        doc.setTextWidth(max(option.rect.width() - 2 * PADDING, 100))
+        width = option.rect.width()
+        view = option.widget
+        if isinstance(view, QListWidget):
+            width = view.viewport().width()
+        doc.setTextWidth(max(width - 2 * PADDING, 100))
         return doc
 
     def paint(

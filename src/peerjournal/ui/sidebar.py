@@ -83,6 +83,7 @@ class Sidebar(QFrame):
         item = QTreeWidgetItem([title, ""])
         item.setData(0, KEY_ROLE, key)
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, title)
+        item.setToolTip(0, title)
         item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if parent is None:
             self.tree.addTopLevelItem(item)
@@ -148,7 +149,7 @@ class Sidebar(QFrame):
             item.setText(1, "")
             return
         item.setText(1, f"{progress.done}/{progress.total}")
-        item.setToolTip(0, progress.label())
+        item.setToolTip(0, f"{item.text(0)}: {progress.label()}")
         item.setToolTip(1, progress.label())
         item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, progress.label())
         colour = self.palette().color(self.foregroundRole())

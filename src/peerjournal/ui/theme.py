@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
+from peerjournal.core.paths import bundled_dir
 from peerjournal.services.settings import Settings, Theme
 
 UI_FAMILIES = ["Noto Sans", "Segoe UI", "Cantarell", "Ubuntu", "Helvetica Neue", "DejaVu Sans"]
@@ -43,6 +44,7 @@ class Colours:
     leaf_full: str
     sky: str
     ground: str
+    mark: str
 
 
 LIGHT = Colours(
@@ -66,6 +68,7 @@ LIGHT = Colours(
     leaf_full="#5E9B6E",
     sky="#F4F3EC",
     ground="#D9D2BF",
+    mark="#F2E2A0",
 )
 
 DARK = Colours(
@@ -89,6 +92,7 @@ DARK = Colours(
     leaf_full="#7DBB8E",
     sky="#1B201D",
     ground="#3A3A30",
+    mark="#5C5322",
 )
 
 
@@ -162,6 +166,8 @@ def style_sheet(c: Colours, size: int) -> str:
     h2 = round(size * 1.3)
     h3 = round(size * 1.1)
     small = max(size - 2, 8)
+    tick = "dark" if c.dark else "light"
+    check = (bundled_dir("resources") / "ui" / f"check-{tick}.svg").as_posix()
     return f"""
 QWidget {{ color: {c.text}; }}
 QMainWindow, QDialog, QStackedWidget#contentStack, QScrollArea#pageScroll,
@@ -244,14 +250,27 @@ QToolButton:checked {{ background: {c.accent_soft}; }}
 QCheckBox, QRadioButton {{ spacing: 8px; padding: 3px 4px; border-radius: 6px;
     border: 2px solid transparent; }}
 QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {c.focus}; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 16px; height: 16px;
+    border: 2px solid {c.muted}; background: {c.surface}; }}
+QCheckBox::indicator {{ border-radius: 4px; }}
+QRadioButton::indicator {{ border-radius: 10px; }}
+QCheckBox::indicator:hover, QRadioButton::indicator:hover {{ border-color: {c.accent}; }}
+QCheckBox::indicator:checked {{ background: {c.accent}; border-color: {c.accent};
+    image: url({check}); }}
+QRadioButton::indicator:checked {{ border-color: {c.accent};
+    background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
+    stop:0 {c.accent}, stop:0.55 {c.accent}, stop:0.62 {c.surface}, stop:1 {c.surface}); }}
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{ border-color: {c.border}; }}
 
-QSlider::groove:horizontal {{ height: 6px; background: {c.border}; border-radius: 3px; }}
-QSlider::sub-page:horizontal {{ background: {c.border}; border-radius: 3px; }}
+QSlider {{ min-height: 30px; }}
+QSlider::groove:horizontal {{ height: 6px; background: {c.leaf_empty}; border-radius: 3px;
+    border: 1px solid {c.border}; }}
+QSlider::sub-page:horizontal, QSlider::add-page:horizontal {{ background: transparent; }}
 QSlider::handle:horizontal {{ background: {c.accent}; border: 2px solid {c.surface};
-    width: 20px; height: 20px; margin: -8px 0; border-radius: 11px; }}
-QSlider[unset="true"]::handle:horizontal {{ background: transparent;
-    border: 2px dashed {c.muted}; }}
-QSlider:focus::groove:horizontal {{ background: {c.focus}; }}
+    width: 18px; height: 18px; margin: -9px 0; border-radius: 11px; }}
+QSlider[unset="true"]::handle:horizontal {{ background: {c.surface};
+    border: 2px solid {c.muted}; }}
+QSlider:focus::handle:horizontal {{ border-color: {c.focus}; }}
 
 QProgressBar {{ background: {c.leaf_empty}; border: none; border-radius: 4px; height: 8px;
     max-height: 8px; text-align: center; }}
@@ -267,6 +286,8 @@ QGroupBox {{ border: 1px solid {c.border}; border-radius: 10px; margin-top: 14px
     padding: 12px 10px 10px 10px; background: {c.surface}; font-weight: 600; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 4px; }}
 QCalendarWidget QWidget {{ alternate-background-color: {c.sidebar}; }}
+QCalendarWidget QAbstractItemView {{ selection-background-color: {c.accent_soft};
+    selection-color: {c.text}; }}
 QGraphicsView#treeView {{ background: {c.sky}; border: none; }}
 QGraphicsView#treeView:focus {{ border: 2px solid {c.focus}; border-radius: 8px; }}
 """

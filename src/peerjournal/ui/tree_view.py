@@ -45,7 +45,7 @@ from peerjournal.ui.editors.reading import markdown_label
 from peerjournal.ui.theme import Colours, current_colours
 from peerjournal.ui.widgets import label
 
-SCENE = QRectF(0, 0, 1000, 900)
+SCENE = QRectF(60, 20, 880, 860)
 GROUND_Y = 650.0
 
 # Where each place's slots sit, in scene coordinates.
@@ -67,8 +67,8 @@ PLACE_ORDER = [m.TreePlace.ROOTS, m.TreePlace.TRUNK, m.TreePlace.BRANCHES, m.Tre
 def leaf_path(length: float) -> QPainterPath:
     """A leaf pointing along +x from the origin."""
     path = QPainterPath(QPointF(0, 0))
-    path.quadTo(QPointF(length * 0.5, -length * 0.42), QPointF(length, 0))
-    path.quadTo(QPointF(length * 0.5, length * 0.42), QPointF(0, 0))
+    path.quadTo(QPointF(length * 0.45, -length * 0.62), QPointF(length, 0))
+    path.quadTo(QPointF(length * 0.55, length * 0.62), QPointF(0, 0))
     return path
 
 
@@ -89,14 +89,12 @@ class PartNode(QGraphicsObject):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(part.title)
         self.font = QFont()
-        self.font.setPointSizeF(15)
+        self.font.setPointSizeF(18)
         self.font.setWeight(QFont.Weight.DemiBold)
-        self.small = QFont()
-        self.small.setPointSizeF(11.5)
         metrics = QFontMetricsF(self.font)
         self._text_width = metrics.horizontalAdvance(part.title)
         self._width = max(self._text_width + 36, 150)
-        self._height = 76.0
+        self._height = 80.0
 
     def boundingRect(self) -> QRectF:
         return QRectF(
@@ -131,20 +129,20 @@ class PartNode(QGraphicsObject):
         painter.setPen(QColor(c.text))
         painter.setFont(self.font)
         painter.drawText(
-            QRectF(-w / 2, -h / 2 + 8, w, 26), Qt.AlignmentFlag.AlignCenter, self.part.title
+            QRectF(-w / 2, -h / 2 + 8, w, 30), Qt.AlignmentFlag.AlignCenter, self.part.title
         )
         total = max(self.progress.total, 1)
         done = self.progress.done
         leaf = leaf_path(20)
-        gap = 22.0
+        gap = 21.0
         start = -gap * (total - 1) / 2
         for i in range(total):
             painter.save()
-            painter.translate(start + i * gap - 2, h / 2 - 16)
-            painter.rotate(-60 if i % 2 == 0 else -120)
+            painter.translate(start + i * gap, h / 2 - 10)
+            painter.rotate(-90 + (-10 if i % 2 == 0 else 10))
             filled = i < done
             painter.setBrush(QColor(c.leaf_full if filled else c.leaf_empty))
-            painter.setPen(QPen(QColor(c.leaf_full if filled else c.muted), 1.0))
+            painter.setPen(QPen(QColor(c.leaf_full if filled else c.muted), 1.2))
             painter.drawPath(leaf)
             painter.restore()
 
@@ -277,14 +275,14 @@ class TreeView(QGraphicsView):
         scene.addItem(stem)
 
         for text, x, y in (
-            ("CROWN", 40, 40),
-            ("BRANCHES", 40, 190),
-            ("TRUNK", 40, 470),
-            ("ROOTS", 40, 720),
+            ("CROWN", 70, 40),
+            ("BRANCHES", 70, 180),
+            ("TRUNK", 70, 470),
+            ("ROOTS", 70, 720),
         ):
             caption = QGraphicsSimpleTextItem(text)
             font = QFont()
-            font.setPointSizeF(11)
+            font.setPointSizeF(13)
             font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 2)
             font.setWeight(QFont.Weight.DemiBold)
             caption.setFont(font)
@@ -417,8 +415,8 @@ class TreePage(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 8, 8)
         layout.setSpacing(8)
-        layout.addWidget(self.view, 3)
-        layout.addWidget(scroll, 2)
+        layout.addWidget(self.view, 5)
+        layout.addWidget(scroll, 3)
         self.refresh()
         self.view.part_activated.connect(self.part_requested)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
+from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QDateTimeAxis, QLineSeries
 from PySide6.QtCore import QDateTime, QMargins, Qt, Slot
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
@@ -58,29 +58,32 @@ class RungCard(QFrame):
 class LadderChart(QChartView):
     """A small line chart of earlier picks over time."""
 
-    def __init__(self, rungs: int, parent: QWidget | None = None) -> None:
+    def __init__(self, ladder: m.LadderPrompt, parent: QWidget | None = None) -> None:
         chart = QChart()
         super().__init__(chart, parent)
         self.setObjectName("ladderChart")
         self.setAccessibleName("Your earlier marks on the ladder")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(220)
-        self.setMaximumHeight(260)
-        self._rungs = rungs
+        self.setMinimumHeight(280)
+        self.setMaximumHeight(320)
+        rungs = ladder.rung_count
         self.chart_ = chart
         chart.legend().hide()
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.setBackgroundRoundness(10)
         self.series = QLineSeries()
         self.series.setPointsVisible(True)
+        self.series.setMarkerSize(9)
         chart.addSeries(self.series)
         self.x_axis = QDateTimeAxis()
         self.x_axis.setFormat("d MMM")
-        self.y_axis = QValueAxis()
+        self.y_axis = QCategoryAxis()
         self.y_axis.setRange(0.5, rungs + 0.5)
-        self.y_axis.setTickCount(rungs)
-        self.y_axis.setLabelFormat("%d")
-        self.y_axis.setTitleText("Rung")
+        self.y_axis.setStartValue(0.5)
+        for stage in ladder.stages:
+            if stage.rungs:
+                self.y_axis.append(stage.label, max(r.number for r in stage.rungs) + 0.5)
+        self.y_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
         chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.x_axis)
@@ -109,9 +112,9 @@ class LadderChart(QChartView):
         if points:
             first = QDateTime.fromMSecsSinceEpoch(int(points[0][0].timestamp() * 1000))
             last = QDateTime.fromMSecsSinceEpoch(int(points[-1][0].timestamp() * 1000))
-            if first.secsTo(last) < 86400:
-                first = first.addDays(-1)
-                last = last.addDays(1)
+            pad = max(first.secsTo(last) // 20, 3600)
+            first = first.addSecs(-pad)
+            last = last.addSecs(pad)
             self.x_axis.setRange(first, last)
             self.x_axis.setFormat("d MMM" if first.daysTo(last) > 2 else "d MMM HH:mm")
 
@@ -152,7 +155,7 @@ class LadderEditor(PromptEditor):
         self.chart_hint = small_label(
             "Each mark is kept with its date, so you can see how things move.", "small", self
         )
-        self.chart = LadderChart(prompt.rung_count, self)
+        self.chart = LadderChart(prompt, self)
         for widget in (self.chart_title, self.chart_hint, self.chart):
             widget.setVisible(False)
 

@@ -1,0 +1,160 @@
+"""Renders the window offscreen to PNGs, light and dark, for looking at it.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.gui.screenshots OUT_DIR [WIDTHxHEIGHT]
+
+Uses a throwaway journal with a few made-up answers (never anyone's real writing).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QWidget
+
+from peerjournal.core import answers as a
+from peerjournal.core.vault.keyslots import FAST_KDF
+from peerjournal.services.container import Services, build_services
+from peerjournal.services.settings import Settings, Theme
+from peerjournal.ui.application import make_app
+from peerjournal.ui.main_window import MainWindow
+from peerjournal.ui.part_page import PartPage
+from peerjournal.ui.theme import ThemeManager
+
+PASSPHRASE = "screenshots only, never real"
+
+
+def spin(ms: int = 150) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def fill(services: Services) -> None:
+    """Made-up answers so the pages show what filled-in looks like."""
+    save = services.answers.save
+    save("m1.s1.positive", a.TextAnswer("Meeting people who *get it*, and learning together."))
+    save("tree.mutuality.give-receive", a.TextAnswer("My sister and I swap favours."))
+    save("tree.inter-view.connected", a.TextAnswer("The allotment group."))
+    save("tree.self-view.story", a.TextAnswer("A story about starting again."))
+    save("tree.co-action.intention", a.TextAnswer("Walk every morning."))
+    save("tree.co-action.partner", a.TextAnswer("Sam from the group."))
+    save("tree.purposefulness.wake-up", a.TextAnswer("The dog, and the garden."))
+    save(
+        "m1.s4.strengths",
+        a.ChooseAnswer(("planner", "adaptable", "analytical", "energetic", "empathy")),
+    )
+    save(
+        "m1.s3.values",
+        a.RankedAnswer(
+            (
+                a.RankedItem("Honesty", "Saying what I mean, kindly."),
+                a.RankedItem("Kindness", "Starting from warmth."),
+                a.RankedItem("Courage", "Trying even when unsure."),
+            )
+        ),
+    )
+    save("course.s01.lessons", a.LessonsAnswer((1, 2, 3)))
+    now = datetime.now(UTC)
+    vault = services.session.vault
+    for days, rung in ((60, 3), (40, 4), (21, 4), (7, 6)):
+        vault._clock = lambda d=days: now - timedelta(days=d)  # type: ignore[misc]  # demo dates
+        save("p2p.stocktake.ladder", a.LadderAnswer(rung), fold=False)
+    vault._clock = lambda: now  # type: ignore[misc]  # back to now
+    save("p2p.stocktake.ladder", a.LadderAnswer(7, "Feeling steadier this month."), fold=False)
+    services.pages.save(date.today(), "A quiet walk by the river. Felt **calmer** after.")
+    services.pages.save(date.today() - timedelta(days=2), "Busy day; kept my boundary.")
+
+
+def scroll_to(page: QWidget, object_name: str) -> None:
+    if not isinstance(page, PartPage):
+        return
+    target = page.findChild(QWidget, object_name)
+    if target is not None:
+        spin(50)
+        page.verticalScrollBar().setValue(
+            target.mapTo(page.widget(), target.rect().topLeft()).y() - 24
+        )
+
+
+def shoot(out: Path, width: int, height: int) -> None:
+    app = make_app()
+    for theme in (Theme.LIGHT, Theme.DARK):
+        root = Path(tempfile.mkdtemp(prefix="pj-shots-"))
+        services = build_services(root, kdf=FAST_KDF)
+        services.session.create(PASSPHRASE)
+        fill(services)
+        services.session.lock()
+        manager = ThemeManager(app, Settings(theme=theme))
+        manager.apply()
+        window = MainWindow(services, theme=manager, remember_geometry=False)
+        window.resize(width, height)
+        window.start()
+        window.show()
+        spin()
+        suffix = f"{theme.value}-{width}x{height}"
+
+        def save(name: str, window: MainWindow = window, suffix: str = suffix) -> None:
+            spin(200)
+            window.grab().save(str(out / f"{name}-{suffix}.png"))
+
+        window.unlock_view.passphrase.edit.setText("wrong guess")
+        window.unlock_view.unlock()
+        while not window.unlock_view.error.isVisible():
+            spin(30)
+        save("unlock")
+        window.unlock_view.passphrase.edit.setText(PASSPHRASE)
+        window.unlock_view.unlock()
+        while window.journal is None:
+            spin(30)
+        journal = window.journal
+        steps: list[tuple[str, str, str]] = [
+            ("tree", "tree", ""),
+            ("module1-session2", "part:m1.s2", "card:m1.s2.relationship-spectrum"),
+            ("module1-session3-values", "part:m1.s3", "card:m1.s3.values"),
+            ("strengths", "part:m1.s4", "card:m1.s4.strengths"),
+            ("stocktake", "part:p2p.stocktake", "card:p2p.stocktake.ladder"),
+            ("stocktake-chart", "part:p2p.stocktake", "ladderChart"),
+            ("course-session1", "part:course.s01", ""),
+            ("daily", "daily", ""),
+            ("story", "story", ""),
+        ]
+        for name, key, anchor in steps:
+            journal.open_place(key)
+            spin(100)
+            if anchor:
+                scroll_to(journal.stack.currentWidget(), anchor)
+            save(name)
+        journal.focus_search()
+        journal.search_field.setText("calm")
+        spin(400)
+        save("search")
+        window.open_support()
+        spin(200)
+        if window._support is not None:
+            window._support.grab().save(str(out / f"support-{suffix}.png"))
+            window._support.close()
+        window.close()
+        services.session.close()
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[1]) if len(argv) > 1 else Path("screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    size = argv[2] if len(argv) > 2 else "1280x800"
+    width, height = (int(x) for x in size.split("x"))
+    shoot(out, width, height)
+    return 0
+
+
+_: Callable[[], None] | None = None
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
