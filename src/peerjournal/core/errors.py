@@ -24,6 +24,7 @@ class Msg(StrEnum):
     STORAGE_FULL = "storage_full"
     READ_ONLY = "read_only"
     DISK_ERROR = "disk_error"
+    WRITE_FAILED = "write_failed"
     UNKNOWN_PROMPT = "unknown_prompt"
     BAD_ANSWER = "bad_answer"
     CONTENT_PACK = "content_pack"
@@ -119,6 +120,11 @@ class DiskError(PeerJournalError):
         "peerjournal could not read or write your journal on the disk. Everything saved "
         "before is safe; if this keeps happening, the disk may be failing."
     )
+
+
+class WriteFailed(PeerJournalError):
+    msg = Msg.WRITE_FAILED
+    template = "peerjournal could not write {path}. Please choose another place to save it."
 
 
 class ReadOnly(PeerJournalError):

@@ -10,25 +10,37 @@ from pathlib import Path
 from peerjournal import __version__
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
+from peerjournal.core.errors import WriteFailed
 from peerjournal.core.vault.files import fsync_file
+from peerjournal.core.vault.sqlite import translate
 from peerjournal.services.answers import AnswerService
 from peerjournal.services.pages import PageService
 from peerjournal.services.search import page_title
 
 
 def write_private_file(path: Path, data: bytes) -> None:
-    """Writes a file only the participant can read, whole or not at all."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Writes a file only the participant can read, whole or not at all.
+
+    A full disk or a folder that cannot be written to becomes a calm error, and the
+    half-written file is removed, so an existing file of that name is never damaged.
+    """
     partial = path.with_name(f".{path.name}.partial")
-    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        fsync_file(partial)
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            fsync_file(partial)
+            os.replace(partial, path)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        calm = translate(exc, where=path.parent)
+        if calm is None:
+            raise WriteFailed(path=str(path)) from None
+        raise calm from None
 
 
 class ExportService:
