@@ -8,6 +8,8 @@ a non-zero exit, never a traceback. Passphrases come from PEERJOURNAL_PASSPHRASE
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -190,7 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from peerjournal.core.paths import DataDir, resolve_data_dir
     from peerjournal.logs import setup_logging
 
-    setup_logging(DataDir(resolve_data_dir(getattr(args, "data_dir", None))).logs)
+    level = logging.DEBUG if os.environ.get("PEERJOURNAL_DEBUG") else logging.INFO
+    setup_logging(DataDir(resolve_data_dir(getattr(args, "data_dir", None))).logs, level=level)
     handler: Handler | None = getattr(args, "handler", None)
     if handler is None:
         from peerjournal import cli_commands

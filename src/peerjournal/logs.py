@@ -42,6 +42,16 @@ def setup_logging(folder: Path, *, level: int = logging.INFO) -> Path | None:
     return folder / LOG_NAME
 
 
+def reset_logging() -> None:
+    """Detaches the log file (for tests, and before the data folder is removed)."""
+    root = logging.getLogger("peerjournal")
+    for handler in list(root.handlers):
+        if isinstance(handler, RotatingFileHandler):
+            root.removeHandler(handler)
+            handler.close()
+    _state.clear()
+
+
 def describe_exception(
     exc_type: type[BaseException] | None,
     exc: BaseException | None,
