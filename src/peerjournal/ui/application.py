@@ -9,11 +9,14 @@ from __future__ import annotations
 import logging
 import logging.handlers
 import sys
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from peerjournal.core.paths import bundled_dir
 from peerjournal.services.container import Services
 from peerjournal.services.settings import SettingsStore
 from peerjournal.ui.errors import safe_details
@@ -39,6 +42,9 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("peerjournal")
     app.setOrganizationName("peerjournal")
     app.setDesktopFileName("peerjournal")
+    icon = bundled_dir("resources") / "icons" / "peerjournal.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
@@ -67,8 +73,9 @@ class CrashReporter:
     message can quote what the program was handling, so it is left out.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, show: Callable[[str], None] | None = None) -> None:
         self._showing = False
+        self._show = show if show is not None else show_crash_dialog
 
     def __call__(
         self,
@@ -87,17 +94,21 @@ class CrashReporter:
             return
         self._showing = True
         try:
-            parent = QApplication.activeWindow()
-            box = QMessageBox(parent if isinstance(parent, QWidget) else None)
-            box.setObjectName("crashDialog")
-            box.setWindowTitle("peerjournal")
-            box.setIcon(QMessageBox.Icon.Information)
-            box.setText(CRASH_HEADLINE)
-            box.setInformativeText(CRASH_TEXT)
-            box.setDetailedText(details)
-            box.exec()
+            self._show(details)
         finally:
             self._showing = False
+
+
+def show_crash_dialog(details: str) -> None:
+    parent = QApplication.activeWindow()
+    box = QMessageBox(parent if isinstance(parent, QWidget) else None)
+    box.setObjectName("crashDialog")
+    box.setWindowTitle("peerjournal")
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setText(CRASH_HEADLINE)
+    box.setInformativeText(CRASH_TEXT)
+    box.setDetailedText(details)
+    box.exec()
 
 
 def install_excepthook() -> CrashReporter:
