@@ -17,7 +17,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from peerjournal.core import answers as a
 from peerjournal.core.vault.keyslots import FAST_KDF
@@ -26,6 +26,7 @@ from peerjournal.services.settings import Settings, Theme
 from peerjournal.ui.application import make_app
 from peerjournal.ui.main_window import MainWindow
 from peerjournal.ui.part_page import PartPage
+from peerjournal.ui.settings_dialog import SettingsDialog
 from peerjournal.ui.theme import ThemeManager
 
 PASSPHRASE = "screenshots only, never real"
@@ -40,7 +41,12 @@ def spin(ms: int = 150) -> None:
 def fill(services: Services) -> None:
     """Made-up answers so the pages show what filled-in looks like."""
     save = services.answers.save
-    save("m1.s1.positive", a.TextAnswer("Meeting people who *get it*, and learning together."))
+    save("m1.s1.positive", a.TextAnswer("Meeting people who get it."), fold=False)
+    save(
+        "m1.s1.positive",
+        a.TextAnswer("Meeting people who *get it*, and learning together."),
+        fold=False,
+    )
     save("tree.mutuality.give-receive", a.TextAnswer("My sister and I swap favours."))
     save("tree.inter-view.connected", a.TextAnswer("The allotment group."))
     save("tree.self-view.story", a.TextAnswer("A story about starting again."))
@@ -123,6 +129,9 @@ def shoot(out: Path, width: int, height: int) -> None:
             ("stocktake", "part:p2p.stocktake", "card:p2p.stocktake.ladder"),
             ("stocktake-chart", "part:p2p.stocktake", "ladderChart"),
             ("course-session1", "part:course.s01", ""),
+            ("module1", "programme:module-1", ""),
+            ("principles", "part:m1.s2", "card:m1.s2.principles"),
+            ("language-checklist", "part:p2p.story.language", ""),
             ("daily", "daily", ""),
             ("story", "story", ""),
         ]
@@ -136,6 +145,19 @@ def shoot(out: Path, width: int, height: int) -> None:
         journal.search_field.setText("calm")
         spin(400)
         save("search")
+        page = journal.open_part("m1.s1")
+        if page is not None:
+            page.open_history("m1.s1.positive")
+            spin(300)
+            dialog = page.findChild(QDialog, "historyDialog")
+            if dialog is not None:
+                dialog.grab().save(str(out / f"history-{suffix}.png"))
+                dialog.close()
+        settings = SettingsDialog(window.settings, window)
+        settings.show()
+        spin(100)
+        settings.grab().save(str(out / f"settings-{suffix}.png"))
+        settings.close()
         window.open_support()
         spin(200)
         if window._support is not None:

@@ -57,7 +57,8 @@ class AnswerHistoryDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("historyList")
         self.list.setAccessibleName("Saved versions")
-        self.list.setMinimumWidth(260)
+        self.list.setMinimumWidth(300)
+        self.list.setWordWrap(True)
         self.preview = QTextBrowser(self)
         self.preview.setObjectName("historyPreview")
         self.preview.setAccessibleName("This version")
@@ -104,9 +105,9 @@ class AnswerHistoryDialog(QDialog):
         self._versions = {v.seq: v for v in versions}
         newest = max(self._versions, default=None)
         for version in sorted(versions, key=lambda v: v.seq, reverse=True):
-            text = when(version.saved)
+            text = when(version.saved).replace(" at ", "\n")
             if version.seq == newest:
-                text += " (now)"
+                text += " · as it is now"
             item = QListWidgetItem(text)
             item.setData(SEQ_ROLE, version.seq)
             self.list.addItem(item)

@@ -34,6 +34,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
+        self.setMinimumWidth(480)
         self.font_size = QSpinBox(self)
         self.font_size.setObjectName("fontSize")
         self.font_size.setRange(FONT_SIZE_MIN, FONT_SIZE_MAX)

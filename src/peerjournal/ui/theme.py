@@ -210,13 +210,16 @@ QFrame[role="option"][chosen="true"] {{ background: {c.accent_soft};
 QFrame[role="rankRow"] {{ background: {c.surface}; border: 1px solid {c.border};
     border-radius: 10px; }}
 
-QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QComboBox, QDateEdit {{
+QLineEdit, QPlainTextEdit, QTextEdit {{
     background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px;
     padding: 6px 8px; selection-background-color: {c.selection};
     selection-color: {c.text}; }}
 QPlainTextEdit, QTextEdit {{ padding: 8px 10px; }}
-QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QSpinBox:focus, QComboBox:focus {{
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{
     border: 2px solid {c.focus}; }}
+QSpinBox, QComboBox {{ min-height: 30px; padding: 2px 6px; }}
+QTextBrowser#historyPreview {{ background: {c.surface}; border: 1px solid {c.border};
+    border-radius: 8px; padding: 10px; }}
 QTextBrowser {{ background: transparent; border: none; }}
 QTextBrowser:focus {{ border: 2px solid {c.focus}; border-radius: 8px; }}
 QLineEdit[invalid="true"] {{ border: 2px solid {c.error}; }}

@@ -51,7 +51,7 @@ GROUND_Y = 650.0
 # Where each place's slots sit, in scene coordinates.
 SPOTS: dict[m.TreePlace, list[QPointF]] = {
     m.TreePlace.ROOTS: [QPointF(500, 790), QPointF(330, 770), QPointF(670, 770)],
-    m.TreePlace.TRUNK: [QPointF(500, 585), QPointF(500, 500), QPointF(500, 415)],
+    m.TreePlace.TRUNK: [QPointF(500, 612), QPointF(500, 515), QPointF(500, 418)],
     m.TreePlace.BRANCHES: [
         QPointF(165, 330),
         QPointF(300, 215),
