@@ -9,9 +9,21 @@ import markdown
 _EXTENSIONS = ["tables", "sane_lists"]
 
 
-def to_html(text: str) -> str:
-    """The programme's own Markdown (content packs) as HTML for a ``QLabel``."""
-    return markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
+def to_html(text: str, *, rule_colour: str = "#CDD3C8") -> str:
+    """The programme's own Markdown (content packs) as HTML for a ``QLabel``.
+
+    Tables get room to breathe: cell padding, left-aligned headings and light rules
+    (Qt's rich text ignores most CSS, so this uses the attributes it understands).
+    """
+    out = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
+    if "<table>" in out:
+        out = out.replace(
+            "<table>",
+            '<table width="100%" cellspacing="0" cellpadding="7" border="1" '
+            f'style="border-collapse: collapse; border-color: {rule_colour};">',
+        )
+        out = out.replace("<th>", '<th align="left">')
+    return out
 
 
 def escape(text: str) -> str:

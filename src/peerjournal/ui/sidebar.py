@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from peerjournal.core import progress as p
 from peerjournal.core.content import model as m
-from peerjournal.ui.theme import set_role
+from peerjournal.ui.theme import current_colours, set_role
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 TREE = "tree"
@@ -152,9 +153,12 @@ class Sidebar(QFrame):
         item.setToolTip(0, f"{item.text(0)}: {progress.label()}")
         item.setToolTip(1, progress.label())
         item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, progress.label())
-        colour = self.palette().color(self.foregroundRole())
-        colour.setAlpha(150)
-        item.setForeground(1, colour)
+        item.setForeground(1, QColor(current_colours().muted))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._items:
+            self.refresh()  # the progress figures are drawn in the theme's muted colour
 
     def select(self, key: str) -> None:
         """Marks ``key`` as the current place without announcing it again."""

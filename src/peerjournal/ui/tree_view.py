@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -188,14 +188,30 @@ class TreeView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(420, 380)
         self._lookup = lookup
+        self._content = content
         self.colours = current_colours()
         self.scene_ = QGraphicsScene(SCENE, self)
         self.setScene(self.scene_)
         self.nodes: list[PartNode] = []
         self._current = 0
+        self._draw()
+
+    def _draw(self) -> None:
+        self.scene_.clear()
+        self.nodes = []
         self._draw_tree()
-        self._place_parts(content)
+        self._place_parts(self._content)
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.nodes:
+            colours = current_colours()
+            if colours != self.colours:  # light and dark switched: paint it again
+                self.colours = colours
+                self._draw()
+                if self.hasFocus():
+                    self._mark_current()
 
     # -- drawing ----------------------------------------------------------------------
 
@@ -418,6 +434,9 @@ class TreePage(QWidget):
         layout.addWidget(self.view, 5)
         layout.addWidget(scroll, 3)
         self.refresh()
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
         self.view.part_activated.connect(self.part_requested)
 
     def refresh(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QDateTimeAxis, QLineSeries
-from PySide6.QtCore import QDateTime, QMargins, Qt, Slot
+from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt, Slot
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -104,6 +104,11 @@ class LadderChart(QChartView):
             axis.setGridLineColor(QColor(c.leaf_empty))
             axis.setLinePenColor(QColor(c.border))
         self.setBackgroundBrush(QColor(c.surface))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.restyle()
 
     def set_points(self, points: list[tuple[datetime, int]]) -> None:
         self.series.clear()

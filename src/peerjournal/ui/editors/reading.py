@@ -7,14 +7,14 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from peerjournal.core.content import model as m
 from peerjournal.ui.markdown_text import to_html
-from peerjournal.ui.theme import set_role
+from peerjournal.ui.theme import current_colours, set_role
 
 
 def markdown_label(text: str, parent: QWidget | None = None) -> QLabel:
     """A label showing Markdown as rich text, wrapping, selectable, links off."""
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.RichText)
-    label.setText(to_html(text))
+    label.setText(to_html(text, rule_colour=current_colours().border))
     label.setWordWrap(True)
     label.setOpenExternalLinks(False)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
