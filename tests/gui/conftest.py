@@ -65,18 +65,18 @@ def locked_services(data_dir: Path, content: Content) -> Iterator[Services]:
     built.session.close()
 
 
-MakeWindow = Callable[[Services], MainWindow]
+MakeWindow = Callable[..., MainWindow]
 
 
 @pytest.fixture
 def make_window(qtbot: QtBot, prompter: ScriptedPrompter) -> Iterator[MakeWindow]:
     made: list[MainWindow] = []
 
-    def make(services: Services) -> MainWindow:
+    def make(services: Services, autosave_delay_ms: int = AUTOSAVE_MS) -> MainWindow:
         window = MainWindow(
             services,
             prompter=prompter,
-            autosave_delay_ms=AUTOSAVE_MS,
+            autosave_delay_ms=autosave_delay_ms,
             remember_geometry=False,
         )
         qtbot.addWidget(window)

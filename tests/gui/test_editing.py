@@ -219,3 +219,19 @@ def test_daily_page_autosaves_the_day(
         timeout=3000,
     )
     qtbot.waitUntil(lambda: page.pages.count() == 1 and "word" in page.pages.item(0).text())
+
+
+def test_ctrl_s_saves_at_once_without_waiting(
+    make_window: MakeWindow, locked_services: Services, qtbot: QtBot
+) -> None:
+    window = make_window(locked_services, autosave_delay_ms=60_000)
+    unlock(qtbot, window)
+    editor = open_part(window, "m1.s1").editors[POSITIVE]
+    assert isinstance(editor, TextEditor)
+    editor.edit.setFocus()
+    qtbot.keyClicks(editor.edit, "Saved by hand")
+    qtbot.keyClick(editor.edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: locked_services.answers.get(POSITIVE) == a.TextAnswer("Saved by hand"),
+        timeout=3000,
+    )

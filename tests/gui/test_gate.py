@@ -26,7 +26,11 @@ def test_a_wrong_passphrase_is_said_kindly_and_stays_on_the_unlock_view(
     assert window.stack.currentWidget() is view
     qtbot.keyClicks(view.passphrase.edit, "not my passphrase")
     qtbot.keyClick(view.passphrase.edit, Qt.Key.Key_Return)
+    # while the key is derived off the UI thread, the form waits
+    assert not view.unlock_button.isEnabled() and not view.passphrase.isEnabled()
+    assert view.busy.isVisible()
     qtbot.waitUntil(view.error.isVisible, timeout=5000)
+    assert not view.busy.isVisible()
     assert "did not open your journal" in view.error.text()
     assert window.stack.currentWidget() is view
     assert window.journal is None
