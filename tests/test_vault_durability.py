@@ -204,3 +204,24 @@ def test_earlier_answers_survive_a_content_change(data_dir: Path, services: Serv
         assert later.search.search("forever")[0].title == "Earlier answer"
     finally:
         later.session.close()
+
+
+def test_two_backups_in_one_second_get_distinct_names_in_order(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from peerjournal.core.vault.backup import backup_name
+
+    when = datetime(2026, 11, 24, 9, 30, 12, 250_000)
+    plain = tmp_path / backup_name(when)
+    precise = tmp_path / backup_name(when, precise=True)
+    plain.write_bytes(b"x")
+    precise.write_bytes(b"x")
+    assert precise.name == "journal-2026-11-24-093012-250000.pjbackup"
+    assert [b.path for b in list_backups(tmp_path)] == [precise, plain]
+
+
+def test_a_second_backup_the_same_day_replaces_the_first(services: Services) -> None:
+    first = services.backups.backup_now()
+    second = services.backups.backup_now()
+    assert first != second
+    assert [b.path for b in services.backups.list()] == [second]

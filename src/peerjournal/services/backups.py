@@ -42,9 +42,7 @@ class BackupService:
         now = self._now()
         target = dest if dest is not None else self.folder / b.backup_name(now)
         if dest is None and target.exists():
-            target = self.folder / b.backup_name(now.replace(microsecond=0)).replace(
-                b.SUFFIX, f"-{now.microsecond:06d}{b.SUFFIX}"
-            )
+            target = self.folder / b.backup_name(now, precise=True)
         written = b.write_backup(vault, target)
         if dest is None:
             removed = b.rotate(self.folder)

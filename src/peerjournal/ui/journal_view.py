@@ -88,15 +88,17 @@ class EarlierAnswersPage(PageScroll):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
-def story_page(services: Services, parent: QWidget) -> QWidget:
-    """The story engineer's ``StoryPage``, or a calm placeholder if it is not there yet."""
+def story_page(
+    services: Services, parent: QWidget, *, tasks: TaskRunner, prompter: Prompter
+) -> QWidget:
+    """The ``StoryPage`` (sharing the window's write lane), or a calm placeholder."""
     try:
         from peerjournal.ui.story_page import StoryPage
     except ImportError:
         log.info("the story page is not available in this build")
     else:
         try:
-            return StoryPage(services, parent)
+            return StoryPage(services, parent, tasks=tasks, prompter=prompter)
         except Exception as exc:  # their page failing must not take the journal down
             log.error("the story page could not be shown: %s", type(exc).__name__)
     holder = PageScroll(parent)
@@ -207,7 +209,7 @@ class JournalView(QWidget):
         if key == DAILY:
             return DailyPage(services, self.autosaver, self.stack)
         if key == STORY:
-            return story_page(services, self.stack)
+            return story_page(services, self.stack, tasks=self._tasks, prompter=self._prompter)
         if key == EARLIER:
             return EarlierAnswersPage(services, self.stack)
         if key.startswith("programme:"):

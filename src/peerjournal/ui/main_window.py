@@ -9,6 +9,7 @@ unlock view. The title never shows anything personal.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -24,14 +25,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerjournal.core.errors import PeerJournalError, VaultCorrupt, VaultInUse, VaultTooNew
+from peerjournal.core.errors import (
+    PeerJournalError,
+    VaultCorrupt,
+    VaultInUse,
+    VaultTooNew,
+    WrongPassphrase,
+)
 from peerjournal.services.container import Services
 from peerjournal.services.settings import Settings, SettingsStore
 from peerjournal.ui.autosave import SaveState
+from peerjournal.ui.backups_dialog import BackupsDialog
 from peerjournal.ui.clipboard import SecretClipboard
+from peerjournal.ui.dates import when
+from peerjournal.ui.errors import describe
 from peerjournal.ui.gate import NoticeView, SetupView, UnlockView
 from peerjournal.ui.idle import IdleWatcher
 from peerjournal.ui.journal_view import JournalView
+from peerjournal.ui.passphrase_dialog import PassphraseDialog
 from peerjournal.ui.prompter import Prompter, QtPrompter
 from peerjournal.ui.settings_dialog import SettingsDialog
 from peerjournal.ui.support_panel import SupportDialog
@@ -164,7 +175,9 @@ class MainWindow(QMainWindow):
         except PeerJournalError as error:
             self.show_notice(error)
             return
-        self.show_unlock()
+        notices = " ".join(session.notices)
+        session.notices.clear()
+        self.show_unlock(notices)
 
     def show_setup(self) -> None:
         if self.setup_view is None:
@@ -336,10 +349,101 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, unlocked=self.is_unlocked)
+        dialog.backups_requested.connect(self.open_backups, Qt.ConnectionType.QueuedConnection)
+        dialog.passphrase_requested.connect(
+            self.open_passphrase, Qt.ConnectionType.QueuedConnection
+        )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.apply_settings(dialog.settings())
+
+    @Slot()
+    def open_backups(self) -> None:
+        if not self.is_unlocked:
+            return
+        dialog = BackupsDialog(self.services, self.prompter, self)
+        dialog.backup_requested.connect(lambda: self._backup_now(dialog))
+        dialog.restore_requested.connect(self.restore_backup)
+        dialog.open()
+
+    def _backup_now(self, dialog: BackupsDialog) -> None:
+        dialog.backup_now.setEnabled(False)
+
+        def done(_path: object) -> None:
+            dialog.backup_now.setEnabled(True)
+            dialog.refresh("A backup was made just now.")
+
+        def failed(error: BaseException) -> None:
+            dialog.backup_now.setEnabled(True)
+            dialog.refresh(describe(error).text())
+
+        self.tasks.run(
+            fn=self.services.backups.backup_now,
+            on_done=done,
+            on_error=failed,
+            owner=dialog,
+            name="backup",
+        )
+
+    @Slot()
+    def open_passphrase(self) -> None:
+        if not self.is_unlocked:
+            return
+        dialog = PassphraseDialog(self.services, self.tasks, self)
+        dialog.accepted.connect(
+            lambda: self.prompter.inform(
+                self,
+                "Passphrase changed",
+                "Your passphrase is changed. Your recovery key still works as before.",
+            )
+        )
+        dialog.open()
+
+    @Slot(str, str)
+    def restore_backup(self, path: str, passphrase: str) -> None:
+        """Locks the window, puts the backup back (checked first), then asks to unlock."""
+        backup = Path(path)
+        made = next((b.made for b in self.services.backups.list() if b.path == backup), None)
+        self.lock()
+        self.unlock_view.reset("Checking the backup and putting it back…")
+        self.unlock_view.setEnabled(False)
+
+        def done(kept: object) -> None:
+            self.unlock_view.setEnabled(True)
+            try:
+                self.services.session.open()
+            except PeerJournalError as error:
+                self.show_notice(error)
+                return
+            where = f" The journal it replaced was kept, whole, in {kept}." if kept else ""
+            self.show_unlock(
+                f"Your journal was put back from the backup of {when(made) if made else path}."
+                f"{where} Unlock it with the passphrase you used then."
+            )
+
+        def failed(error: BaseException) -> None:
+            self.unlock_view.setEnabled(True)
+            if not self.services.session.exists():
+                self.show_notice(error)
+                return
+            try:
+                self.services.session.open()
+            except PeerJournalError as reopen_error:
+                self.show_notice(reopen_error)
+                return
+            if isinstance(error, WrongPassphrase):
+                text = "That passphrase does not open that backup, so nothing was changed."
+            else:
+                text = f"{describe(error).text()} Nothing was changed."
+            self.show_unlock(text)
+
+        self.tasks.run(
+            fn=lambda: self.services.backups.restore(backup, passphrase=passphrase),
+            on_done=done,
+            on_error=failed,
+            name="restore",
+        )
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
@@ -352,6 +456,13 @@ class MainWindow(QMainWindow):
         self.idle.set_minutes(settings.idle_minutes)
 
     # -- closing ------------------------------------------------------------------------------
+
+    def _backup_on_close(self) -> None:
+        """The backup made on close: quick (a page copy of the encrypted file), never fatal."""
+        try:
+            self.services.backups.backup_now()
+        except PeerJournalError as error:
+            log.warning("the backup on close could not be made: %s", type(error).__name__)
 
     def _settings_file(self) -> QSettings:
         return QSettings(str(self.services.data.root / "window.ini"), QSettings.Format.IniFormat)
@@ -375,6 +486,7 @@ class MainWindow(QMainWindow):
             self.tasks.invalidate()
             if self.journal is not None:
                 self.journal.wipe()
+                self._backup_on_close()
             if self._remember_geometry:
                 self._settings_file().setValue("geometry", self.saveGeometry())
             self.services.session.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,7 +31,12 @@ THEMES = (
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    backups_requested = Signal()
+    passphrase_requested = Signal()
+
+    def __init__(
+        self, settings: Settings, parent: QWidget | None = None, *, unlocked: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle("Settings")
@@ -59,6 +65,16 @@ class SettingsDialog(QDialog):
         form.addRow("Text size", self.font_size)
         form.addRow("Lock by itself after", self.idle)
         form.addRow("Light or dark", self.theme)
+        self.backups = button("Backups…", "", self, name="openBackupsDialog")
+        self.backups.setVisible(unlocked)
+        self.change_passphrase = button("Change passphrase…", "", self, name="openPassphrase")
+        self.change_passphrase.setVisible(unlocked)
+        journal_row = QHBoxLayout()
+        journal_row.addWidget(self.backups)
+        journal_row.addWidget(self.change_passphrase)
+        journal_row.addStretch(1)
+        if unlocked:
+            form.addRow("Your journal", journal_row)
         self.ok = button("Save", "primary", self, name="saveSettings")
         self.cancel = button("Cancel", "", self, name="cancelSettings")
         buttons = QHBoxLayout()
@@ -85,6 +101,18 @@ class SettingsDialog(QDialog):
     def _connect_signals(self) -> None:
         self.ok.clicked.connect(self.accept)
         self.cancel.clicked.connect(self.reject)
+        self.backups.clicked.connect(self._to_backups)
+        self.change_passphrase.clicked.connect(self._to_passphrase)
+
+    @Slot()
+    def _to_backups(self) -> None:
+        self.accept()
+        self.backups_requested.emit()
+
+    @Slot()
+    def _to_passphrase(self) -> None:
+        self.accept()
+        self.passphrase_requested.emit()
 
     def settings(self) -> Settings:
         return Settings(

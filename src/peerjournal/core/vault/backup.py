@@ -10,6 +10,7 @@ before anything is replaced, and keeps the replaced vault aside.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -33,6 +34,7 @@ PREFIX = "journal-"
 STAMP = "%Y-%m-%d-%H%M%S"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
+_PRECISE = re.compile(r"(\d{4}-\d{2}-\d{2}-\d{6})-(\d{6})")
 
 Unlocker = Callable[[Vault], None]
 
@@ -44,8 +46,19 @@ class BackupInfo:
     size: int
 
 
-def backup_name(when: datetime) -> str:
-    return f"{PREFIX}{when.strftime(STAMP)}{SUFFIX}"
+def backup_name(when: datetime, *, precise: bool = False) -> str:
+    """``journal-2026-11-24-093012.pjbackup``; ``precise`` adds microseconds (``-093012-123456``)
+    for a second backup within the same second."""
+    micro = f"-{when.microsecond:06d}" if precise else ""
+    return f"{PREFIX}{when.strftime(STAMP)}{micro}{SUFFIX}"
+
+
+def _made(name: str) -> datetime:
+    stem = name[len(PREFIX) : -len(SUFFIX)]
+    match = _PRECISE.fullmatch(stem)
+    if match:
+        return datetime.strptime(match[1], STAMP).replace(microsecond=int(match[2]))
+    return datetime.strptime(stem, STAMP)
 
 
 def write_backup(vault: Vault, dest: Path) -> Path:
@@ -86,7 +99,7 @@ def list_backups(folder: Path) -> list[BackupInfo]:
         if not (path.name.startswith(PREFIX) and path.name.endswith(SUFFIX)):
             continue
         try:
-            made = datetime.strptime(path.name[len(PREFIX) : -len(SUFFIX)], STAMP)
+            made = _made(path.name)
             size = path.stat().st_size
         except (ValueError, OSError):
             continue

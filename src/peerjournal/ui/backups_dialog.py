@@ -1,0 +1,167 @@
+"""Settings → Backups: the backups with their dates, back up now, put one back.
+
+Putting a backup back replaces the journal, so it is asked twice (a confirmation, then
+the passphrase that was in use when that backup was made). The window then locks,
+the service checks the backup opens and is whole before anything is replaced, and the
+journal it replaces is kept aside, whole.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from peerjournal.services.backups import BackupInfo
+from peerjournal.services.container import Services
+from peerjournal.ui.dates import when
+from peerjournal.ui.prompter import Prompter
+from peerjournal.ui.widgets import PassphraseField, button, label
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+
+
+def size_words(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, size // 1024)} KB"
+
+
+class BackupsDialog(QDialog):
+    backup_requested = Signal()
+    restore_requested = Signal(str, str)
+    """The backup's path and the passphrase typed for it."""
+
+    def __init__(
+        self, services: Services, prompter: Prompter, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("backupsDialog")
+        self.setWindowTitle("Backups")
+        self.setMinimumSize(560, 460)
+        self._services = services
+        self._prompter = prompter
+        self.list = QListWidget(self)
+        self.list.setObjectName("backupList")
+        self.list.setAccessibleName("Your backups, newest first")
+        self.empty = label("There are no backups yet.", "small", self, name="noBackups")
+        self.status = label("", "small", self, name="backupStatus")
+        self.passphrase = PassphraseField("restorePassphrase", "Passphrase for that backup", self)
+        self.error = label("", "error", self, name="backupError")
+        self.error.setVisible(False)
+        self.backup_now = button("Back up now", "", self, name="backupNow")
+        self.open_folder = button("Open the backups folder", "quiet", self, name="openBackups")
+        self.restore = button("Put this backup back…", "primary", self, name="restoreChosen")
+        self.close_button = button("Close", "", self, name="closeBackups")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(12)
+        layout.addWidget(label("Backups", "title", self))
+        layout.addWidget(
+            label(
+                "peerjournal makes an encrypted backup once a day and when you close it, "
+                "and keeps the last seven days and four weeks before those. Each backup opens "
+                "with the passphrase you had when it was made, or with your recovery key.",
+                "small",
+                self,
+            )
+        )
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.status)
+        layout.addWidget(
+            label(
+                "To put one back, choose it and type the passphrase you used when it was made.",
+                "",
+                self,
+            )
+        )
+        layout.addWidget(self.passphrase)
+        layout.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_now)
+        row.addWidget(self.open_folder)
+        row.addStretch(1)
+        row.addWidget(self.close_button)
+        row.addWidget(self.restore)
+        layout.addLayout(row)
+        self._connect_signals()
+        self.refresh()
+
+    def _connect_signals(self) -> None:
+        self.backup_now.clicked.connect(self.backup_requested)
+        self.open_folder.clicked.connect(self._open_folder)
+        self.restore.clicked.connect(self._ask_restore)
+        self.passphrase.submitted.connect(self._ask_restore)
+        self.close_button.clicked.connect(self.reject)
+        self.list.currentItemChanged.connect(self._on_choice)
+
+    def refresh(self, status: str = "") -> None:
+        self.list.clear()
+        backups: list[BackupInfo] = self._services.backups.list()
+        for info in backups:
+            item = QListWidgetItem(f"{when(info.made)}    ·    {size_words(info.size)}")
+            item.setData(PATH_ROLE, str(info.path))
+            self.list.addItem(item)
+        self.empty.setVisible(not backups)
+        self.list.setVisible(bool(backups))
+        if backups:
+            self.list.setCurrentRow(0)
+        self.status.setText(status)
+        self.status.setVisible(bool(status))
+        self._on_choice()
+
+    @Slot()
+    def _on_choice(self) -> None:
+        self.restore.setEnabled(self.list.currentItem() is not None)
+        self.error.setVisible(False)
+
+    def chosen(self) -> Path | None:
+        item = self.list.currentItem()
+        return Path(str(item.data(PATH_ROLE))) if item is not None else None
+
+    @Slot()
+    def _open_folder(self) -> None:
+        folder = self._services.backups.folder
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    @Slot()
+    def _ask_restore(self) -> None:
+        path = self.chosen()
+        if path is None:
+            return
+        passphrase = self.passphrase.text()
+        if not passphrase:
+            self.error.setText("Please type the passphrase you used when that backup was made.")
+            self.error.setVisible(True)
+            self.passphrase.select_and_focus()
+            return
+        item = self.list.currentItem()
+        made = item.text().split("    ·")[0] if item is not None else "then"
+        if not self._prompter.confirm(
+            self,
+            "Put this backup back?",
+            f"Your journal will go back to how it was on {made}. Anything written since "
+            "then will not be in it, but the journal as it is now is kept, whole, in the "
+            "'set-aside' folder, so nothing is lost.",
+            accept="Put it back",
+            reject="Keep my journal as it is",
+        ):
+            return
+        self.restore_requested.emit(str(path), passphrase)
+        self.passphrase.clear()
+        self.accept()
+
+
+__all__ = ["BackupsDialog", "size_words"]

@@ -1,0 +1,134 @@
+"""Change passphrase: the current one, a new one (typed twice) with a strength hint.
+
+Only the key's wrapping changes, in one step, so a crash midway leaves the journal
+opening with either passphrase; the recovery key keeps working as before.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
+
+from peerjournal.core.errors import WrongPassphrase
+from peerjournal.services.container import Services
+from peerjournal.ui.errors import describe
+from peerjournal.ui.tasks import TaskRunner
+from peerjournal.ui.widgets import (
+    MIN_PASSPHRASE,
+    BusyBar,
+    PassphraseField,
+    StrengthMeter,
+    button,
+    label,
+)
+
+
+class PassphraseDialog(QDialog):
+    def __init__(
+        self, services: Services, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("passphraseDialog")
+        self.setWindowTitle("Change passphrase")
+        self.setMinimumWidth(520)
+        self._services = services
+        self._tasks = tasks
+        self.current = PassphraseField("currentPassphrase", "Your passphrase now", self)
+        self.new = PassphraseField("newPassphrase", "New passphrase", self)
+        self.repeat = PassphraseField("repeatPassphrase", "New passphrase again", self)
+        self.meter = StrengthMeter(self)
+        self.error = label("", "error", self, name="passphraseError")
+        self.error.setVisible(False)
+        self.busy = BusyBar("Changing your passphrase…", self)
+        self.ok = button("Change passphrase", "primary", self, name="changePassphrase")
+        self.cancel = button("Cancel", "", self, name="cancelPassphrase")
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        form.addRow("Your passphrase now", self.current)
+        form.addRow("New passphrase", self.new)
+        form.addRow("", self.meter)
+        form.addRow("New passphrase again", self.repeat)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.ok)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(12)
+        layout.addWidget(label("Change passphrase", "title", self))
+        layout.addWidget(
+            label(
+                "Your writing stays as it is; only the lock changes. Your recovery key keeps "
+                "working as before. Backups made before today still open with the passphrase "
+                "you had then.",
+                "small",
+                self,
+            )
+        )
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.busy)
+        layout.addLayout(buttons)
+        self.ok.setDefault(True)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.new.text_changed.connect(self.meter.update_for)
+        self.ok.clicked.connect(self._change)
+        self.repeat.submitted.connect(self._change)
+        self.cancel.clicked.connect(self.reject)
+
+    def _problem(self) -> str:
+        if not self.current.text():
+            return "Please type your passphrase as it is now."
+        new = self.new.text()
+        if len(new) < MIN_PASSPHRASE:
+            return f"Please use at least {MIN_PASSPHRASE} characters for the new passphrase."
+        if new != self.repeat.text():
+            return "The two new passphrases are not the same."
+        return ""
+
+    @Slot()
+    def _change(self) -> None:
+        problem = self._problem()
+        if problem:
+            self._show_error(problem)
+            return
+        old, new = self.current.text(), self.new.text()
+        session = self._services.session
+        self._set_busy(True)
+        self._tasks.run(
+            fn=lambda: session.change_passphrase(old, new),
+            on_done=self._on_done,
+            on_error=self._on_error,
+            owner=self,
+            name="change-passphrase",
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.current, self.new, self.repeat, self.ok, self.cancel):
+            widget.setEnabled(not busy)
+        self.busy.setVisible(busy)
+        if busy:
+            self.error.setVisible(False)
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(True)
+
+    def _on_done(self, _result: object) -> None:
+        self._set_busy(False)
+        for field in (self.current, self.new, self.repeat):
+            field.clear()
+        self.accept()
+
+    def _on_error(self, error: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(error, WrongPassphrase):
+            self._show_error("That is not your passphrase as it is now; nothing was changed.")
+            self.current.select_and_focus()
+            return
+        self._show_error(describe(error).text())
+
+
+__all__ = ["PassphraseDialog"]
