@@ -10,7 +10,7 @@ from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.core.documents import ANSWER, answer_name, prompt_of
 from peerjournal.core.errors import BadAnswer, UnknownPrompt
-from peerjournal.core.vault.store import Document, JsonValue, SaveResult
+from peerjournal.core.vault.records import Document, JsonValue, SaveResult
 from peerjournal.services.events import Changes
 from peerjournal.services.session import VaultSession
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peerjournal.core.errors import PeerJournalError, WrongPassphrase
 from peerjournal.core.vault import backup as b
 from peerjournal.core.vault.recovery_key import RecoveryKey
-from peerjournal.core.vault.store import Vault
 from peerjournal.services.events import Changes
 from peerjournal.services.session import VaultSession
+
+if TYPE_CHECKING:
+    from peerjournal.core.vault.store import Vault
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from peerjournal.core.content import model as m
 from peerjournal.core.content.loader import load_content
 from peerjournal.core.paths import DataDir
 from peerjournal.core.vault.keyslots import KdfParams
-from peerjournal.core.vault.store import Clock, utc_now
+from peerjournal.core.vault.records import Clock, utc_now
 from peerjournal.services.answers import AnswerService
 from peerjournal.services.backups import BackupService
 from peerjournal.services.contacts import ContactsService

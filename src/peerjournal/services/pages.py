@@ -10,7 +10,7 @@ from peerjournal.core.answers import MAX_TEXT_CHARS
 from peerjournal.core.content import model as m
 from peerjournal.core.documents import day_of, page_name
 from peerjournal.core.errors import TooLarge
-from peerjournal.core.vault.store import Document, SaveResult
+from peerjournal.core.vault.records import Document, SaveResult
 from peerjournal.services.events import Changes
 from peerjournal.services.session import VaultSession
 

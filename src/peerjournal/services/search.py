@@ -10,7 +10,7 @@ from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.core.documents import day_of, prompt_of
 from peerjournal.core.search import SearchIndex
-from peerjournal.core.vault.store import Document
+from peerjournal.core.vault.records import Document
 from peerjournal.services.answers import AnswerService, loose_text
 from peerjournal.services.events import Changes
 from peerjournal.services.pages import PageService

@@ -5,14 +5,18 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from peerjournal.core.errors import PassphraseEmpty, VaultLocked, WrongPassphrase
 from peerjournal.core.paths import DataDir
 from peerjournal.core.vault.instance_lock import InstanceLock
 from peerjournal.core.vault.keyslots import KdfParams
+from peerjournal.core.vault.records import Clock, Document, utc_now
 from peerjournal.core.vault.recovery_key import RecoveryKey
-from peerjournal.core.vault.store import Clock, Document, Vault, utc_now
 from peerjournal.services.events import ChangeHub, Changes, SessionState
+
+if TYPE_CHECKING:
+    from peerjournal.core.vault.store import Vault
 
 log = logging.getLogger(__name__)
 
@@ -69,12 +73,16 @@ class VaultSession:
     def _opened(self) -> Vault:
         self.claim()
         if self._vault is None:
+            from peerjournal.core.vault.store import Vault  # SQLAlchemy only when opening
+
             self._vault = Vault.open(self.data.vault, clock=self.clock)
             self.notices.extend(self._vault.notices)
         return self._vault
 
     def create(self, passphrase: str) -> RecoveryKey:
         self.claim()
+        from peerjournal.core.vault.store import Vault
+
         vault, recovery = Vault.create(self.data.vault, passphrase, kdf=self.kdf, clock=self.clock)
         self._vault = vault
         self._after_unlock()

@@ -7,21 +7,24 @@ its look, the single-instance check, then the window wired to the services.
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 import sys
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from peerjournal.core.paths import bundled_dir
+from peerjournal.logs import setup_logging
 from peerjournal.services.container import Services
 from peerjournal.services.settings import SettingsStore
 from peerjournal.ui.errors import safe_details
 
 log = logging.getLogger(__name__)
+
+BENCH_EXIT = "PEERJOURNAL_BENCH_EXIT"
 
 CRASH_HEADLINE = "Something went wrong. Your writing is safe."
 CRASH_TEXT = (
@@ -46,24 +49,6 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     return app
-
-
-def setup_logging(services: Services) -> None:
-    """Logs to a rotating file in the data folder: ids, counts and timings only."""
-    root = logging.getLogger()
-    if root.handlers:
-        return
-    folder = services.data.logs
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            folder / "peerjournal.log", maxBytes=512_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
 
 
 class CrashReporter:
@@ -123,7 +108,7 @@ def start(services: Services) -> int:
     from peerjournal.ui.single_instance import SingleInstance
     from peerjournal.ui.theme import ThemeManager
 
-    setup_logging(services)
+    setup_logging(services.data.logs)
     install_excepthook()
     settings_store = SettingsStore(services.data.settings)
     app = make_app()
@@ -147,11 +132,20 @@ def start(services: Services) -> int:
         center_on_screen(window)
     window.start()
     window.show()
+    if os.environ.get(BENCH_EXIT) == "unlock-shown":
+        # For `make bench`: report once the first window has been painted, then leave.
+        QTimer.singleShot(0, lambda: _report_and_quit(app, window))
     try:
         return app.exec()
     finally:
         instance.close()
         services.session.close()
+
+
+def _report_and_quit(app: QApplication, window: QWidget) -> None:
+    window.repaint()
+    print("unlock-shown", flush=True)
+    app.quit()
 
 
 def start_demo() -> int:

@@ -8,10 +8,10 @@ text the participant wrote.
 
 from __future__ import annotations
 
-import traceback
 from dataclasses import dataclass
 
 from peerjournal.core.errors import Msg, PeerJournalError
+from peerjournal.logs import describe_exception
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,10 +75,7 @@ def safe_details(error: BaseException) -> str:
 
     Exception messages can quote what was being processed, so they are left out.
     """
-    lines = [f"{type(error).__module__}.{type(error).__qualname__}"]
-    for frame in traceback.extract_tb(error.__traceback__):
-        lines.append(f"  {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} in {frame.name}")
-    return "\n".join(lines)
+    return describe_exception(type(error), error, error.__traceback__)
 
 
 __all__ = ["Problem", "describe", "safe_details"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -35,20 +36,23 @@ from peerjournal.core.errors import (
 from peerjournal.services.container import Services
 from peerjournal.services.settings import Settings, SettingsStore
 from peerjournal.ui.autosave import SaveState
-from peerjournal.ui.backups_dialog import BackupsDialog
 from peerjournal.ui.clipboard import SecretClipboard
 from peerjournal.ui.dates import when
 from peerjournal.ui.errors import describe
 from peerjournal.ui.gate import NoticeView, SetupView, UnlockView
 from peerjournal.ui.idle import IdleWatcher
-from peerjournal.ui.journal_view import JournalView
-from peerjournal.ui.passphrase_dialog import PassphraseDialog
 from peerjournal.ui.prompter import Prompter, QtPrompter
 from peerjournal.ui.settings_dialog import SettingsDialog
-from peerjournal.ui.support_panel import SupportDialog
 from peerjournal.ui.tasks import TaskRunner
 from peerjournal.ui.theme import ThemeManager, repolish
 from peerjournal.ui.widgets import button, label
+
+if TYPE_CHECKING:
+    # The journal and its dialogs are imported when first opened, so the unlock window
+    # appears without loading every editor, chart and the PDF viewer first.
+    from peerjournal.ui.backups_dialog import BackupsDialog
+    from peerjournal.ui.journal_view import JournalView
+    from peerjournal.ui.support_panel import SupportDialog
 
 log = logging.getLogger(__name__)
 
@@ -226,6 +230,8 @@ class MainWindow(QMainWindow):
     def _open_journal(self) -> None:
         if self.journal is not None:
             return
+        from peerjournal.ui.journal_view import JournalView
+
         self.journal = JournalView(
             self.services,
             self.tasks,
@@ -340,6 +346,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_support(self) -> None:
         if self._support is None:
+            from peerjournal.ui.support_panel import SupportDialog
+
             self._support = SupportDialog(self.services, self.tasks, self)
         else:
             self._support.load_own()
@@ -362,6 +370,8 @@ class MainWindow(QMainWindow):
     def open_backups(self) -> None:
         if not self.is_unlocked:
             return
+        from peerjournal.ui.backups_dialog import BackupsDialog
+
         dialog = BackupsDialog(self.services, self.prompter, self)
         dialog.backup_requested.connect(lambda: self._backup_now(dialog))
         dialog.restore_requested.connect(self.restore_backup)
@@ -390,6 +400,8 @@ class MainWindow(QMainWindow):
     def open_passphrase(self) -> None:
         if not self.is_unlocked:
             return
+        from peerjournal.ui.passphrase_dialog import PassphraseDialog
+
         dialog = PassphraseDialog(self.services, self.tasks, self)
         dialog.accepted.connect(
             lambda: self.prompter.inform(

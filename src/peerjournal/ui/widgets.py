@@ -108,10 +108,9 @@ _STRENGTH_WORDS = (
 
 def passphrase_score(passphrase: str) -> tuple[int, str]:
     """zxcvbn's score (0 to 4) and a plain-words hint; long input is cut for speed."""
-    from zxcvbn import zxcvbn
-
     if not passphrase:
         return 0, ""
+    from zxcvbn import zxcvbn  # its word lists load on first use, not at start-up
     result = zxcvbn(passphrase[:100])
     score = int(result.get("score", 0))
     feedback = result.get("feedback") or {}

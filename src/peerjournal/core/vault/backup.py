@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peerjournal.core.errors import (
     BackupBad,
@@ -27,7 +28,9 @@ from peerjournal.core.errors import (
 )
 from peerjournal.core.vault.files import fsync_dir, fsync_file, remove_with_sidecars, sidecars
 from peerjournal.core.vault.sqlite import database_errors, translate
-from peerjournal.core.vault.store import Vault
+
+if TYPE_CHECKING:
+    from peerjournal.core.vault.store import Vault
 
 SUFFIX = ".pjbackup"
 PREFIX = "journal-"
@@ -36,7 +39,7 @@ KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 _PRECISE = re.compile(r"(\d{4}-\d{2}-\d{2}-\d{6})-(\d{6})")
 
-Unlocker = Callable[[Vault], None]
+Unlocker = Callable[["Vault"], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +158,8 @@ def verify_backup(backup: Path, unlock: Unlocker, *, scratch: Path) -> None:
         except OSError as exc:
             calm = translate(exc, where=scratch)
             raise calm if calm else BackupBad(detail="it cannot be read") from None
+        from peerjournal.core.vault.store import Vault
+
         try:
             vault = Vault.open(trial)
         except VaultCorrupt:

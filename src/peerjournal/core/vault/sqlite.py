@@ -9,10 +9,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy import exc as sa_exc
-from sqlalchemy.pool import ConnectionPoolEntry
+from typing import TYPE_CHECKING
 
 from peerjournal.core.errors import (
     DiskError,
@@ -22,6 +19,9 @@ from peerjournal.core.errors import (
     VaultCorrupt,
     VaultInUse,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -36,6 +36,10 @@ PRAGMAS = (
 
 
 def make_engine(path: Path) -> Engine:
+    # Imported here so naming errors and files never pulls in SQLAlchemy on its own.
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import ConnectionPoolEntry
+
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"check_same_thread": False, "isolation_level": None},
@@ -69,8 +73,9 @@ def translate(exc: BaseException, *, where: Path) -> PeerJournalError | None:
     """The calm error for a database or file failure, or None if it is not one we know."""
     if isinstance(exc, PeerJournalError):
         return exc
-    if isinstance(exc, sa_exc.DBAPIError) and exc.orig is not None:
-        exc = exc.orig
+    original = getattr(exc, "orig", None)  # SQLAlchemy's DBAPIError wraps the driver's error
+    if isinstance(original, BaseException):
+        exc = original
     if isinstance(exc, OSError):
         if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
             return StorageFull()
@@ -125,7 +130,7 @@ def _looks_full(where: Path) -> bool:
 def database_errors(where: Path) -> Iterator[None]:
     try:
         yield
-    except (sa_exc.SQLAlchemyError, sqlite3.Error, OSError) as exc:
+    except Exception as exc:  # translated when it is a database or file failure we know
         calm = translate(exc, where=where)
         if calm is None:
             raise

@@ -16,10 +16,9 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import (
@@ -57,6 +56,19 @@ from peerjournal.core.vault.keyslots import (
     calibrate,
     normalise_passphrase,
 )
+from peerjournal.core.vault.records import (
+    Body,
+    CheckReport,
+    Clock,
+    Damage,
+    Document,
+    Iteration,
+    JsonDict,
+    JsonValue,
+    SaveResult,
+    Version,
+    utc_now,
+)
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.core.vault.sqlite import (
     database_errors,
@@ -67,92 +79,9 @@ from peerjournal.core.vault.wal import WalState, inspect_wal
 
 log = logging.getLogger(__name__)
 
-JsonValue = str | int | float | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
-JsonDict = dict[str, JsonValue]
-Clock = Callable[[], datetime]
-
 FORMAT_VERSION = "1"
 FOLD_WINDOW = timedelta(minutes=5)
 FOLD_SPAN = timedelta(minutes=30)
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
-@dataclass(frozen=True, slots=True)
-class Body:
-    """One sealed state of a document: when its version began, when last saved, its value."""
-
-    started: datetime
-    saved: datetime
-    value: JsonValue
-
-    def encode(self) -> bytes:
-        return json.dumps(
-            {
-                "started": self.started.isoformat(),
-                "saved": self.saved.isoformat(),
-                "value": self.value,
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
-        ).encode("utf-8")
-
-    @classmethod
-    def decode(cls, raw: bytes) -> Body:
-        data = json.loads(raw)
-        return cls(
-            started=datetime.fromisoformat(data["started"]),
-            saved=datetime.fromisoformat(data["saved"]),
-            value=data["value"],
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Document:
-    name: str
-    seq: int
-    body: Body
-
-
-@dataclass(frozen=True, slots=True)
-class Version:
-    seq: int
-    body: Body
-
-
-@dataclass(frozen=True, slots=True)
-class SaveResult:
-    seq: int
-    folded: bool
-    unchanged: bool
-    saved: datetime
-
-
-@dataclass(frozen=True, slots=True)
-class Iteration:
-    number: int
-    value: JsonDict
-
-
-@dataclass(frozen=True, slots=True)
-class Damage:
-    where: str
-    what: str
-
-    def __str__(self) -> str:
-        return f"{self.where}: {self.what}"
-
-
-@dataclass(frozen=True, slots=True)
-class CheckReport:
-    damaged: tuple[Damage, ...]
-    checked: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.damaged
 
 
 def _blob(column: ColumnElement[bytes]) -> ColumnElement[bytes]:

@@ -1,0 +1,95 @@
+"""What the vault hands out: plain records with no database behind them.
+
+Kept apart from ``store`` so the services (and the window starting up) can name these
+types without importing SQLAlchemy before a journal is actually opened.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+JsonValue = str | int | float | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
+JsonDict = dict[str, JsonValue]
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """One sealed state of a document: when its version began, when last saved, its value."""
+
+    started: datetime
+    saved: datetime
+    value: JsonValue
+
+    def encode(self) -> bytes:
+        return json.dumps(
+            {
+                "started": self.started.isoformat(),
+                "saved": self.saved.isoformat(),
+                "value": self.value,
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ).encode("utf-8")
+
+    @classmethod
+    def decode(cls, raw: bytes) -> Body:
+        data = json.loads(raw)
+        return cls(
+            started=datetime.fromisoformat(data["started"]),
+            saved=datetime.fromisoformat(data["saved"]),
+            value=data["value"],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    name: str
+    seq: int
+    body: Body
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    seq: int
+    body: Body
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    seq: int
+    folded: bool
+    unchanged: bool
+    saved: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Iteration:
+    number: int
+    value: JsonDict
+
+
+@dataclass(frozen=True, slots=True)
+class Damage:
+    where: str
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.what}"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckReport:
+    damaged: tuple[Damage, ...]
+    checked: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.damaged
