@@ -57,22 +57,31 @@ class SearchService:
         self._ready = threading.Event()
         self._ready.set()
         self._generation = 0
+        self._pending: tuple[list[Document], int] | None = None
         session.add_loader(self._load)
         session.hub.subscribe(self._on_change)
 
     def _load(self, documents: list[Document]) -> None:
-        """Builds the index on a background thread, so unlocking does not wait for it.
+        """Keeps what unlocking decrypted; the index itself is built later, off the unlock.
 
-        Folding years of pages takes a few tenths of a second; the window is usable at
-        once, and a search asked for before the index is ready waits for it.
+        Folding years of pages takes a few tenths of a second of pure Python, which would
+        hold the interpreter while the window draws. The window asks for the index once it
+        is idle (``start_indexing``); a search asked for earlier builds it on the spot.
         """
         with self._guard:
             self._generation += 1
-            generation = self._generation
             self._index = SearchIndex()
+            self._pending = (documents, self._generation)
             self._ready.clear()
+
+    def start_indexing(self) -> None:
+        """Builds the index on a background thread (a no-op when there is nothing to do)."""
+        with self._guard:
+            pending, self._pending = self._pending, None
+        if pending is None:
+            return
         thread = threading.Thread(
-            target=self._build, args=(documents, generation), name="search-index", daemon=True
+            target=self._build, args=pending, name="search-index", daemon=True
         )
         thread.start()
 
@@ -117,6 +126,7 @@ class SearchService:
                 with self._guard:
                     self._generation += 1
                     self._index = SearchIndex()
+                    self._pending = None
                     self._ready.set()
             return
         if not self._session.unlocked:
@@ -131,6 +141,10 @@ class SearchService:
                 self._put(self._index, f"journal:{iso}", {"text": self._pages.get(day)})
 
     def wait_ready(self, timeout: float | None = 30) -> bool:
+        with self._guard:
+            pending, self._pending = self._pending, None
+        if pending is not None:
+            self._build(*pending)
         return self._ready.wait(timeout)
 
     def search(self, query: str, *, limit: int = 50) -> list[SearchResult]:

@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -58,6 +58,8 @@ log = logging.getLogger(__name__)
 
 TITLE = "peerjournal"
 SAVE_WAIT_MS = 15_000
+INDEX_DELAY_MS = 700
+WARM_UP_MS = 250
 
 
 class MainWindow(QMainWindow):
@@ -182,6 +184,8 @@ class MainWindow(QMainWindow):
         notices = " ".join(session.notices)
         session.notices.clear()
         self.show_unlock(notices)
+        # While the passphrase is typed, load the journal's code, so unlocking only draws.
+        QTimer.singleShot(WARM_UP_MS, _warm_up)
 
     def show_setup(self) -> None:
         if self.setup_view is None:
@@ -250,6 +254,9 @@ class MainWindow(QMainWindow):
         self.idle.start()
         backups = self.services.backups
         self.tasks.run(fn=backups.backup_if_due, on_error=self._on_backup_failed, name="backup")
+        # The search index is built once the journal has been drawn (a search before then
+        # builds it at once): building it while the window draws would slow both.
+        QTimer.singleShot(INDEX_DELAY_MS, self.services.search.start_indexing)
         self.unlocked.emit()
 
     def _on_backup_failed(self, error: BaseException) -> None:
@@ -505,6 +512,10 @@ class MainWindow(QMainWindow):
             if self._tray is not None:
                 self._tray.hide()
         event.accept()
+
+
+def _warm_up() -> None:
+    import peerjournal.ui.journal_view  # noqa: F401 - imported for its side effect only
 
 
 def center_on_screen(window: QMainWindow) -> None:

@@ -1,0 +1,117 @@
+"""GUI figures on a copy of a generated vault, in one offscreen window process.
+
+unlock_s: the passphrase typed and Enter pressed → the journal shown and painted, minus
+the key derivation (timed on its own with the vault's own parameters). Then a search and
+a ~20-page story PDF in the same process, and the process's peak memory. Prints JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import sys
+import tempfile
+import time
+from io import BytesIO
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtTest import QTest
+
+from peerjournal.core import story as st
+from peerjournal.core.vault.keyslots import derive_kek
+from peerjournal.services.container import build_services
+from peerjournal.ui.application import make_app
+from peerjournal.ui.main_window import MainWindow
+
+PASSPHRASE = "benchmark passphrase"
+TARGET_PAGES = 20
+
+
+def kdf_seconds(services: object) -> float:
+    params = services.session.vault.passphrase_params()  # type: ignore[attr-defined]
+    salt = os.urandom(16)
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        derive_kek(PASSPHRASE.encode(), salt, params)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def story_options(services: object, pages_wanted: int) -> st.StoryOptions:
+    """The whole story plus enough other answers in "More about me" for about 20 pages."""
+    content = services.content  # type: ignore[attr-defined]
+    options = st.normalise(content, st.default_options(content))
+    extra_ids = [
+        p.id
+        for p in content.prompts()
+        if p.kind.value == "text" and not p.id.startswith("p2p.story.")
+    ]
+    for prompt_id in extra_ids[:pages_wanted]:
+        options = st.add_extra(content, options, prompt_id)
+    return options
+
+
+def pages_of(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(BytesIO(pdf)).pages)
+
+
+def main() -> None:
+    folder = Path(sys.argv[1])
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "vault"
+        shutil.copytree(folder, copy, ignore=shutil.ignore_patterns("journal.lock", ".*"))
+        app = make_app()
+        services = build_services(copy)
+        window = MainWindow(services, remember_geometry=False)
+        window.resize(1280, 800)
+        window.start()
+        window.show()
+        QCoreApplication.processEvents()
+        view = window.unlock_view
+        typing_ends = time.perf_counter() + 0.6  # a passphrase takes a moment to type
+        while time.perf_counter() < typing_ends:
+            app.processEvents()
+            time.sleep(0.005)
+        view.passphrase.edit.setText(PASSPHRASE)
+        started = time.perf_counter()
+        QTest.keyClick(view.passphrase.edit, Qt.Key.Key_Return)
+        while window.journal is None:
+            app.processEvents()
+            time.sleep(0.0005)
+        window.journal.repaint()
+        app.processEvents()
+        unlock_total = time.perf_counter() - started
+        kdf = kdf_seconds(services)
+
+        services.search.search("hope")
+        options = story_options(services, TARGET_PAGES)
+        started = time.perf_counter()
+        pdf = services.story.build_pdf(options=options)
+        story_pdf_s = time.perf_counter() - started
+        story_pages = pages_of(pdf)
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        window.close()
+    print(
+        json.dumps(
+            {
+                "unlock_s": unlock_total - kdf,
+                "unlock_with_kdf_s": unlock_total,
+                "story_pdf_s": story_pdf_s,
+                "story_pages": story_pages,
+                "peak_rss_mb": peak,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
