@@ -36,3 +36,14 @@ def small_disk(tmp_path: Path) -> Iterator[Mounter]:
 
 def remount_read_only(point: Path) -> None:
     subprocess.run(["mount", "-o", "remount,ro", str(point)], check=True, capture_output=True)
+
+
+# The window fixtures, for faults tried through the real widgets.
+from tests.gui.conftest import (  # noqa: E402
+    locked_services,
+    make_window,
+    prompter,
+    window,
+)
+
+__all__ = ["locked_services", "make_window", "prompter", "window"]

@@ -20,7 +20,7 @@ from peerjournal.services.container import Services
 from peerjournal.services.events import Changes
 from peerjournal.ui.autosave import AutoSaver
 from peerjournal.ui.dates import long_day
-from peerjournal.ui.editors.text import MarkdownEdit
+from peerjournal.ui.editors.text import MarkdownEdit, paste_refused_words
 from peerjournal.ui.part_page import PageScroll
 from peerjournal.ui.theme import set_role
 from peerjournal.ui.widgets import button, label
@@ -106,8 +106,11 @@ class DailyPage(QWidget):
         inner = QVBoxLayout(card)
         inner.setContentsMargins(22, 18, 22, 18)
         inner.setSpacing(10)
+        self.problem = label("", "error", card, name="dayProblem")
+        self.problem.setVisible(False)
         inner.addWidget(self.prompt)
         inner.addWidget(self.text)
+        inner.addWidget(self.problem)
         body.addWidget(self.eyebrow)
         body.addWidget(self.title)
         body.addWidget(card)
@@ -129,6 +132,12 @@ class DailyPage(QWidget):
         self.pages.itemActivated.connect(self._on_list)
         self.pages.itemClicked.connect(self._on_list)
         self.text.textChanged.connect(self._on_typed)
+        self.text.paste_refused.connect(self._on_paste_refused)
+
+    @Slot(int)
+    def _on_paste_refused(self, size: int) -> None:
+        self.problem.setText(paste_refused_words(size))
+        self.problem.setVisible(True)
 
     # -- choosing a day ----------------------------------------------------------------
 
@@ -176,6 +185,7 @@ class DailyPage(QWidget):
 
     @Slot()
     def _on_typed(self) -> None:
+        self.problem.setVisible(False)
         if self.day is not None:
             self._autosaver.touch(page_key(self.day))
 

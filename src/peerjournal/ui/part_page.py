@@ -27,6 +27,7 @@ from peerjournal.services.events import Changes
 from peerjournal.ui.autosave import AutoSaver
 from peerjournal.ui.editors import LadderEditor, PromptEditor, ReadingView, editor_for
 from peerjournal.ui.editors.reading import markdown_label
+from peerjournal.ui.editors.text import GrowingTextEdit, paste_refused_words
 from peerjournal.ui.errors import describe
 from peerjournal.ui.history_dialog import AnswerHistoryDialog
 from peerjournal.ui.prompter import Prompter
@@ -102,6 +103,12 @@ class PromptCard(QFrame):
 
     def _connect_signals(self) -> None:
         self.history_button.clicked.connect(self._on_history)
+        for edit in self.editor.findChildren(GrowingTextEdit):
+            edit.paste_refused.connect(self._on_paste_refused)
+
+    @Slot(int)
+    def _on_paste_refused(self, size: int) -> None:
+        self.show_problem(paste_refused_words(size))
 
     @Slot()
     def _on_history(self) -> None:

@@ -111,6 +111,7 @@ def passphrase_score(passphrase: str) -> tuple[int, str]:
     if not passphrase:
         return 0, ""
     from zxcvbn import zxcvbn  # its word lists load on first use, not at start-up
+
     result = zxcvbn(passphrase[:100])
     score = int(result.get("score", 0))
     feedback = result.get("feedback") or {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,12 +25,29 @@ _BULLET = re.compile(r"^(\s*)[-*+] ")
 _NUMBER = re.compile(r"^(\s*)\d+[.)] ")
 
 
+MAX_PASTE_CHARS = 1_000_000
+"""About 170,000 words: far beyond any answer, well within what stays responsive."""
+
+
+def paste_refused_words(size: int) -> str:
+    pages = max(1, round(size / 3_000))
+    return (
+        f"That paste is very long (about {pages:,} pages), so it was not added; nothing "
+        "you had written was changed. Please paste a shorter part."
+    )
+
+
 class GrowingTextEdit(QPlainTextEdit):
     """A plain-text box that grows with what is written, between two heights.
 
     Tab moves on to the next field (so the keyboard can reach everything); undo and
-    redo are Qt's own (Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y).
+    redo are Qt's own (Ctrl+Z, Ctrl+Shift+Z or Ctrl+Y). A paste (or drop) of more than
+    ``MAX_PASTE_CHARS`` is refused with ``paste_refused``, so the window never freezes
+    laying out a book-length paste.
     """
+
+    paste_refused = Signal(int)
+    """The refused paste's length in characters."""
 
     def __init__(
         self, parent: QWidget | None = None, *, min_lines: int = 4, max_lines: int = 22
@@ -43,6 +60,12 @@ class GrowingTextEdit(QPlainTextEdit):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.document().documentLayout().documentSizeChanged.connect(self.fit)
         self.fit()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasText() and len(source.text()) > MAX_PASTE_CHARS:
+            self.paste_refused.emit(len(source.text()))
+            return
+        super().insertFromMimeData(source)
 
     def set_text_quietly(self, text: str) -> None:
         if self.toPlainText() != text:
@@ -251,4 +274,10 @@ class TextEditor(PromptEditor):
         return QSize(480, self.edit.height() + 32)
 
 
-__all__ = ["GrowingTextEdit", "MarkdownEdit", "TextEditor"]
+__all__ = [
+    "MAX_PASTE_CHARS",
+    "GrowingTextEdit",
+    "MarkdownEdit",
+    "TextEditor",
+    "paste_refused_words",
+]
