@@ -36,8 +36,10 @@ bench: setup
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
 
+# The fault suite runs in `make test` (20 rounds of each kill test); this runs it longer.
 faults: setup
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m slow tests/faults
+	PEERJOURNAL_FAULT_ROUNDS=100 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
+		tests/faults tests/test_vault_durability.py tests/test_vault_store.py
 
 package: setup
 	$(BIN)/python -m pip install --quiet 'pyinstaller>=6.5'

@@ -18,7 +18,7 @@ from peerjournal.services.container import Services, build_services
 from tests.conftest import CANARY, PASSPHRASE
 
 ROOT = Path(__file__).resolve().parent.parent
-ROUNDS = 20
+ROUNDS = int(os.environ.get("PEERJOURNAL_FAULT_ROUNDS", "20"))
 
 
 def _driver(module: str, *args: str) -> subprocess.Popen[str]:

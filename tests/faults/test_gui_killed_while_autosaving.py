@@ -15,7 +15,7 @@ from peerjournal.services.container import build_services
 from tests.conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
-ROUNDS = 20
+ROUNDS = int(os.environ.get("PEERJOURNAL_FAULT_ROUNDS", "20"))
 PROMPT = "m1.s1.positive"
 
 

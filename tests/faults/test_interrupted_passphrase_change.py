@@ -16,6 +16,7 @@ from peerjournal.services.container import build_services
 from tests.conftest import CANARY, PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[2]
+ROUNDS = int(os.environ.get("PEERJOURNAL_FAULT_ROUNDS", "15"))
 OTHER = "the other passphrase"
 
 
@@ -28,7 +29,7 @@ def test_killed_passphrase_changes_never_lock_the_participant_out(data_dir: Path
     env = {k: v for k, v in os.environ.items() if not k.startswith("PEERJOURNAL_")}
     opened_with = {PASSPHRASE: 0, OTHER: 0}
     known = PASSPHRASE
-    for _ in range(15):
+    for _ in range(ROUNDS):
         proc = subprocess.Popen(
             [
                 sys.executable,
@@ -63,4 +64,4 @@ def test_killed_passphrase_changes_never_lock_the_participant_out(data_dir: Path
         assert services.answers.get("m1.s1.positive") == a.TextAnswer(CANARY)
         assert services.session.vault.check().ok
         services.session.close()
-    assert sum(opened_with.values()) == 15
+    assert sum(opened_with.values()) == ROUNDS
