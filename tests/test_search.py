@@ -86,3 +86,11 @@ def test_structured_answers_are_searchable(services: Services) -> None:
     services.answers.save("m1.s3.values", a.RankedAnswer((a.RankedItem("Kindness", "to Zoë"),)))
     assert services.search.search("empathy")[0].prompt_id == "m1.s4.strengths"
     assert services.search.search("kindness zoe")[0].prompt_id == "m1.s3.values"
+
+
+def test_snippets_leave_out_markdown_markers() -> None:
+    index = SearchIndex()
+    index.put("answer:x", "Q", "- **People**: Siân and *Zoë*\n> a quote about 3 * 4")
+    hit = index.search("people")[0]
+    assert hit.snippet == "People: Siân and Zoë a quote about 3 * 4"
+    assert index.search('"people: sian"')

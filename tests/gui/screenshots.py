@@ -2,16 +2,14 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python -m tests.gui.screenshots OUT_DIR [WIDTHxHEIGHT]
 
-Uses a throwaway journal with a few made-up answers (never anyone's real writing).
+Uses the demo journal (Sam's made-up answers, never anyone's real writing).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,9 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QDialog, QWidget
 
-from peerjournal.core import answers as a
-from peerjournal.core.vault.keyslots import FAST_KDF
-from peerjournal.services.container import Services, build_services
+from peerjournal.services.demo import DEMO_PASSPHRASE, build_demo, demo_folder
 from peerjournal.services.settings import Settings, Theme
 from peerjournal.ui.application import make_app
 from peerjournal.ui.main_window import MainWindow
@@ -29,54 +25,13 @@ from peerjournal.ui.part_page import PartPage
 from peerjournal.ui.settings_dialog import SettingsDialog
 from peerjournal.ui.theme import ThemeManager
 
-PASSPHRASE = "screenshots only, never real"
+PASSPHRASE = DEMO_PASSPHRASE
 
 
 def spin(ms: int = 150) -> None:
     loop = QEventLoop()
     QTimer.singleShot(ms, loop.quit)
     loop.exec()
-
-
-def fill(services: Services) -> None:
-    """Made-up answers so the pages show what filled-in looks like."""
-    save = services.answers.save
-    save("m1.s1.positive", a.TextAnswer("Meeting people who get it."), fold=False)
-    save(
-        "m1.s1.positive",
-        a.TextAnswer("Meeting people who *get it*, and learning together."),
-        fold=False,
-    )
-    save("tree.mutuality.give-receive", a.TextAnswer("My sister and I swap favours."))
-    save("tree.inter-view.connected", a.TextAnswer("The allotment group."))
-    save("tree.self-view.story", a.TextAnswer("A story about starting again."))
-    save("tree.co-action.intention", a.TextAnswer("Walk every morning."))
-    save("tree.co-action.partner", a.TextAnswer("Sam from the group."))
-    save("tree.purposefulness.wake-up", a.TextAnswer("The dog, and the garden."))
-    save(
-        "m1.s4.strengths",
-        a.ChooseAnswer(("planner", "adaptable", "analytical", "energetic", "empathy")),
-    )
-    save(
-        "m1.s3.values",
-        a.RankedAnswer(
-            (
-                a.RankedItem("Honesty", "Saying what I mean, kindly."),
-                a.RankedItem("Kindness", "Starting from warmth."),
-                a.RankedItem("Courage", "Trying even when unsure."),
-            )
-        ),
-    )
-    save("course.s01.lessons", a.LessonsAnswer((1, 2, 3)))
-    now = datetime.now(UTC)
-    vault = services.session.vault
-    for days, rung in ((60, 3), (40, 4), (21, 4), (7, 6)):
-        vault._clock = lambda d=days: now - timedelta(days=d)  # type: ignore[misc]  # demo dates
-        save("p2p.stocktake.ladder", a.LadderAnswer(rung), fold=False)
-    vault._clock = lambda: now  # type: ignore[misc]  # back to now
-    save("p2p.stocktake.ladder", a.LadderAnswer(7, "Feeling steadier this month."), fold=False)
-    services.pages.save(date.today(), "A quiet walk by the river. Felt **calmer** after.")
-    services.pages.save(date.today() - timedelta(days=2), "Busy day; kept my boundary.")
 
 
 def scroll_to(page: QWidget, object_name: str) -> None:
@@ -93,10 +48,8 @@ def scroll_to(page: QWidget, object_name: str) -> None:
 def shoot(out: Path, width: int, height: int) -> None:
     app = make_app()
     for theme in (Theme.LIGHT, Theme.DARK):
-        root = Path(tempfile.mkdtemp(prefix="pj-shots-"))
-        services = build_services(root, kdf=FAST_KDF)
-        services.session.create(PASSPHRASE)
-        fill(services)
+        root = demo_folder()
+        services = build_demo(root)
         services.session.lock()
         manager = ThemeManager(app, Settings(theme=theme))
         manager.apply()
@@ -141,8 +94,14 @@ def shoot(out: Path, width: int, height: int) -> None:
             if anchor:
                 scroll_to(journal.stack.currentWidget(), anchor)
             save(name)
+        journal.open_place("story")
+        for _ in range(100):  # the story preview is built off the UI thread
+            spin(50)
+            if _preview_ready(journal.stack.currentWidget()):
+                break
+        save("story-preview")
         journal.focus_search()
-        journal.search_field.setText("calm")
+        journal.search_field.setText("Siân")
         spin(400)
         save("search")
         page = journal.open_part("m1.s1")
@@ -164,7 +123,16 @@ def shoot(out: Path, width: int, height: int) -> None:
             window._support.grab().save(str(out / f"support-{suffix}.png"))
             window._support.close()
         window.close()
+        window.deleteLater()
         services.session.close()
+        spin(100)
+
+
+def _preview_ready(page: QWidget) -> bool:
+    from PySide6.QtPdf import QPdfDocument
+
+    document = page.findChild(QPdfDocument)
+    return document is not None and document.pageCount() > 0
 
 
 def main(argv: list[str]) -> int:

@@ -52,6 +52,16 @@ def _extra(match: re.Match[str]) -> str:
     return match.group().translate(_EXTRA_FOLDS)
 
 
+_MARKUP = re.compile(
+    r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)])\s+)", re.M
+)
+
+
+def plain(markdown: str) -> str:
+    """Markdown's emphasis, heading, quote and list markers taken out, for snippets."""
+    return _MARKUP.sub("", markdown)
+
+
 def fold(text: str) -> str:
     """Lower-cased, accent-free text for matching.
 
@@ -120,6 +130,7 @@ class SearchIndex:
             self._entries.pop(name, None)
             self._removed.add(name)
             return
+        text = plain(text)
         folded_title = fold(title)
         self._entries[name] = _Entry(
             title, text, f"{folded_title}\n{fold(text)}", order or name, len(folded_title) + 1

@@ -102,7 +102,7 @@ def install_excepthook() -> CrashReporter:
     return reporter
 
 
-def start(services: Services) -> int:
+def start(services: Services, *, demo_notice: str = "") -> int:
     from peerjournal.ui.main_window import MainWindow, center_on_screen
     from peerjournal.ui.prompter import QtPrompter
     from peerjournal.ui.single_instance import SingleInstance
@@ -126,11 +126,19 @@ def start(services: Services) -> int:
     instance.listen()
 
     prompter = QtPrompter()
-    window = MainWindow(services, prompter=prompter, settings_store=settings_store, theme=theme)
+    window = MainWindow(
+        services,
+        prompter=prompter,
+        settings_store=settings_store,
+        theme=theme,
+        demo=bool(demo_notice),
+    )
     instance.activation_requested.connect(window.bring_to_front)
     if not window.geometry_restored:
         center_on_screen(window)
     window.start()
+    if demo_notice:
+        window.show_unlock(demo_notice)
     window.show()
     if os.environ.get(BENCH_EXIT) == "unlock-shown":
         # For `make bench`: report once the first window has been painted, then leave.
@@ -149,5 +157,22 @@ def _report_and_quit(app: QApplication, window: QWidget) -> None:
 
 
 def start_demo() -> int:
-    print("The demo journal arrives with the first-impressions work.", file=sys.stderr)
-    return 1
+    """A throwaway journal full of Sam's example answers, deleted when the window closes."""
+    import shutil
+
+    from peerjournal.services.demo import DEMO_PASSPHRASE, build_demo, demo_folder
+
+    folder = demo_folder()
+    try:
+        services = build_demo(folder)
+        services.session.lock()
+        return start(
+            services,
+            demo_notice=(
+                "This is a demo journal, filled with example answers written for a made-up "
+                f"participant, Sam. Its passphrase is “{DEMO_PASSPHRASE}”. Nothing you type "
+                "here is kept: the demo is deleted when you close the window."
+            ),
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

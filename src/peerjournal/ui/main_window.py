@@ -77,10 +77,12 @@ class MainWindow(QMainWindow):
         theme: ThemeManager | None = None,
         autosave_delay_ms: int = 1000,
         remember_geometry: bool = True,
+        demo: bool = False,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(TITLE)
+        self.demo = demo
+        self.setWindowTitle(f"{TITLE} — Demo" if demo else TITLE)
         self.setMinimumSize(960, 640)
         self.resize(1280, 800)
         self.services = services
@@ -103,7 +105,12 @@ class MainWindow(QMainWindow):
 
         self.top_bar = QFrame(self)
         self.top_bar.setObjectName("topBar")
-        self.wordmark = label("peerjournal", "heading", self.top_bar, name="wordmark")
+        self.wordmark = label(
+            "peerjournal · Demo" if demo else "peerjournal",
+            "heading",
+            self.top_bar,
+            name="wordmark",
+        )
         self.save_indicator = QLabel("", self.top_bar)
         self.save_indicator.setObjectName("saveIndicator")
         self.save_indicator.setAccessibleName("Saving")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from peerjournal.core import progress as p
 from peerjournal.core.content import model as m
+from peerjournal.core.errors import VaultLocked
 from peerjournal.ui.theme import current_colours, set_role
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -127,7 +128,13 @@ class Sidebar(QFrame):
             self.tree.takeTopLevelItem(index)
 
     def refresh(self) -> None:
-        """Recomputes every progress figure from the answers."""
+        """Recomputes every progress figure from the answers (not once the journal locks)."""
+        try:
+            self._refresh()
+        except VaultLocked:
+            return
+
+    def _refresh(self) -> None:
         for programme in self._content.programmes:
             if not programme.parts:
                 continue
