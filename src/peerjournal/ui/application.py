@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from collections.abc import Callable
 from types import TracebackType
@@ -140,6 +141,7 @@ def start(services: Services, *, demo_notice: str = "") -> int:
     if demo_notice:
         window.show_unlock(demo_notice)
     window.show()
+    close_on_signals(app, window)
     if os.environ.get(BENCH_EXIT) == "unlock-shown":
         # For `make bench`: report once the first window has been painted, then leave.
         QTimer.singleShot(0, lambda: _report_and_quit(app, window))
@@ -148,6 +150,27 @@ def start(services: Services, *, demo_notice: str = "") -> int:
     finally:
         instance.close()
         services.session.close()
+
+
+def close_on_signals(app: QApplication, window: QWidget) -> None:
+    """SIGTERM (a logout, a shutdown) and SIGINT close the window the usual way, saving first.
+
+    Python only runs signal handlers when it gets control, so a light timer hands it
+    control twice a second while Qt's event loop runs.
+    """
+
+    def close(_signum: int, _frame: object) -> None:
+        window.close()
+        app.quit()
+
+    for name in ("SIGTERM", "SIGINT", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, close)
+    ticker = QTimer(app)
+    ticker.setInterval(500)
+    ticker.timeout.connect(lambda: None)
+    ticker.start()
 
 
 def _report_and_quit(app: QApplication, window: QWidget) -> None:
