@@ -281,6 +281,19 @@ def machine() -> dict[str, str]:
     }
 
 
+def at_most_linear(scaling: dict[int, dict[str, float]], key: str) -> bool:
+    """True when no middle point lies more than 10% above the chord from first to last."""
+    years = sorted(scaling)
+    x0, x1 = scaling[years[0]]["entries"], scaling[years[-1]]["entries"]
+    y0, y1 = scaling[years[0]][key], scaling[years[-1]][key]
+    for y in years[1:-1]:
+        x, value = scaling[y]["entries"], scaling[y][key]
+        chord = y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+        if value > chord * 1.10 and value - chord > 0.02 * max(y1, 1e-9):
+            return False
+    return True
+
+
 def plot(scaling: dict[int, dict[str, float]]) -> None:
     import matplotlib
 
@@ -310,7 +323,10 @@ def plot(scaling: dict[int, dict[str, float]]) -> None:
         ax.set_ylim(bottom=0)
         ax.grid(alpha=0.3)
     axes.flat[0].legend(fontsize=8)
-    fig.suptitle("peerjournal: cost against years of daily pages (medians)")
+    fig.suptitle(
+        "peerjournal: cost against years of daily pages (medians); "
+        "points on or under the dotted line grow at most linearly"
+    )
     fig.tight_layout()
     fig.savefig(RESULTS / "scaling.png", dpi=110)
 
@@ -360,6 +376,9 @@ def main() -> int:
         for y in sorted(scaling):
             print(f"{y:>5} " + "".join(f"{scaling[y].get(k, float('nan')):>22.4g}" for k in keys))
         plot(scaling)
+        print("\nGrowth (is every middle point at most 10% above the straight line?):")
+        for key in keys[1:]:
+            print(f"  {key:<24}{'at most linear' if at_most_linear(scaling, key) else 'FASTER'}")
         print(f"\nWrote {RESULTS / 'latest.json'}, scaling.json and scaling.png")
     missed = [n for n, (_op, limit) in TARGETS.items() if n in latest and latest[n] > limit]
     if missed:
