@@ -16,6 +16,7 @@ clock carries on from the demo's "today" and the session is left unlocked.
 
 from __future__ import annotations
 
+import re
 import tempfile
 import time
 import zlib
@@ -199,6 +200,26 @@ def _iteration(services: Services, iteration: DemoIteration) -> Action:
 # -- reading and checking the YAML ----------------------------------------------------------------
 
 
+_BLOCK_START = re.compile(r"\s*(?:[-*+>]|\d+[.)]|#{1,6})\s")
+
+
+def unwrap(text: str) -> str:
+    """Joins the YAML file's wrapped lines into the paragraphs a participant would type.
+
+    The app keeps a single line break as a line break (as typed), so text wrapped for
+    the file's width would print with ragged breaks. Blank lines, list items, quotes and
+    headings start new lines as before.
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        joinable = out and out[-1].strip() and line.strip()
+        if joinable and not _BLOCK_START.match(line):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def load_demo(content: m.Content, raw: bytes | None = None) -> DemoJournal:
     """Reads the demo's YAML (the shipped one unless ``raw`` is given) against ``content``."""
     return _Reader(read_demo_yaml(demo_yaml() if raw is None else raw), content).journal()
@@ -314,7 +335,7 @@ class _Reader:
     def text(self, value: object, path: Path_, *, empty: bool = False) -> str:
         if not isinstance(value, str):
             raise self.fail(path, "expected text here.")
-        text = value.strip()
+        text = unwrap(value.strip())
         if not text and not empty:
             raise self.fail(path, "this text is empty.")
         return text

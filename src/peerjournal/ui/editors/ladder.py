@@ -69,7 +69,7 @@ class LadderChart(QChartView):
         rungs = ladder.rung_count
         self.chart_ = chart
         chart.legend().hide()
-        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setMargins(QMargins(4, 4, 24, 4))  # room for the last date label
         chart.setBackgroundRoundness(10)
         self.series = QLineSeries()
         self.series.setPointsVisible(True)
@@ -121,7 +121,10 @@ class LadderChart(QChartView):
             first = first.addSecs(-pad)
             last = last.addSecs(pad)
             self.x_axis.setRange(first, last)
-            self.x_axis.setFormat("d MMM" if first.daysTo(last) > 2 else "d MMM HH:mm")
+            span = first.daysTo(last)
+            self.x_axis.setFormat(
+                "MMM yyyy" if span > 300 else "d MMM" if span > 2 else "d MMM HH:mm"
+            )
 
 
 class LadderEditor(PromptEditor):
