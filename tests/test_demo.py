@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 from collections.abc import Iterator
 from datetime import date
 from importlib import resources
@@ -30,23 +29,20 @@ SHIPPED_PACKS = ("tree", "preparing-p2p", "module-1", "course", "ips")
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Services, float]]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
     root = tmp_path_factory.mktemp("demo")
-    started = time.perf_counter()
     services = build_demo(root)
-    seconds = time.perf_counter() - started
-    yield services, seconds
+    yield services
     services.session.close()
 
 
 @pytest.fixture(scope="module")
-def demo(built: tuple[Services, float]) -> Services:
-    return built[0]
+def demo(built: Services) -> Services:
+    return built
 
 
-def test_the_demo_builds_quickly_and_is_left_unlocked(built: tuple[Services, float]) -> None:
-    services, seconds = built
-    assert seconds < 5, f"building the demo took {seconds:.1f} s"
+def test_the_demo_builds_and_is_left_unlocked(built: Services) -> None:
+    services = built
     assert services.session.unlocked
     assert services.session.clock().date() >= date(2026, 11, 24)
 

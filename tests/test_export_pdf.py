@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 from datetime import UTC, date, datetime
 
 import pytest
@@ -110,7 +109,7 @@ def test_page_numbers_count_every_page(content: m.Content) -> None:
     assert "Page 1 of" in pages[0]
 
 
-def test_a_twenty_page_story_builds_quickly(content: m.Content) -> None:
+def test_a_twenty_page_story_builds(content: m.Content) -> None:
     paragraph = "Some days were harder than others, and I learned to be kind to myself. " * 9
     answers = {
         q.id: "\n\n".join([paragraph] * 3)
@@ -118,12 +117,10 @@ def test_a_twenty_page_story_builds_quickly(content: m.Content) -> None:
         for q in part.prompts
     }
     doc = _doc(content, answers)
-    started = time.perf_counter()
     pdf = story_pdf(doc)
-    elapsed = time.perf_counter() - started
-    count = len(_reader(pdf).pages)
-    assert count >= 20
-    assert elapsed < 5  # the benchmark's bar is 1 s; leave room for a slow CI machine
+    pages = [page.extract_text() for page in _reader(pdf).pages]
+    assert len(pages) >= 20  # how fast it builds is measured by make bench, not here
+    assert f"Page {len(pages)} of {len(pages)}" in pages[-1]
 
 
 def test_markdown_formatting_survives(content: m.Content) -> None:
