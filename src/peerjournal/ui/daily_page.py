@@ -21,6 +21,7 @@ from peerjournal.services.events import Changes
 from peerjournal.ui.autosave import AutoSaver
 from peerjournal.ui.dates import long_day
 from peerjournal.ui.editors.text import MarkdownEdit, paste_refused_words
+from peerjournal.ui.language_highlighter import attach as attach_language
 from peerjournal.ui.part_page import PageScroll
 from peerjournal.ui.theme import set_role
 from peerjournal.ui.widgets import button, label
@@ -97,6 +98,7 @@ class DailyPage(QWidget):
         self.prompt.setFont(italic)
         self.text = MarkdownEdit(self.page_scroll.body_widget, min_lines=14, max_lines=60)
         self.text.setObjectName("dayText")
+        self.language = attach_language(self.text, services.content.phrases)
         self.text.setAccessibleName("Today's page")
         self.text.setPlaceholderText(
             "Write whatever is on your mind. The prompt is only a suggestion."

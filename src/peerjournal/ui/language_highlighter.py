@@ -14,10 +14,13 @@ converted here (an emoji before a phrase would otherwise shift the underline).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QHelpEvent, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
+from peerjournal.core.content.model import Phrase
 from peerjournal.core.language import LanguageChecker, LanguageMatch
 
 
@@ -34,6 +37,24 @@ def python_index(text: str, utf16: int) -> int:
             return i
         units += 2 if ord(ch) > 0xFFFF else 1
     return len(text)
+
+
+@lru_cache(maxsize=4)
+def checker_for(phrases: tuple[Phrase, ...]) -> LanguageChecker:
+    """One compiled checker for the loaded packs, shared by every editor."""
+    return LanguageChecker(phrases)
+
+
+def attach(
+    editor: QPlainTextEdit | QTextEdit, phrases: tuple[Phrase, ...]
+) -> tuple[LanguageHighlighter, LanguageTooltips]:
+    """Underlines suggested phrases in ``editor`` and explains them on hover.
+
+    Keep what this returns: PySide drops a Python override (``highlightBlock``) once
+    nothing in Python refers to its object any more.
+    """
+    highlighter = LanguageHighlighter(editor.document(), checker_for(phrases))
+    return highlighter, LanguageTooltips(editor, highlighter)
 
 
 def describe(match: LanguageMatch) -> str:

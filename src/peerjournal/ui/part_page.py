@@ -25,11 +25,18 @@ from peerjournal.core.content import model as m
 from peerjournal.services.container import Services
 from peerjournal.services.events import Changes
 from peerjournal.ui.autosave import AutoSaver
-from peerjournal.ui.editors import LadderEditor, PromptEditor, ReadingView, editor_for
+from peerjournal.ui.editors import (
+    LadderEditor,
+    PromptEditor,
+    ReadingView,
+    TextEditor,
+    editor_for,
+)
 from peerjournal.ui.editors.reading import markdown_label
 from peerjournal.ui.editors.text import GrowingTextEdit, paste_refused_words
 from peerjournal.ui.errors import describe
 from peerjournal.ui.history_dialog import AnswerHistoryDialog
+from peerjournal.ui.language_highlighter import attach as attach_language
 from peerjournal.ui.prompter import Prompter
 from peerjournal.ui.tasks import TaskRunner
 from peerjournal.ui.theme import set_role
@@ -160,6 +167,7 @@ class PartPage(PageScroll):
             inner.addWidget(label("This session's aims", "heading", aims))
             inner.addWidget(markdown_label("\n".join(f"- {aim}" for aim in part.aims), aims))
             self.body.addWidget(aims)
+        self._language: list[object] = []
         for item in part.items:
             if isinstance(item, m.Reading):
                 self.body.addWidget(ReadingView(item, self.body_widget))
@@ -167,6 +175,8 @@ class PartPage(PageScroll):
             card = PromptCard(item, self.body_widget)
             self.cards[item.id] = card
             self.editors[item.id] = card.editor
+            if isinstance(card.editor, TextEditor):
+                self._language.append(attach_language(card.editor.edit, services.content.phrases))
             self.body.addWidget(card)
             self._register(item)
         if not part.items:
