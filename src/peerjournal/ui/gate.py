@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -29,6 +30,7 @@ from peerjournal.core.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from peerjournal.core.paths import bundled_dir
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.backups import BackupInfo
 from peerjournal.services.container import Services
@@ -104,6 +106,14 @@ class SetupView(QStackedWidget):
         self.welcome = GateCard(self)
         self.welcome.setObjectName("welcomePage")
         w = self.welcome.body
+        artwork = bundled_dir("resources") / "tree.svg"
+        if artwork.exists():
+            tree = QSvgWidget(str(artwork), self.welcome)
+            tree.setObjectName("welcomeTree")
+            tree.setAccessibleName("The Peer Coaching Tree")
+            tree.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+            tree.setFixedHeight(170)
+            w.addWidget(tree)
         w.addWidget(label("Welcome to peerjournal", "title", self.welcome))
         w.addWidget(
             label(
