@@ -63,61 +63,47 @@ def _interactive(prompt: str) -> str | None:
         return None
 
 
-def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
-    file = getattr(args, "passphrase_file", None)
+def _secret(args: argparse.Namespace, *, what: str, option: str, env: str, confirm: bool) -> str:
+    """A secret from its file option, its environment variable, or a hidden prompt."""
+    file = getattr(args, option.removeprefix("--").replace("-", "_"), None)
     if file:
         value = _read_secret_file(file)
-    elif os.environ.get(PASSPHRASE_ENV) is not None:
-        value = os.environ[PASSPHRASE_ENV]
+    elif os.environ.get(env):
+        value = os.environ[env]
     else:
-        typed = _interactive("Passphrase: ")
+        typed = _interactive(f"{what.capitalize()}: ")
         if typed is None:
             raise CliError(
-                text="No passphrase was given: set PEERJOURNAL_PASSPHRASE, use "
-                "--passphrase-file, or run this in a terminal."
+                text=f"No {what} was given: set {env}, use {option}, or run this in a terminal."
             )
+        if confirm and _interactive(f"The same {what} again: ") != typed:
+            raise CliError(text=f"The two {what}s were not the same; nothing was changed.")
         value = typed
-        if confirm and _interactive("The same passphrase again: ") != value:
-            raise CliError(text="The two passphrases were not the same; nothing was changed.")
     if not value:
         raise PassphraseEmpty()
     return value
+
+
+def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    return _secret(
+        args, what="passphrase", option="--passphrase-file", env=PASSPHRASE_ENV, confirm=confirm
+    )
 
 
 def new_passphrase(args: argparse.Namespace) -> str:
-    file = getattr(args, "new_passphrase_file", None)
-    if file:
-        value = _read_secret_file(file)
-    elif os.environ.get(NEW_PASSPHRASE_ENV) is not None:
-        value = os.environ[NEW_PASSPHRASE_ENV]
-    else:
-        typed = _interactive("New passphrase: ")
-        if typed is None:
-            raise CliError(
-                text="No new passphrase was given: set PEERJOURNAL_NEW_PASSPHRASE, use "
-                "--new-passphrase-file, or run this in a terminal."
-            )
-        if _interactive("The same new passphrase again: ") != typed:
-            raise CliError(text="The two passphrases were not the same; nothing was changed.")
-        value = typed
-    if not value:
-        raise PassphraseEmpty()
-    return value
+    return _secret(
+        args,
+        what="new passphrase",
+        option="--new-passphrase-file",
+        env=NEW_PASSPHRASE_ENV,
+        confirm=True,
+    )
 
 
 def recovery_key(args: argparse.Namespace) -> str:
-    file = getattr(args, "recovery_key_file", None)
-    if file:
-        return _read_secret_file(file)
-    if os.environ.get(RECOVERY_ENV):
-        return os.environ[RECOVERY_ENV]
-    typed = _interactive("Recovery key: ")
-    if typed is None:
-        raise CliError(
-            text="No recovery key was given: set PEERJOURNAL_RECOVERY_KEY, use "
-            "--recovery-key-file, or run this in a terminal."
-        )
-    return typed
+    return _secret(
+        args, what="recovery key", option="--recovery-key-file", env=RECOVERY_ENV, confirm=False
+    )
 
 
 # -- opening -----------------------------------------------------------------------------
