@@ -113,8 +113,6 @@ class _Entry:
     text: str
     folded: str
     order: str
-    text_start: int
-    """Where the text begins in ``folded`` (after the folded title and a newline)."""
 
 
 class SearchIndex:
@@ -130,11 +128,10 @@ class SearchIndex:
             self._entries.pop(name, None)
             self._removed.add(name)
             return
-        text = plain(text)
-        folded_title = fold(title)
-        self._entries[name] = _Entry(
-            title, text, f"{folded_title}\n{fold(text)}", order or name, len(folded_title) + 1
-        )
+        # Bold markers come out for matching, so a phrase reads across them (cheap: the
+        # full Markdown clean-up is left to the snippets of the hits).
+        matched = text.replace("**", "").replace("__", "") if "**" in text or "__" in text else text
+        self._entries[name] = _Entry(title, text, fold(f"{title}\n{matched}"), order or name)
 
     def merge_from(self, newer: SearchIndex) -> None:
         """Takes ``newer``'s entries over this index's (saves made while this was built)."""
@@ -165,7 +162,10 @@ class SearchIndex:
         hits = []
         for score, _order, name in scored[:limit]:
             entry = self._entries[name]
-            snippet, marks = _snippet(entry.text, entry.folded[entry.text_start :], terms)
+            # Markdown markers are taken out here, for the few hits shown: doing it for every
+            # page at unlock would cost more than the whole index.
+            text = plain(entry.text)
+            snippet, marks = _snippet(text, fold(text), terms)
             hits.append(Hit(name, entry.title, snippet, score, marks))
         return hits
 
