@@ -8,7 +8,7 @@ from datetime import datetime
 
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
-from peerjournal.core.documents import ANSWER, answer_name, prompt_of
+from peerjournal.core.documents import answer_name, prompt_of
 from peerjournal.core.errors import BadAnswer, UnknownPrompt
 from peerjournal.core.vault.records import Document, JsonValue, SaveResult
 from peerjournal.services.events import Changes
@@ -166,4 +166,4 @@ def loose_text(raw: JsonValue) -> str:
     return "\n\n".join(parts)
 
 
-__all__ = ["ANSWER", "AnswerService", "AnswerVersion", "EarlierAnswer", "loose_text"]
+__all__ = ["AnswerService", "AnswerVersion", "EarlierAnswer", "loose_text"]

@@ -8,7 +8,7 @@ from datetime import date
 
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
-from peerjournal.core.documents import day_of, prompt_of
+from peerjournal.core.documents import answer_name, day_of, page_name, prompt_of
 from peerjournal.core.search import SearchIndex
 from peerjournal.core.vault.records import Document
 from peerjournal.services.answers import AnswerService, loose_text
@@ -135,10 +135,10 @@ class SearchService:
             for prompt_id in changes.answers:
                 answer = self._answers.get(prompt_id)
                 raw = a.to_json(answer) if answer is not None else None
-                self._put(self._index, f"answer:{prompt_id}", raw)
+                self._put(self._index, answer_name(prompt_id), raw)
             for iso in changes.pages:
                 day = date.fromisoformat(iso)
-                self._put(self._index, f"journal:{iso}", {"text": self._pages.get(day)})
+                self._put(self._index, page_name(day), {"text": self._pages.get(day)})
 
     def wait_ready(self, timeout: float | None = 30) -> bool:
         with self._guard:

@@ -122,10 +122,7 @@ class VaultSession:
 
     def close(self) -> None:
         """Locks, closes the file and lets another process have the journal."""
-        if self._vault is not None:
-            self._vault.close()
-            self._vault = None
-            self.hub.notify(Changes(session=SessionState.CLOSED))
+        self.detach()
         self._instance.release()
 
     def detach(self) -> None:

@@ -45,9 +45,10 @@ from peerjournal.core.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
+from peerjournal.core.paths import DataDir
 from peerjournal.core.vault import crypto, migrate
 from peerjournal.core.vault import tables as t
-from peerjournal.core.vault.files import fsync_dir, fsync_file, sidecars
+from peerjournal.core.vault.files import fsync_dir, fsync_file, remove_with_sidecars, sidecars
 from peerjournal.core.vault.keyslots import (
     RECOVERY_PARAMS,
     KdfParams,
@@ -125,8 +126,7 @@ class Vault:
             Keyslot.create(SlotKind.RECOVERY, recovery.secret, RECOVERY_PARAMS, bytes(data_key)),
         ]
         partial = path.with_name(path.name + ".new")
-        for leftover in (partial, *sidecars(partial)):
-            leftover.unlink(missing_ok=True)
+        remove_with_sidecars(partial)
         with database_errors(path.parent):
             engine = make_engine(partial)
             try:
@@ -598,7 +598,7 @@ def _set_aside_damaged_log(path: Path, clock: Clock) -> list[str]:
     wal, shm = sidecars(path)
     if inspect_wal(wal) is not WalState.DAMAGED:
         return []
-    folder = path.parent / "set-aside"
+    folder = DataDir(path.parent).set_aside
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     stamp = clock().astimezone().strftime("%Y-%m-%d-%H%M%S")
     os.replace(wal, folder / f"journal-log-damaged-{stamp}.db-wal")
