@@ -147,7 +147,8 @@ def test_answers_history_journal_and_search(data_dir: Path) -> None:
     assert cli("answer", "m1.s1.positive", stdin="First thoughts")[0] == 0
     assert cli("answer", "m1.s1.positive", stdin="Second thoughts")[0] == 0
     code, out, _ = cli("history", "m1.s1.positive")
-    assert code == 0 and len(out.splitlines()) == 1 and "Second thoughts" in out
+    assert code == 0 and len(out.splitlines()) == 2  # each command is a sitting of its own
+    assert "First thoughts" in out.splitlines()[0] and "Second thoughts" in out.splitlines()[1]
     assert cli("answer", "m1.s4.strengths", stdin='{"chosen": ["planner", "empathy"]}')[0] == 0
     code, out, _ = cli("show", "m1.s4.strengths")
     assert "Planner" in out and "Empathy" in out

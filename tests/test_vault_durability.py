@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from peerjournal.core import answers as a
-from peerjournal.core.vault.backup import list_backups, rotate
+from peerjournal.core.vault.backup import list_backups
 from peerjournal.services.container import Services, build_services
 from tests.conftest import CANARY, PASSPHRASE
 
@@ -158,27 +158,6 @@ def test_a_bad_backup_or_wrong_passphrase_replaces_nothing(
     fresh.session.close()
 
 
-def test_backups_rotate_to_seven_days_and_four_weeks(tmp_path: Path) -> None:
-    from datetime import datetime, timedelta
-
-    from peerjournal.core.vault.backup import backup_name
-
-    start = datetime(2026, 11, 24, 12, 0)
-    for days in range(60):
-        for hour in (9, 18):
-            when = start - timedelta(days=days, hours=12 - hour)
-            (tmp_path / backup_name(when)).write_bytes(b"x")
-    rotate(tmp_path)
-    kept = list_backups(tmp_path)
-    days_kept = {b.made.date() for b in kept}
-    assert len(kept) == len(days_kept)
-    assert len(kept) <= 11
-    newest_days = sorted(days_kept, reverse=True)[:7]
-    assert newest_days[0] == start.date()
-    assert [(newest_days[0] - d).days for d in newest_days] == list(range(7))
-    assert (start.date() - min(days_kept)).days >= 21
-
-
 def test_daily_backup_only_once_a_day(services: Services) -> None:
     first = services.backups.backup_if_due()
     second = services.backups.backup_if_due()
@@ -220,8 +199,21 @@ def test_two_backups_in_one_second_get_distinct_names_in_order(tmp_path: Path) -
     assert [b.path for b in list_backups(tmp_path)] == [precise, plain]
 
 
-def test_a_second_backup_the_same_day_replaces_the_first(services: Services) -> None:
+def test_a_second_backup_the_same_day_keeps_the_first(services: Services) -> None:
     first = services.backups.backup_now()
     second = services.backups.backup_now()
     assert first != second
-    assert [b.path for b in services.backups.list()] == [second]
+    assert [b.path for b in services.backups.list()] == [second, first]
+
+
+def test_the_backup_from_before_the_last_change_outlives_many_unchanged_ones(
+    services: Services,
+) -> None:
+    services.answers.save("m1.s1.positive", a.TextAnswer("before"))
+    before = services.backups.backup_now()
+    services.answers.save("m1.s1.positive", a.TextAnswer("after"))
+    for _ in range(14):
+        services.backups.backup_now()
+    kept = [b.path for b in services.backups.list()]
+    assert before in kept
+    assert len(kept) == 11

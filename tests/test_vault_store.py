@@ -24,6 +24,7 @@ from peerjournal.core.vault import crypto, migrate
 from peerjournal.core.vault import tables as t
 from peerjournal.core.vault.instance_lock import InstanceLock
 from peerjournal.core.vault.keyslots import FAST_KDF, RECOVERY_PARAMS, Keyslot, SlotKind
+from peerjournal.core.vault.records import Fold
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.core.vault.sqlite import make_engine
 from peerjournal.core.vault.store import Vault
@@ -105,7 +106,7 @@ def test_clock_going_backwards_never_folds_or_reorders(vault: Vault, clock: Fake
 
 def test_unfolded_saves_always_make_versions(vault: Vault) -> None:
     vault.save("answer:a", "one")
-    vault.save("answer:a", "two", fold=False)
+    vault.save("answer:a", "two", fold=Fold.NEVER)
     assert len(vault.history("answer:a")) == 2
 
 
@@ -182,7 +183,7 @@ def _blob_cells(path: Path) -> list[tuple[str, str, str]]:
 
 def _populate(vault: Vault) -> None:
     vault.save("answer:a", {"text": CANARY})
-    vault.save("answer:a", {"text": CANARY + " more"}, fold=False)
+    vault.save("answer:a", {"text": CANARY + " more"}, fold=Fold.NEVER)
     vault.save("journal:2026-11-24", {"text": "Zoë walked"})
     vault.add_iteration({"name": "First", "text": CANARY})
 

@@ -66,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         "save an answer read from standard input (Markdown; JSON for lists and tables)",
     )
     answer.add_argument("prompt_id", metavar="ID")
+    answer.add_argument(
+        "--clear",
+        action="store_true",
+        help="empty this answer on purpose (standard input is not read); what it said before "
+        "stays in its history. Without --clear, an empty answer is refused",
+    )
     show = add("show", c.cmd_show, "print the current answer to a question")
     show.add_argument("prompt_id", metavar="ID")
     history = add("history", c.cmd_history, "list the saved versions of an answer")
@@ -187,6 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from peerjournal.core.private import use_private_umask
+
+    use_private_umask()
     parser = build_parser()
     args = parser.parse_args(argv)
     from peerjournal.core.paths import DataDir, resolve_data_dir

@@ -261,11 +261,17 @@ def cmd_answer(args: argparse.Namespace) -> int:
     prompt = content.prompt(args.prompt_id)
     if prompt is None:
         raise UnknownPrompt(prompt_id=args.prompt_id)
-    answer = parse_answer(prompt, _read_stdin())
+    answer = a.empty_for(prompt) if args.clear else parse_answer(prompt, _read_stdin())
+    if not args.clear and not a.is_answered(answer):
+        raise CliError(
+            text="There was no answer on standard input, so nothing was changed. To empty "
+            "this answer on purpose, run it again with --clear: what it said before stays "
+            "in its history."
+        )
     a.validate(prompt, answer)
     services = unlocked(args)
     try:
-        result = services.answers.save(args.prompt_id, answer)
+        result = services.answers.save(args.prompt_id, answer, fold=False)
         _daily_backup(services)
     finally:
         services.session.close()

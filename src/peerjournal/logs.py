@@ -8,15 +8,28 @@ Logs rotate inside the data folder.
 
 from __future__ import annotations
 
+import io
 import logging
+import os
 import sys
 import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
+from peerjournal.core.private import FILE_MODE, private_folder
+
 LOG_NAME = "peerjournal.log"
 _state: dict[str, Path] = {}
+
+
+class PrivateRotatingFileHandler(RotatingFileHandler):
+    """A rotating log whose every file (the live one and each rotated one) is 0600."""
+
+    def _open(self) -> io.TextIOWrapper:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
+        os.fchmod(fd, FILE_MODE)
+        return open(fd, "a", encoding=self.encoding or "utf-8", errors=self.errors)
 
 
 def setup_logging(folder: Path, *, level: int = logging.INFO) -> Path | None:
@@ -29,8 +42,8 @@ def setup_logging(folder: Path, *, level: int = logging.INFO) -> Path | None:
             root.removeHandler(handler)
             handler.close()
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handler = RotatingFileHandler(
+        private_folder(folder)
+        handler = PrivateRotatingFileHandler(
             folder / LOG_NAME, maxBytes=512 * 1024, backupCount=3, encoding="utf-8"
         )
     except OSError:

@@ -192,8 +192,8 @@ def test_language_helper_and_checklist(qtbot: QtBot, page: StoryPage, services: 
     match = page.highlighter.match_at(text, denial + 1)
     assert match is not None and match.suggest.startswith("sees things differently")
 
-    box = page.checklist_boxes["positive-language"]
-    box.setChecked(True)
+    assert page.checklist_editor is not None
+    qtbot.mouseClick(page.checklist_editor.yes["positive-language"], Qt.MouseButton.LeftButton)
 
     def saved() -> bool:
         answer = services.answers.get(st.CHECKLIST_ID)

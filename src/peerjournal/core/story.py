@@ -300,48 +300,10 @@ class StoryDocument:
 
     @classmethod
     def from_json(cls, raw: JsonValue) -> StoryDocument:
-        """Reads a stored story; raises ``ValueError`` when it is not one."""
-        if not isinstance(raw, dict):
-            raise ValueError("not a story")
-        try:
-            sections = []
-            raw_sections = raw["sections"]
-            assert isinstance(raw_sections, list)
-            for s in raw_sections:
-                assert isinstance(s, dict)
-                raw_entries = s["entries"]
-                assert isinstance(raw_entries, list)
-                entries = []
-                for e in raw_entries:
-                    assert isinstance(e, dict)
-                    entries.append(
-                        StoryEntry(_req(e, "prompt_id"), _req(e, "question"), _req(e, "answer"))
-                    )
-                sections.append(StorySection(_req(s, "key"), _req(s, "title"), tuple(entries)))
-            points = raw.get("conversation_points", [])
-            assert isinstance(points, list)
-            return cls(
-                title=_req(raw, "title"),
-                name=_req(raw, "name"),
-                made=date.fromisoformat(_req(raw, "made")),
-                sections=tuple(sections),
-                conversation_page=bool(raw.get("conversation_page", False)),
-                discuss_note=_text_any(raw.get("discuss_note", "")),
-                conversation_points=tuple(p for p in points if isinstance(p, str)),
-            )
-        except (AssertionError, KeyError, TypeError) as exc:
-            raise ValueError("not a story") from exc
+        """Reads a stored story; raises ``ValueError`` when it is not one (strictly)."""
+        from peerjournal.core.story_codec import parse_document
 
-
-def _req(raw: dict[str, JsonValue], key: str) -> str:
-    value = raw[key]
-    if not isinstance(value, str):
-        raise TypeError(key)
-    return value
-
-
-def _text_any(value: JsonValue) -> str:
-    return value if isinstance(value, str) else ""
+        return parse_document(raw)
 
 
 def question_heading(content: m.Content, prompt_id: str) -> str:

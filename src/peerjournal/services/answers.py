@@ -10,7 +10,7 @@ from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.core.documents import answer_name, prompt_of
 from peerjournal.core.errors import BadAnswer, UnknownPrompt
-from peerjournal.core.vault.records import Document, JsonValue, SaveResult
+from peerjournal.core.vault.records import Document, Fold, JsonValue, SaveResult
 from peerjournal.services.events import Changes
 from peerjournal.services.session import VaultSession
 
@@ -89,10 +89,24 @@ class AnswerService:
         return out
 
     def save(self, prompt_id: str, answer: a.Answer, *, fold: bool = True) -> SaveResult:
+        """Saves an answer; ``fold=False`` always keeps it as a version of its own.
+
+        Otherwise a ladder keeps one mark a day (a later pick that day corrects it) and
+        every other kind folds only while typing goes on in one sitting (see ``Fold``).
+        """
         prompt = self.prompt(prompt_id)
         a.validate(prompt, answer)
         raw = a.to_json(answer)
-        result = self._session.vault.save(answer_name(prompt_id), raw, fold=fold)
+        policy = (
+            Fold.NEVER
+            if not fold
+            else Fold.DAY
+            if isinstance(answer, a.LadderAnswer)
+            else Fold.SITTING
+        )
+        result = self._session.vault.save(
+            answer_name(prompt_id), raw, fold=policy, blank=not a.is_answered(answer)
+        )
         with self._guard:
             self._cache[prompt_id] = (raw, result.saved)
         if not result.unchanged:

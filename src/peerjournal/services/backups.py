@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from peerjournal.core.errors import PeerJournalError, WrongPassphrase
+from peerjournal.core.private import tighten
 from peerjournal.core.vault import backup as b
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.events import Changes
@@ -48,10 +49,21 @@ class BackupService:
             target = self.folder / b.backup_name(now, precise=True)
         written = b.write_backup(vault, target)
         if dest is None:
-            removed = b.rotate(self.folder)
+            removed = b.rotate(
+                self.folder, now=now.replace(tzinfo=None), protect=self._before_last_change(vault)
+            )
             log.info("backup written; %d old backup(s) rotated away", len(removed))
+            tighten(self._session.data.root)
         self._session.hub.notify(Changes(backups=True))
         return written
+
+    def _before_last_change(self, vault: Vault) -> Path | None:
+        """The newest backup made before the journal's last change (kept by rotation)."""
+        live = vault.commits()
+        for info in self.list():
+            if b.commits_of(info.path) < live:
+                return info.path
+        return None
 
     def backup_if_due(self) -> Path | None:
         """The daily backup: made only when there is none from today yet."""
@@ -96,6 +108,7 @@ class BackupService:
         except PeerJournalError:
             log.warning("restore failed before the backup was in place; nothing was replaced")
             raise
+        tighten(self._session.data.root)
         log.info("backup restored; the replaced journal was kept aside")
         self._session.hub.notify(Changes(backups=True))
         return kept

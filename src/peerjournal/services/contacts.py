@@ -54,7 +54,7 @@ class ContactsService:
                 {"name": c.name, "detail": c.detail, "description": c.description} for c in cleaned
             ]
         }
-        result = self._session.vault.save(CONTACTS, value, fold=True)
+        result = self._session.vault.save(CONTACTS, value, blank=not cleaned)
         if not result.unchanged:
             self._session.hub.notify(Changes(contacts=True))
         return result

@@ -7,10 +7,13 @@ be called from a worker thread, so they must only hand the news on, never touch 
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from peerjournal.logs import describe_exception
 
 log = logging.getLogger(__name__)
 
@@ -61,4 +64,5 @@ class ChangeHub:
             try:
                 listener(changes)
             except Exception:
-                log.exception("a change listener failed")
+                # Its type and code locations only: a message can quote what was saved.
+                log.error("a change listener failed:\n%s", describe_exception(*sys.exc_info()))

@@ -75,7 +75,7 @@ class PageService:
     def save(self, day: date, text: str) -> SaveResult:
         if len(text) > MAX_TEXT_CHARS:
             raise TooLarge(size=round(len(text) / 1_000_000, 1), limit=MAX_TEXT_CHARS // 1_000_000)
-        result = self._session.vault.save(page_name(day), {"text": text})
+        result = self._session.vault.save(page_name(day), {"text": text}, blank=not text.strip())
         with self._guard:
             self._pages[day] = (text, result.saved)
         if not result.unchanged:

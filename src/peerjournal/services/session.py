@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from peerjournal.core.errors import PassphraseEmpty, VaultLocked, WrongPassphrase
 from peerjournal.core.paths import DataDir
+from peerjournal.core.private import tighten
 from peerjournal.core.vault.instance_lock import InstanceLock
 from peerjournal.core.vault.keyslots import KdfParams
 from peerjournal.core.vault.records import Clock, Document, utc_now
@@ -77,6 +78,7 @@ class VaultSession:
 
             self._vault = Vault.open(self.data.vault, clock=self.clock)
             self.notices.extend(self._vault.notices)
+            tighten(self.data.root)
         return self._vault
 
     def create(self, passphrase: str) -> RecoveryKey:
@@ -84,6 +86,7 @@ class VaultSession:
         from peerjournal.core.vault.store import Vault
 
         vault, recovery = Vault.create(self.data.vault, passphrase, kdf=self.kdf, clock=self.clock)
+        tighten(self.data.root)
         self._vault = vault
         self._after_unlock()
         return recovery
@@ -115,6 +118,11 @@ class VaultSession:
             raise WrongPassphrase()
         vault.set_passphrase(new, kdf=self.kdf)
 
+    def new_sitting(self) -> None:
+        """A sitting ended (a page switch): the next save of anything starts a new version."""
+        if self._vault is not None:
+            self._vault.new_sitting()
+
     def lock(self) -> None:
         if self._vault is not None and self._vault.unlocked:
             self._vault.lock()
@@ -124,6 +132,7 @@ class VaultSession:
         """Locks, closes the file and lets another process have the journal."""
         self.detach()
         self._instance.release()
+        tighten(self.data.root)
 
     def detach(self) -> None:
         """Closes the file but keeps the instance lock (for a restore in place)."""

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from pathlib import Path
+
+from peerjournal.core.private import private_folder, write_private
 
 log = logging.getLogger(__name__)
 
@@ -96,10 +97,9 @@ class SettingsStore:
             value = getattr(settings, f.name)
             if value != getattr(DEFAULTS, f.name):
                 changed[f.name] = value.value if isinstance(value, Theme) else value
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(f".{self.path.name}.partial")
-        partial.write_text(json.dumps(changed, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        os.replace(partial, self.path)
+        private_folder(self.path.parent)
+        text = json.dumps(changed, indent=2, sort_keys=True) + "\n"
+        write_private(self.path, text.encode("utf-8"))
 
 
 __all__ = ["DEFAULTS", "Settings", "SettingsStore", "Theme"]

@@ -1,10 +1,15 @@
-"""Never lose a word: save about a second after typing stops, on the write lane.
+"""Never lose a word: the one save path for everything a participant types.
 
-Each thing that can be saved (an answer, a daily page, the contacts) registers under a
-key with two functions: ``snapshot`` reads the widgets on the UI thread and returns a
-frozen value; ``write`` stores that value and runs on the write lane. ``touch(key)``
-(re)starts that key's timer; ``flush()`` submits everything pending at once (Ctrl+S,
-switching away, locking, closing).
+Each thing that can be saved (an answer, a daily page, the story's choices, the
+contacts) registers under a key with two functions: ``snapshot`` reads the widgets on
+the UI thread and returns a frozen value; ``write`` stores that value and runs on the
+write lane. ``touch(key)`` (re)starts that key's timer, about a second; ``save_now(key)``
+submits it at once (a discrete pick); ``flush()`` submits everything pending (Ctrl+S,
+switching pages, locking, quick-hide, closing, a shutdown signal). No surface keeps a
+save timer of its own, so whatever flushes this flushes everything.
+
+``flush(end_sitting=True)`` also tells the vault, after those saves, that the sitting
+is over, so the next edit of anything begins a new version.
 
 Until the lane confirms a save, ``latest(key)`` returns the value on its way to the
 vault, so a view rebuilt in the meantime never shows an older answer. A failed save
@@ -18,6 +23,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -28,8 +34,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_DELAY_MS = 1000
 
-Snapshot = Callable[[], object]
-Write = Callable[[object], object]
+T = TypeVar("T")
+Job = Callable[[], object]
+Take = Callable[[], tuple[object, Job]]
+"""Reads the widgets now; returns the value and the job that will store it."""
 
 
 class SaveState(StrEnum):
@@ -42,8 +50,7 @@ class SaveState(StrEnum):
 
 @dataclass(slots=True)
 class _Entry:
-    snapshot: Snapshot
-    write: Write
+    take: Take
     timer: QTimer
     dirty: bool = False
 
@@ -57,11 +64,17 @@ class AutoSaver(QObject):
     """(key, the error), after a save failed; the key stays dirty."""
 
     def __init__(
-        self, tasks: TaskRunner, *, delay_ms: int = DEFAULT_DELAY_MS, parent: QObject | None = None
+        self,
+        tasks: TaskRunner,
+        *,
+        delay_ms: int = DEFAULT_DELAY_MS,
+        end_sitting: Callable[[], None] | None = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._tasks = tasks
         self._delay_ms = delay_ms
+        self._end_sitting = end_sitting
         self._entries: dict[str, _Entry] = {}
         self._unconfirmed: dict[str, tuple[int, object]] = {}
         self._failed: set[str] = set()
@@ -72,7 +85,13 @@ class AutoSaver(QObject):
 
     # -- registering ----------------------------------------------------------------
 
-    def register(self, key: str, *, snapshot: Snapshot, write: Write) -> None:
+    def register(
+        self, key: str, *, snapshot: Callable[[], T], write: Callable[[T], object]
+    ) -> None:
+        def take() -> tuple[object, Job]:
+            value = snapshot()
+            return value, lambda: write(value)
+
         old = self._entries.get(key)
         if old is not None:
             old.timer.stop()
@@ -82,7 +101,7 @@ class AutoSaver(QObject):
         timer.setInterval(self._delay_ms)
         timer.setObjectName(key)
         timer.timeout.connect(self._on_timeout)
-        self._entries[key] = _Entry(snapshot, write, timer)
+        self._entries[key] = _Entry(take, timer)
 
     def unregister(self, key: str) -> None:
         """Saves ``key`` now if it has changes, then forgets it."""
@@ -121,17 +140,33 @@ class AutoSaver(QObject):
         entry.dirty = True
         self._submit(key)
 
-    def flush(self) -> None:
-        """Submits every pending or failed save to the lane now."""
+    def flush(self, *, end_sitting: bool = False) -> None:
+        """Submits every pending or failed save to the lane now.
+
+        With ``end_sitting``, the vault then hears that the sitting is over (queued on
+        the lane behind those saves, so they still fold as they should).
+        """
         if self._closed:
             return
         for key, entry in list(self._entries.items()):
             if entry.dirty or key in self._failed:
                 self._submit(key)
+        if end_sitting and self._end_sitting is not None:
+            self._tasks.run(fn=self._end_sitting, owner=self, name="end-sitting")
 
     @property
     def pending(self) -> bool:
         return any(e.dirty for e in self._entries.values()) or self._in_flight > 0
+
+    def registered(self, key: str) -> bool:
+        return key in self._entries
+
+    def busy(self, key: str) -> bool:
+        """Whether ``key`` has words not yet confirmed saved (typed, on their way, or failed)."""
+        entry = self._entries.get(key)
+        return (
+            (entry is not None and entry.dirty) or key in self._unconfirmed or key in self._failed
+        )
 
     def latest(self, key: str) -> object | None:
         found = self._unconfirmed.get(key)
@@ -152,13 +187,12 @@ class AutoSaver(QObject):
             return
         entry.timer.stop()
         entry.dirty = False
-        value = entry.snapshot()
+        value, job = entry.take()
         self._token += 1
         token = self._token
         self._unconfirmed[key] = (token, value)
         self._in_flight += 1
         self._set_state(SaveState.SAVING, "Saving…")
-        write = entry.write
 
         def done(result: object) -> None:
             self._finished(key, token, result, None)
@@ -166,9 +200,7 @@ class AutoSaver(QObject):
         def failed(error: BaseException) -> None:
             self._finished(key, token, None, error)
 
-        self._tasks.run(
-            fn=lambda: write(value), on_done=done, on_error=failed, owner=self, name="save"
-        )
+        self._tasks.run(fn=job, on_done=done, on_error=failed, owner=self, name="save")
 
     def _finished(self, key: str, token: int, result: object, error: BaseException | None) -> None:
         self._in_flight -= 1

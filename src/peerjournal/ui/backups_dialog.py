@@ -28,6 +28,25 @@ from peerjournal.ui.prompter import Prompter
 from peerjournal.ui.widgets import PassphraseField, button, label
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+KEPT_TEXT = (
+    "peerjournal makes an encrypted backup the first time you unlock it each day, each "
+    "time you close it, and whenever you press Back up now. It keeps the newest 10, the "
+    "newest of each of the last 7 days, 4 weeks and 12 months, and always the last one "
+    "from before your latest change. Each backup opens with the passphrase you had when "
+    "it was made, or with your recovery key."
+)
+
+
+def backup_labels(backups: list[BackupInfo]) -> list[str]:
+    """Date and time of each backup; with seconds where two fall in the same minute."""
+    minutes = [when(info.made) for info in backups]
+    out = []
+    for info, minute in zip(backups, minutes, strict=True):
+        shown = minute
+        if minutes.count(minute) > 1:
+            shown = f"{minute}:{info.made.second:02d}"
+        out.append(f"{shown}    ·    {size_words(info.size)}")
+    return out
 
 
 def size_words(size: int) -> str:
@@ -69,11 +88,10 @@ class BackupsDialog(QDialog):
         layout.addWidget(label("Backups", "title", self))
         layout.addWidget(
             label(
-                "peerjournal makes an encrypted backup once a day and when you close it, "
-                "and keeps the last seven days and four weeks before those. Each backup opens "
-                "with the passphrase you had when it was made, or with your recovery key.",
+                KEPT_TEXT,
                 "small",
                 self,
+                name="backupsKept",
             )
         )
         layout.addWidget(self.list, 1)
@@ -109,8 +127,8 @@ class BackupsDialog(QDialog):
     def refresh(self, status: str = "") -> None:
         self.list.clear()
         backups: list[BackupInfo] = self._services.backups.list()
-        for info in backups:
-            item = QListWidgetItem(f"{when(info.made)}    ·    {size_words(info.size)}")
+        for info, text in zip(backups, backup_labels(backups), strict=True):
+            item = QListWidgetItem(text)
             item.setData(PATH_ROLE, str(info.path))
             self.list.addItem(item)
         self.empty.setVisible(not backups)

@@ -151,9 +151,8 @@ class DailyPage(QWidget):
         self.day = day
         pages = self._services.pages
 
-        def write(value: object) -> object:
-            assert isinstance(value, str)  # what snapshot returned: the page's text
-            return pages.save(day, value)
+        def write(text: str) -> object:
+            return pages.save(day, text)
 
         self._autosaver.register(page_key(day), snapshot=self.text.toPlainText, write=write)
         pending = self._autosaver.latest(page_key(day))

@@ -89,16 +89,21 @@ class EarlierAnswersPage(PageScroll):
 
 
 def story_page(
-    services: Services, parent: QWidget, *, tasks: TaskRunner, prompter: Prompter
+    services: Services,
+    parent: QWidget,
+    *,
+    tasks: TaskRunner,
+    prompter: Prompter,
+    autosaver: AutoSaver,
 ) -> QWidget:
-    """The ``StoryPage`` (sharing the window's write lane), or a calm placeholder."""
+    """The ``StoryPage`` (sharing the window's save path), or a calm placeholder."""
     try:
         from peerjournal.ui.story_page import StoryPage
     except ImportError:
         log.info("the story page is not available in this build")
     else:
         try:
-            return StoryPage(services, parent, tasks=tasks, prompter=prompter)
+            return StoryPage(services, parent, tasks=tasks, prompter=prompter, autosaver=autosaver)
         except Exception as exc:  # their page failing must not take the journal down
             log.error("the story page could not be shown: %s", type(exc).__name__)
     holder = PageScroll(parent)
@@ -137,7 +142,12 @@ class JournalView(QWidget):
         self._tasks = tasks
         self._prompter = prompter
         self._content = services.content
-        self.autosaver = AutoSaver(tasks, delay_ms=autosave_delay_ms, parent=self)
+        self.autosaver = AutoSaver(
+            tasks,
+            delay_ms=autosave_delay_ms,
+            end_sitting=services.session.new_sitting,
+            parent=self,
+        )
         self.bridge = ChangeBridge(services.hub, self)
         self.pages: dict[str, QWidget] = {}
         self.current: str | None = None
@@ -149,9 +159,7 @@ class JournalView(QWidget):
         self.search_field.setAccessibleName("Search your journal")
         self.search_field.setClearButtonEnabled(True)
         self.sidebar = Sidebar(self._content, services.answers.get, self)
-        side_layout = self.sidebar.layout()
-        assert isinstance(side_layout, QVBoxLayout)  # Sidebar builds a QVBoxLayout
-        side_layout.insertWidget(0, self.search_field)
+        self.sidebar.put_on_top(self.search_field)
         self.sidebar.setMinimumWidth(260)
         self.sidebar.show_earlier_answers(bool(services.answers.earlier_answers()))
 
@@ -209,7 +217,13 @@ class JournalView(QWidget):
         if key == DAILY:
             return DailyPage(services, self.autosaver, self.stack)
         if key == STORY:
-            return story_page(services, self.stack, tasks=self._tasks, prompter=self._prompter)
+            return story_page(
+                services,
+                self.stack,
+                tasks=self._tasks,
+                prompter=self._prompter,
+                autosaver=self.autosaver,
+            )
         if key == EARLIER:
             return EarlierAnswersPage(services, self.stack)
         if key.startswith("programme:"):
@@ -249,7 +263,8 @@ class JournalView(QWidget):
         page = self.page(key)
         if page is None:
             return
-        self.autosaver.flush()  # leaving a page saves it
+        # Leaving a page saves it, and ends the sitting: coming back makes a new version.
+        self.autosaver.flush(end_sitting=key != self.current)
         if key != SEARCH:
             self.sidebar.select(key)
         self.stack.setCurrentWidget(page)

@@ -259,6 +259,8 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(True)
         self.idle.set_minutes(self.settings.idle_minutes)
         self.idle.start()
+        if self._support is not None:
+            self._support.bind(self.journal.autosaver)
         backups = self.services.backups
         self.tasks.run(fn=backups.backup_if_due, on_error=self._on_backup_failed, name="backup")
         # The search index is built once the journal has been drawn (a search before then
@@ -321,6 +323,7 @@ class MainWindow(QMainWindow):
             if dialog is not self._support:
                 dialog.reject()
         if self._support is not None:
+            self._support.release()
             self._support.close()
             self._support.deleteLater()
             self._support = None
@@ -332,7 +335,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def quick_hide(self) -> None:
-        """Hides the window at once (for a shared room); the idle lock keeps running."""
+        """Hides the window at once (for a shared room) and locks, exactly as Lock does.
+
+        The window goes first, so nothing stays on screen while pending words are saved;
+        bringing it back shows the unlock view.
+        """
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self._tray is None:
                 self._tray = QSystemTrayIcon(self.windowIcon(), self)
@@ -342,6 +349,7 @@ class MainWindow(QMainWindow):
             self.hide()
         else:
             self.showMinimized()
+        self.lock()
 
     @Slot(QSystemTrayIcon.ActivationReason)
     def _on_tray(self, _reason: QSystemTrayIcon.ActivationReason) -> None:
@@ -359,12 +367,13 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_support(self) -> None:
+        autosaver = self.journal.autosaver if self.journal is not None else None
         if self._support is None:
             from peerjournal.ui.support_panel import SupportDialog
 
-            self._support = SupportDialog(self.services, self.tasks, self)
+            self._support = SupportDialog(self.services, self.tasks, self, autosaver=autosaver)
         else:
-            self._support.load_own()
+            self._support.bind(autosaver)
         self._support.show()
         self._support.raise_()
         self._support.activateWindow()
@@ -372,13 +381,18 @@ class MainWindow(QMainWindow):
     @Slot()
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self, unlocked=self.is_unlocked)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self._on_settings_changed)
         dialog.backups_requested.connect(self.open_backups, Qt.ConnectionType.QueuedConnection)
         dialog.passphrase_requested.connect(
             self.open_passphrase, Qt.ConnectionType.QueuedConnection
         )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.apply_settings(dialog.settings())
+        dialog.open()
+
+    @Slot(object)
+    def _on_settings_changed(self, settings: object) -> None:
+        if isinstance(settings, Settings):
+            self.apply_settings(settings)
 
     @Slot()
     def open_backups(self) -> None:
@@ -514,7 +528,9 @@ class MainWindow(QMainWindow):
                 self.journal.wipe()
                 self._backup_on_close()
             if self._remember_geometry:
-                self._settings_file().setValue("geometry", self.saveGeometry())
+                stored = self._settings_file()
+                stored.setValue("geometry", self.saveGeometry())
+                stored.sync()
             self.services.session.close()
             if self._tray is not None:
                 self._tray.hide()

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 from peerjournal.core import answers as a
 from peerjournal.core import progress as p
 from peerjournal.core.content import model as m
+from peerjournal.core.vault.records import SaveResult
 from peerjournal.services.container import Services
 from peerjournal.services.events import Changes
+from peerjournal.ui.answer_binding import AnswerBinding
 from peerjournal.ui.autosave import AutoSaver
 from peerjournal.ui.editors import (
     LadderEditor,
@@ -149,6 +151,7 @@ class PartPage(PageScroll):
         self._prompter = prompter
         self.cards: dict[str, PromptCard] = {}
         self.editors: dict[str, PromptEditor] = {}
+        self.bindings: dict[str, AnswerBinding] = {}
 
         self.body.addWidget(label(programme.title.upper(), "eyebrow", self.body_widget))
         self.title = label(part.title, "title", self.body_widget, name="partTitle")
@@ -178,7 +181,9 @@ class PartPage(PageScroll):
             if isinstance(card.editor, TextEditor):
                 self._language.append(attach_language(card.editor.edit, services.content.phrases))
             self.body.addWidget(card)
-            self._register(item)
+            self.bindings[item.id] = AnswerBinding(
+                card.editor, services.answers, autosaver, answer_key(item.id), self
+            )
         if not part.items:
             self.body.addWidget(
                 label("There is nothing to answer here.", "muted", self.body_widget)
@@ -190,31 +195,14 @@ class PartPage(PageScroll):
 
     def _connect_signals(self) -> None:
         for card in self.cards.values():
-            card.editor.edited.connect(self._on_edited)
-            card.editor.committed.connect(self._on_committed)
             card.history_requested.connect(self.open_history)
         self._autosaver.key_saved.connect(self._on_key_saved)
         self._autosaver.key_failed.connect(self._on_key_failed)
 
-    def _register(self, prompt: m.Prompt) -> None:
-        editor = self.cards[prompt.id].editor
-        answers = self._services.answers
-        prompt_id = prompt.id
-
-        def write(value: object) -> object:
-            assert isinstance(value, a.Answer)  # what snapshot returned: an Answer
-            return answers.save(prompt_id, value)
-
-        self._autosaver.register(answer_key(prompt.id), snapshot=editor.answer, write=write)
-
     def load_answers(self) -> None:
-        for prompt_id, editor in self.editors.items():
-            pending = self._autosaver.latest(answer_key(prompt_id))
-            answer = pending if isinstance(pending, a.Answer) else None
-            if answer is None:
-                answer = self._services.answers.get(prompt_id)
-            editor.set_answer(answer)
-            if isinstance(editor, LadderEditor):
+        for prompt_id, binding in self.bindings.items():
+            binding.load()
+            if isinstance(binding.editor, LadderEditor):
                 self._load_ladder_history(prompt_id)
 
     def _load_ladder_history(self, prompt_id: str) -> None:
@@ -238,32 +226,17 @@ class PartPage(PageScroll):
 
     # -- autosave ----------------------------------------------------------------------
 
-    def _prompt_of(self, sender: object) -> str | None:
-        if isinstance(sender, PromptEditor):
-            return sender.prompt.id
-        return None
-
-    @Slot()
-    def _on_edited(self) -> None:
-        prompt_id = self._prompt_of(self.sender())
-        if prompt_id is not None:
-            self._autosaver.touch(answer_key(prompt_id))
-
-    @Slot()
-    def _on_committed(self) -> None:
-        prompt_id = self._prompt_of(self.sender())
-        if prompt_id is not None:
-            self._autosaver.save_now(answer_key(prompt_id))
-
     @Slot(str, object)
-    def _on_key_saved(self, key: str, _result: object) -> None:
-        prompt_id = key.removeprefix("answer:")
-        card = self.cards.get(prompt_id)
-        if card is None:
+    def _on_key_saved(self, key: str, result: object) -> None:
+        binding = self.bindings.get(key.removeprefix("answer:"))
+        if binding is None or binding.key != key:
             return
+        card = self.cards[binding.prompt_id]
         card.show_problem("")
         if isinstance(card.editor, LadderEditor):
-            self._load_ladder_history(prompt_id)
+            if isinstance(result, SaveResult) and not result.unchanged:
+                card.editor.show_saved(corrected=result.corrected)
+            self._load_ladder_history(binding.prompt_id)
 
     @Slot(str, object)
     def _on_key_failed(self, key: str, error: object) -> None:
@@ -272,7 +245,13 @@ class PartPage(PageScroll):
             card.show_problem(describe(error).text())
 
     def on_changes(self, changes: Changes) -> None:
-        if any(pid in self.editors for pid in changes.answers):
+        mine = [pid for pid in changes.answers if pid in self.bindings]
+        for pid in mine:
+            if self.bindings[pid].changed_elsewhere() and isinstance(
+                self.editors[pid], LadderEditor
+            ):
+                self._load_ladder_history(pid)
+        if mine:
             self.refresh_progress()
 
     # -- moving around -------------------------------------------------------------------
@@ -300,7 +279,7 @@ class PartPage(PageScroll):
         card = self.cards.get(prompt_id)
         if card is None:
             return
-        self._autosaver.save_now(answer_key(prompt_id))
+        self.bindings[prompt_id].save_now()
         dialog = AnswerHistoryDialog(self._services, self._tasks, card.prompt, self)
         dialog.restored.connect(self._on_restored)
         dialog.open()

@@ -1,4 +1,8 @@
-"""Settings: text size, when to lock by itself, light or dark."""
+"""Settings: text size, when to lock by itself, light or dark.
+
+Each change takes effect and is kept at once, like everything else in the app, so
+there is no Save button to forget: ``changed`` carries the new settings.
+"""
 
 from __future__ import annotations
 
@@ -31,6 +35,8 @@ THEMES = (
 
 
 class SettingsDialog(QDialog):
+    changed = Signal(object)
+    """The settings as they now are (a ``Settings``), after any change."""
     backups_requested = Signal()
     passphrase_requested = Signal()
 
@@ -75,12 +81,11 @@ class SettingsDialog(QDialog):
         journal_row.addStretch(1)
         if unlocked:
             form.addRow("Your journal", journal_row)
-        self.ok = button("Save", "primary", self, name="saveSettings")
-        self.cancel = button("Cancel", "", self, name="cancelSettings")
+        self.close_button = button("Close", "primary", self, name="closeSettings")
         buttons = QHBoxLayout()
+        buttons.addWidget(label("Changes are kept as you make them.", "small", self))
         buttons.addStretch(1)
-        buttons.addWidget(self.cancel)
-        buttons.addWidget(self.ok)
+        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)
@@ -95,14 +100,20 @@ class SettingsDialog(QDialog):
             )
         )
         layout.addLayout(buttons)
-        self.ok.setDefault(True)
+        self.close_button.setDefault(True)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
-        self.ok.clicked.connect(self.accept)
-        self.cancel.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self.accept)
+        self.font_size.valueChanged.connect(self._on_changed)
+        self.idle.valueChanged.connect(self._on_changed)
+        self.theme.currentIndexChanged.connect(self._on_changed)
         self.backups.clicked.connect(self._to_backups)
         self.change_passphrase.clicked.connect(self._to_passphrase)
+
+    @Slot()
+    def _on_changed(self) -> None:
+        self.changed.emit(self.settings())
 
     @Slot()
     def _to_backups(self) -> None:

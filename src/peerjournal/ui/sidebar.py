@@ -69,6 +69,7 @@ class Sidebar(QFrame):
         self.overall_bar.setTextVisible(False)
         self.overall_bar.setAccessibleName("Overall progress")
         layout = QVBoxLayout(self)
+        self._column = layout
         layout.setContentsMargins(10, 12, 10, 12)
         layout.setSpacing(8)
         layout.addWidget(self.tree, 1)
@@ -77,6 +78,10 @@ class Sidebar(QFrame):
         self._build()
         self.refresh()
         self._connect_signals()
+
+    def put_on_top(self, widget: QWidget) -> None:
+        """Places ``widget`` (the search box) above the programme."""
+        self._column.insertWidget(0, widget)
 
     def _connect_signals(self) -> None:
         self.tree.currentItemChanged.connect(self._on_current_changed)

@@ -75,7 +75,8 @@ class StoryChooser(QTreeWidget):
             self._loading = False
 
     def _question_text(self, prompt_id: str) -> str:
-        assert self._content is not None
+        if self._content is None:
+            return prompt_id
         heading = st.question_heading(self._content, prompt_id)
         if prompt_id not in self._answered:
             return self.tr("{heading} (not answered yet)").format(heading=heading)

@@ -8,8 +8,11 @@ our conversation", and the paper. In the middle, three tabs: a live preview of t
 versions (save this version, compare two side by side, start a new draft from one), and
 the recovery-language helper with the five Language and Impact questions beside it.
 
-Choices are saved (encrypted, as the draft) a moment after each change. When the journal
-locks, everything decrypted on this page (preview, texts, choices) is cleared.
+Choices are saved (encrypted, as the draft) through the window's one save path, about a
+second after each change and at once on Lock, quick-hide, closing or leaving the page;
+the Language and Impact checklist is the same answer as on its part's page, with its
+"Not yet" and notes. When the journal locks, everything decrypted on this page
+(preview, texts, choices) is cleared.
 """
 
 from __future__ import annotations
@@ -51,7 +54,11 @@ from peerjournal.core.language import LanguageChecker
 from peerjournal.services.container import Services
 from peerjournal.services.events import Changes, SessionState
 from peerjournal.services.story import IterationSummary
+from peerjournal.ui.answer_binding import AnswerBinding
+from peerjournal.ui.autosave import AutoSaver
 from peerjournal.ui.changes import ChangeBridge
+from peerjournal.ui.editors import ChecklistEditor
+from peerjournal.ui.errors import describe as describe_error
 from peerjournal.ui.language_highlighter import LanguageHighlighter, LanguageTooltips, describe
 from peerjournal.ui.prompter import Prompter, QtPrompter
 from peerjournal.ui.story_chooser import StoryChooser
@@ -59,6 +66,9 @@ from peerjournal.ui.story_compare import StoryCompareView
 from peerjournal.ui.tasks import TaskRunner
 
 DEBOUNCE_MS = 450
+"""How soon the preview follows a change (saving goes through the AutoSaver)."""
+DRAFT_KEY = "story:draft"
+CHECKLIST_KEY = "story:checklist"
 DRAFT = -1  # the "current draft" entry in the compare choosers
 PAPER_LABELS = (("a4", "A4"), ("letter", "US Letter"))
 
@@ -71,12 +81,18 @@ class StoryPage(QWidget):
         *,
         tasks: TaskRunner | None = None,
         prompter: Prompter | None = None,
+        autosaver: AutoSaver | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("storyPage")
         self._services = services
         self._content = services.content
         self._tasks = tasks if tasks is not None else TaskRunner(self)
+        self.autosaver = (
+            autosaver
+            if autosaver is not None
+            else AutoSaver(self._tasks, end_sitting=services.session.new_sitting, parent=self)
+        )
         self._prompter: Prompter = prompter if prompter is not None else QtPrompter()
         self._checker = LanguageChecker(services.content.phrases)
         self._options = st.StoryOptions()
@@ -90,9 +106,20 @@ class StoryPage(QWidget):
         self.last_error = ""
 
         self._build_ui()
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(DEBOUNCE_MS)
+        story = services.story
+
+        def write_draft(options: st.StoryOptions) -> object:
+            story.save_options(options=options)
+            return None
+
+        self.autosaver.register(DRAFT_KEY, snapshot=self.current_options, write=write_draft)
+        self.checklist_binding: AnswerBinding | None = (
+            AnswerBinding(
+                self.checklist_editor, services.answers, self.autosaver, CHECKLIST_KEY, self
+            )
+            if self.checklist_editor is not None
+            else None
+        )
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(DEBOUNCE_MS)
@@ -366,22 +393,29 @@ class StoryPage(QWidget):
         right = QGroupBox(self.tr("Language and impact"), split)
         right.setObjectName("storyChecklist")
         right_layout = QVBoxLayout(right)
-        self.checklist_boxes: dict[str, QCheckBox] = {}
+        right_layout.setContentsMargins(6, 6, 6, 6)
+        self.checklist_editor: ChecklistEditor | None = None
         prompt = self._content.prompt(st.CHECKLIST_ID)
         if isinstance(prompt, m.ChecklistPrompt):
-            lead = QLabel(" ".join(prompt.text.split()), right)
+            scroll = QScrollArea(right)
+            scroll.setObjectName("storyChecklistScroll")
+            scroll.setWidgetResizable(True)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            inner = QWidget(scroll)
+            column = QVBoxLayout(inner)
+            column.setContentsMargins(4, 4, 4, 4)
+            lead = QLabel(" ".join(prompt.text.split()), inner)
             lead.setWordWrap(True)
             lead.setProperty("role", "muted")
-            right_layout.addWidget(lead)
-            for question in prompt.questions:
-                box = QCheckBox(right)
-                box.setObjectName(f"storyCheck:{question.id}")
-                label = _WrappingCheck(box, " ".join(question.text.split()), right)
-                right_layout.addWidget(label)
-                self.checklist_boxes[question.id] = box
-        right_layout.addStretch(1)
+            column.addWidget(lead)
+            self.checklist_editor = ChecklistEditor(prompt, inner)
+            self.checklist_editor.setObjectName(f"storyEditor:{prompt.id}")
+            column.addWidget(self.checklist_editor)
+            column.addStretch(1)
+            scroll.setWidget(inner)
+            right_layout.addWidget(scroll)
         split.addWidget(right)
-        split.setSizes([520, 300])
+        split.setSizes([460, 420])
         return holder
 
     # -- signals -------------------------------------------------------------------------------
@@ -398,7 +432,7 @@ class StoryPage(QWidget):
         self.up_button.clicked.connect(self._on_move_up)
         self.down_button.clicked.connect(self._on_move_down)
         self.extra_button.clicked.connect(self._on_add_extra)
-        self._save_timer.timeout.connect(self._save_options)
+        self.autosaver.key_failed.connect(self._on_key_failed)
         self._preview_timer.timeout.connect(self.refresh_preview)
         self.save_pdf_button.clicked.connect(self._on_save_pdf)
         self.print_button.clicked.connect(self._on_print)
@@ -408,8 +442,6 @@ class StoryPage(QWidget):
         self.new_draft_button.clicked.connect(self._on_new_draft)
         self.version_pdf_button.clicked.connect(self._on_version_pdf)
         self.versions_list.currentRowChanged.connect(self._on_version_selected)
-        for box in self.checklist_boxes.values():
-            box.toggled.connect(self._on_checklist_toggled)
         self._bridge.changes_applied.connect(self._on_changes)
 
     # -- loading ---------------------------------------------------------------------------------
@@ -490,15 +522,12 @@ class StoryPage(QWidget):
             self.versions_list.setCurrentRow(0)
 
     def _reload_checklist(self) -> None:
+        if self.checklist_binding is None:
+            return
         try:
-            answer = self._services.answers.get(st.CHECKLIST_ID)
+            self.checklist_binding.load()
         except PeerJournalError:
             return
-        for qid, box in self.checklist_boxes.items():
-            state = answer.item(qid).state if isinstance(answer, a.ChecklistAnswer) else None
-            box.blockSignals(True)
-            box.setChecked(state == a.Check.YES)
-            box.blockSignals(False)
 
     # -- choices ----------------------------------------------------------------------------------
 
@@ -525,20 +554,13 @@ class StoryPage(QWidget):
         self._options = self.current_options()
         self.discuss_check.setEnabled(self._options.conversation_page)
         self.points_edit.setEnabled(self._options.conversation_page)
-        self._save_timer.start()
+        self.autosaver.touch(DRAFT_KEY)
         self._preview_timer.start()
 
-    @Slot()
-    def _save_options(self) -> None:
-        options = self._options
-        story = self._services.story
-        self._tasks.run(
-            fn=lambda: story.save_options(options=options),
-            on_error=self._on_task_error,
-            owner=self,
-            serial=True,
-            name="story.save_options",
-        )
+    @Slot(str, object)
+    def _on_key_failed(self, key: str, error: object) -> None:
+        if key in (DRAFT_KEY, CHECKLIST_KEY) and isinstance(error, BaseException):
+            self.status.setText(describe_error(error).text())
 
     @Slot()
     def _on_move_up(self) -> None:
@@ -662,22 +684,6 @@ class StoryPage(QWidget):
                 self.tr("No suggestions: the helper found nothing to mention.")
             )
 
-    @Slot(bool)
-    def _on_checklist_toggled(self, _checked: bool) -> None:
-        items = tuple(
-            (qid, a.ChecklistItem(a.Check.YES if box.isChecked() else a.Check.UNSET))
-            for qid, box in self.checklist_boxes.items()
-        )
-        answer = a.ChecklistAnswer(items)
-        answers = self._services.answers
-        self._tasks.run(
-            fn=lambda: answers.save(st.CHECKLIST_ID, answer),
-            on_error=self._on_task_error,
-            owner=self,
-            serial=True,
-            name="story.checklist",
-        )
-
     # -- versions --------------------------------------------------------------------------------
 
     def _selected_version(self) -> int | None:
@@ -698,17 +704,12 @@ class StoryPage(QWidget):
     @Slot()
     def _on_save_version(self) -> None:
         name = self.version_name.text().strip()
-        options = self.current_options()
         story = self._services.story
-        self._save_timer.stop()
         self.save_version_button.setEnabled(False)
-
-        def save() -> st.StoryIteration:
-            story.save_options(options=options)
-            return story.save_iteration(name=name)
+        self.autosaver.save_now(DRAFT_KEY)  # queued ahead of the version on the write lane
 
         self._tasks.run(
-            fn=save,
+            fn=lambda: story.save_iteration(name=name),
             on_done=self._on_version_saved,
             on_error=self._on_task_error,
             owner=self,
@@ -765,6 +766,7 @@ class StoryPage(QWidget):
             reject=self.tr("Keep my answers as they are"),
         )
         story = self._services.story
+        self.autosaver.flush()
         self._tasks.run(
             fn=lambda: story.new_draft_from(number=number, restore_answers=restore),
             on_done=self._on_new_draft_done,
@@ -889,8 +891,8 @@ class StoryPage(QWidget):
             self.reload()
             return
         if changes.answers:
-            if st.CHECKLIST_ID in changes.answers:
-                self._reload_checklist()
+            if st.CHECKLIST_ID in changes.answers and self.checklist_binding is not None:
+                self.checklist_binding.changed_elsewhere()
             if changes.answers - {st.CHECKLIST_ID}:
                 self._loading = True
                 try:
@@ -902,7 +904,6 @@ class StoryPage(QWidget):
 
     def clear_sensitive(self) -> None:
         """Forgets everything decrypted: preview, texts, choices, versions."""
-        self._save_timer.stop()
         self._preview_timer.stop()
         self._clear_preview()
         self._loading = True
@@ -920,6 +921,8 @@ class StoryPage(QWidget):
         self.extra_combo.clear()
         self.version_name.clear()
         self.status.clear()
+        if self.checklist_editor is not None:
+            self.checklist_editor.set_answer(None)
         self._options = st.StoryOptions()
 
     def _on_task_error(self, error: BaseException) -> None:

@@ -7,6 +7,7 @@ participant's own contacts are stored encrypted and appear only when it is unloc
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -20,7 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from peerjournal.core.content import model as m
+from peerjournal.core.errors import PeerJournalError
+from peerjournal.services.contacts import MAX_FIELD_CHARS
 from peerjournal.services.container import Services
+from peerjournal.ui.autosave import AutoSaver
 from peerjournal.ui.errors import describe
 from peerjournal.ui.tasks import TaskRunner
 from peerjournal.ui.theme import set_role
@@ -46,6 +50,9 @@ def contact_card(contact: m.Contact, parent: QWidget) -> QFrame:
     return card
 
 
+CONTACTS_KEY = "contacts"
+
+
 class ContactRow(QFrame):
     """One of the participant's own contacts, editable in place."""
 
@@ -53,19 +60,17 @@ class ContactRow(QFrame):
         super().__init__(parent)
         set_role(self, "option")
         self.name = QLineEdit(contact.name, self)
-        self.name.setObjectName(f"contactName:{index}")
         self.name.setPlaceholderText("Name")
         self.name.setAccessibleName("Name")
         self.detail = QLineEdit(contact.detail, self)
-        self.detail.setObjectName(f"contactDetail:{index}")
         self.detail.setPlaceholderText("Number, or how to reach them")
         self.detail.setAccessibleName("Number, or how to reach them")
         self.description = QLineEdit(contact.description, self)
-        self.description.setObjectName(f"contactNote:{index}")
         self.description.setPlaceholderText("A note, for example when to call")
         self.description.setAccessibleName("A note")
+        for edit in (self.name, self.detail, self.description):
+            edit.setMaxLength(MAX_FIELD_CHARS)
         self.remove = QPushButton("Remove", self)
-        self.remove.setObjectName(f"contactRemove:{index}")
         self.remove.setAccessibleName(f"Remove {contact.name or 'this contact'}")
         set_role(self.remove, "quiet")
         grid = QGridLayout(self)
@@ -74,16 +79,33 @@ class ContactRow(QFrame):
         grid.addWidget(self.detail, 0, 1)
         grid.addWidget(self.remove, 0, 2)
         grid.addWidget(self.description, 1, 0, 1, 3)
+        self.set_index(index)
+
+    def set_index(self, index: int) -> None:
+        """Names the fields by their place in the list (kept in order after a removal)."""
+        self.name.setObjectName(f"contactName:{index}")
+        self.detail.setObjectName(f"contactDetail:{index}")
+        self.description.setObjectName(f"contactNote:{index}")
+        self.remove.setObjectName(f"contactRemove:{index}")
 
     def contact(self) -> m.Contact:
         return m.Contact(self.name.text(), self.detail.text(), self.description.text())
 
 
 class SupportDialog(QDialog):
-    """The support panel: always reachable, calm, and quick to read."""
+    """The support panel: always reachable, calm, and quick to read.
+
+    The participant's own contacts save as they are typed, through the window's one
+    save path (there is no Save button to forget); closing the panel saves at once.
+    """
 
     def __init__(
-        self, services: Services, tasks: TaskRunner, parent: QWidget | None = None
+        self,
+        services: Services,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        autosaver: AutoSaver | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("supportDialog")
@@ -91,7 +113,9 @@ class SupportDialog(QDialog):
         self.resize(640, 720)
         self._services = services
         self._tasks = tasks
+        self._autosaver: AutoSaver | None = None
         self._rows: list[ContactRow] = []
+        self._loaded = False
 
         body = QWidget(self)
         body.setObjectName("pageBody")
@@ -119,13 +143,11 @@ class SupportDialog(QDialog):
         self.own_box.setSpacing(8)
         self.layout_.addLayout(self.own_box)
         self.add_button = button("Add someone", "", body, name="addContact")
-        self.save_button = button("Save", "primary", body, name="saveContacts")
         self.status = label("", "small", body, name="contactsStatus")
         actions = QHBoxLayout()
         actions.addWidget(self.add_button)
         actions.addStretch(1)
         actions.addWidget(self.status)
-        actions.addWidget(self.save_button)
         self.layout_.addLayout(actions)
         self.layout_.addStretch(1)
 
@@ -144,52 +166,97 @@ class SupportDialog(QDialog):
         row.setContentsMargins(0, 0, 20, 0)
         outer.addLayout(row)
         self._connect_signals()
-        self.load_own()
+        self.bind(autosaver)
 
     def _connect_signals(self) -> None:
         self.add_button.clicked.connect(self.add_contact)
-        self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close)
 
     @property
     def unlocked(self) -> bool:
-        return self._services.session.unlocked
+        return self._services.session.unlocked and self._autosaver is not None
+
+    def bind(self, autosaver: AutoSaver | None) -> None:
+        """Ties the own contacts to the unlocked journal's save path (None: locked)."""
+        if autosaver is self._autosaver:
+            self.load_own()
+            return
+        self.release()
+        self._autosaver = autosaver
+        if autosaver is not None:
+            autosaver.key_saved.connect(self._on_saved)
+            autosaver.key_failed.connect(self._on_failed)
+        self._loaded = False
+        self.load_own()
+
+    def release(self) -> None:
+        """Saves what is pending and lets go of the save path (before the panel goes)."""
+        saver, self._autosaver = self._autosaver, None
+        if saver is None:
+            return
+        saver.key_saved.disconnect(self._on_saved)
+        saver.key_failed.disconnect(self._on_failed)
+        saver.unregister(CONTACTS_KEY)
 
     def load_own(self) -> None:
-        for row in self._rows:
-            row.setParent(None)
-            row.deleteLater()
-        self._rows = []
+        """Shows the own contacts; kept as they are if already shown (nothing pending is lost)."""
         unlocked = self.unlocked
         self.add_button.setVisible(unlocked)
-        self.save_button.setVisible(unlocked)
         if not unlocked:
+            self._clear_rows()
+            self._loaded = False
+            self.status.clear()
             self.own_hint.setText("Unlock your journal to see the people you have added.")
             return
         self.own_hint.setText(
             "Add the people you would like to reach when things are hard. They are kept "
-            "locked in your journal with everything else."
+            "locked in your journal with everything else, and saved as you type."
         )
-        contacts = self._services.contacts
-        self._tasks.run(
-            fn=contacts.own, on_done=self._show_own, on_error=self._on_error, owner=self
-        )
-
-    def _show_own(self, contacts: list[m.Contact]) -> None:
+        if self._loaded:
+            return
+        saver = self._autosaver
+        if saver is None:
+            return
+        try:
+            contacts = self._services.contacts.own()
+        except PeerJournalError as error:
+            self.status.setText(describe(error).text())
+            return
+        self._clear_rows()
         for contact in contacts:
             self._add_row(contact)
+        saver.register(CONTACTS_KEY, snapshot=self.contacts, write=self._services.contacts.save_own)
+        self._loaded = True
+
+    def contacts(self) -> list[m.Contact]:
+        return [row.contact() for row in self._rows]
+
+    def _clear_rows(self) -> None:
+        for row in self._rows:
+            row.setParent(None)
+            row.deleteLater()
+        self._rows = []
 
     def _add_row(self, contact: m.Contact) -> ContactRow:
         row = ContactRow(contact, len(self._rows), self)
         row.remove.clicked.connect(self._on_remove)
+        for edit in (row.name, row.detail, row.description):
+            edit.textChanged.connect(self._on_typed)
         self._rows.append(row)
         self.own_box.addWidget(row)
         return row
 
     @Slot()
     def add_contact(self) -> None:
+        if not self.unlocked:
+            return
         row = self._add_row(m.Contact("", ""))
         row.name.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def _on_typed(self) -> None:
+        if self._autosaver is not None and self._loaded:
+            self._autosaver.touch(CONTACTS_KEY)
 
     @Slot()
     def _on_remove(self) -> None:
@@ -199,26 +266,28 @@ class SupportDialog(QDialog):
                 self._rows.remove(row)
                 row.setParent(None)
                 row.deleteLater()
-        self.status.setText("Press Save to keep this change.")
+        for index, row in enumerate(self._rows):
+            row.set_index(index)
+        if self._autosaver is not None:
+            self._autosaver.save_now(CONTACTS_KEY)
 
-    @Slot()
-    def save(self) -> None:
-        contacts = [row.contact() for row in self._rows]
-        service = self._services.contacts
-        self.status.setText("Saving…")
-        self._tasks.run(
-            fn=lambda: service.save_own(contacts),
-            on_done=self._on_saved,
-            on_error=self._on_error,
-            owner=self,
-            name="contacts",
-        )
+    def save_pending(self) -> None:
+        if self._autosaver is not None and self._autosaver.busy(CONTACTS_KEY):
+            self._autosaver.save_now(CONTACTS_KEY)
 
-    def _on_saved(self, _result: object) -> None:
-        self.status.setText("Saved")
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.save_pending()
+        super().hideEvent(event)
 
-    def _on_error(self, error: BaseException) -> None:
-        self.status.setText(describe(error).text())
+    @Slot(str, object)
+    def _on_saved(self, key: str, _result: object) -> None:
+        if key == CONTACTS_KEY:
+            self.status.setText("Saved")
+
+    @Slot(str, object)
+    def _on_failed(self, key: str, error: object) -> None:
+        if key == CONTACTS_KEY and isinstance(error, BaseException):
+            self.status.setText(describe(error).text())
 
 
-__all__ = ["SupportDialog"]
+__all__ = ["CONTACTS_KEY", "SupportDialog"]

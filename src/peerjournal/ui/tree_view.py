@@ -307,24 +307,20 @@ class TreeView(QGraphicsView):
             scene.addItem(caption)
 
     def _place_parts(self, content: m.Content) -> None:
-        parts = sorted(
-            (part for part in content.tree_parts() if part.tree is not None),
-            key=lambda part: (
-                PLACE_ORDER.index(part.tree.place) if part.tree else 0,
-                part.tree.slot if part.tree else 0,
-            ),
+        placed = sorted(
+            ((part, part.tree) for part in content.tree_parts() if part.tree is not None),
+            key=lambda pair: (PLACE_ORDER.index(pair[1].place), pair[1].slot),
         )
-        for part in parts:
-            assert part.tree is not None  # filtered above
-            spots = SPOTS[part.tree.place]
-            index = part.tree.slot - 1
+        for part, tree in placed:
+            spots = SPOTS[tree.place]
+            index = tree.slot - 1
             if 0 <= index < len(spots):
                 spot = spots[index]
             else:  # a pack with more parts than drawn spots: fan them out
                 angle = math.radians(20 * index)
                 base = spots[-1]
                 spot = QPointF(base.x() + 60 * math.cos(angle), base.y() - 50 * math.sin(angle))
-            node = PartNode(part, part.tree.place, self.colours)
+            node = PartNode(part, tree.place, self.colours)
             node.setPos(spot)
             node.setZValue(10)
             node.activated.connect(self.part_activated)

@@ -15,7 +15,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,8 +35,10 @@ if TYPE_CHECKING:
 SUFFIX = ".pjbackup"
 PREFIX = "journal-"
 STAMP = "%Y-%m-%d-%H%M%S"
+KEEP_NEWEST = 10
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
+KEEP_MONTHLY = 12
 _PRECISE = re.compile(r"(\d{4}-\d{2}-\d{2}-\d{6})-(\d{6})")
 
 Unlocker = Callable[["Vault"], None]
@@ -74,7 +76,8 @@ def write_backup(vault: Vault, dest: Path) -> Path:
             raw = vault.engine.raw_connection()
             try:
                 source = raw.driver_connection
-                assert isinstance(source, sqlite3.Connection)
+                if not isinstance(source, sqlite3.Connection):
+                    raise TypeError("the vault is not on sqlite3")
                 partial.touch(mode=0o600)
                 target = sqlite3.connect(partial)
                 try:
@@ -111,29 +114,30 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     return found
 
 
-def rotate(
-    folder: Path, *, keep_daily: int = KEEP_DAILY, keep_weekly: int = KEEP_WEEKLY
-) -> list[Path]:
-    """Keeps the newest backup of each of the last ``keep_daily`` days.
+def rotate(folder: Path, *, now: datetime, protect: Path | None = None) -> list[Path]:
+    """Deletes the backups no rule keeps; returns what went.
 
-    Then the newest of each of ``keep_weekly`` weeks before those.
+    Kept: the newest ``KEEP_NEWEST`` whatever their day; the newest of each of the last
+    ``KEEP_DAILY`` days, ``KEEP_WEEKLY`` weeks and ``KEEP_MONTHLY`` months (counted back
+    from ``now``, local time); and ``protect``, the newest backup from before the
+    journal's last change, so "as it was before" always exists.
     """
     backups = list_backups(folder)
-    keep: set[Path] = set()
-    days: list[date] = []
-    for info in backups:
-        day = info.made.date()
-        if day not in days and len(days) < keep_daily:
-            days.append(day)
-            keep.add(info.path)
-    weeks: list[tuple[int, int]] = []
-    for info in backups:
-        if days and info.made.date() >= min(days):
-            continue
-        week = tuple(info.made.isocalendar())[:2]
-        if week not in weeks and len(weeks) < keep_weekly:
-            weeks.append((week[0], week[1]))
-            keep.add(info.path)
+    keep = {info.path for info in backups[:KEEP_NEWEST]}
+    if protect is not None:
+        keep.add(protect)
+    today = now.date()
+    buckets: list[tuple[Callable[[date], object], set[object]]] = [
+        (_day, {_day(today - timedelta(days=i)) for i in range(KEEP_DAILY)}),
+        (_week, {_week(today - timedelta(weeks=i)) for i in range(KEEP_WEEKLY)}),
+        (_month, {_months_back(today, i) for i in range(KEEP_MONTHLY)}),
+    ]
+    for bucket, wanted in buckets:
+        for info in backups:  # newest first: the first seen in a bucket is its newest
+            key = bucket(info.made.date())
+            if key in wanted:
+                wanted.discard(key)
+                keep.add(info.path)
     removed = []
     for info in backups:
         if info.path not in keep:
@@ -143,6 +147,42 @@ def rotate(
             except OSError:
                 continue
     return removed
+
+
+def _day(day: date) -> object:
+    return day
+
+
+def _week(day: date) -> object:
+    iso = day.isocalendar()
+    return (iso.year, iso.week)
+
+
+def _month(day: date) -> object:
+    return (day.year, day.month)
+
+
+def _months_back(day: date, count: int) -> object:
+    year, month = divmod(day.year * 12 + day.month - 1 - count, 12)
+    return (year, month + 1)
+
+
+def commits_of(path: Path) -> int:
+    """The journal's change counter as it was when ``path`` (a backup) was made; 0 if unknown."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return 0
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'commits'").fetchone()
+    except sqlite3.Error:
+        return 0
+    finally:
+        conn.close()
+    try:
+        return int(row[0]) if row else 0
+    except (TypeError, ValueError):
+        return 0
 
 
 def verify_backup(backup: Path, unlock: Unlocker, *, scratch: Path) -> None:

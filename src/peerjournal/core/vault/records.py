@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from enum import StrEnum
 
 JsonValue = str | int | float | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
 JsonDict = dict[str, JsonValue]
@@ -62,12 +63,30 @@ class Version:
     body: Body
 
 
+class Fold(StrEnum):
+    """How a save may fold into the document's latest version instead of adding one.
+
+    The history promise rests on these: a version is kept per sitting at least, and a
+    version is never replaced by nothing.
+    """
+
+    NEVER = "never"
+    """Always a new version (restoring an earlier one, a command-line save)."""
+    SITTING = "sitting"
+    """Fold while typing goes on: only into a version made in this sitting (since the
+    last unlock or page switch), saved under 5 minutes ago and begun under 30."""
+    DAY = "day"
+    """One version a local day (a ladder mark): a later save the same day corrects it."""
+
+
 @dataclass(frozen=True, slots=True)
 class SaveResult:
     seq: int
     folded: bool
     unchanged: bool
     saved: datetime
+    corrected: bool = False
+    """Folded under ``Fold.DAY``: today's version was corrected, not a new one added."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,9 @@
 Everything the participant writes is a *document* with a name ("answer:m1.s1.positive",
 "journal:2026-11-24", "contacts" ...) and a JSON value. Names and values are sealed;
 on disk only random ids, an HMAC of the name (for lookups) and counters are readable.
-Each save is a version; consecutive saves within a few minutes fold into one version
-so history stays useful. A save returns only once SQLite has committed it with
+Each save is a version, except that saves made while typing goes on fold into the
+version of this sitting (see ``Fold``), so history stays useful without ever losing
+what an earlier sitting wrote. A save returns only once SQLite has committed it with
 ``synchronous=FULL``, so an acknowledged save survives a crash or power loss.
 """
 
@@ -18,7 +19,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import (
@@ -63,6 +64,7 @@ from peerjournal.core.vault.records import (
     Clock,
     Damage,
     Document,
+    Fold,
     Iteration,
     JsonDict,
     JsonValue,
@@ -81,6 +83,7 @@ from peerjournal.core.vault.wal import WalState, inspect_wal
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = "1"
+COMMITS = "commits"
 FOLD_WINDOW = timedelta(minutes=5)
 FOLD_SPAN = timedelta(minutes=30)
 
@@ -101,6 +104,8 @@ class Vault:
         self._clock = clock
         self._key: crypto.DataKey | None = None
         self._write_lock = threading.RLock()
+        self._sitting: set[str] = set()
+        """Documents whose latest version was begun in this sitting (may be folded into)."""
 
     # -- opening ---------------------------------------------------------------------
 
@@ -253,8 +258,20 @@ class Vault:
         with self._writing() as conn:
             conn.execute(t.keyslots.delete().where(t.keyslots.c.kind == SlotKind.PASSPHRASE.value))
             conn.execute(insert(t.keyslots), [_slot_row(slot)])
+            _count_commit(conn)
+
+    def commits(self) -> int:
+        """How many changes the journal has had: a backup with fewer was made before the last."""
+        with database_errors(self.path), self._engine.connect() as conn:
+            return _read_commits(conn)
+
+    def new_sitting(self) -> None:
+        """Ends the sitting: the next save of any document begins a new version."""
+        with self._write_lock:
+            self._sitting.clear()
 
     def lock(self) -> None:
+        self.new_sitting()
         if self._key is not None:
             self._key.wipe()
             self._key = None
@@ -320,8 +337,14 @@ class Vault:
             for row in rows
         ]
 
-    def save(self, name: str, value: JsonValue, *, fold: bool = True) -> SaveResult:
-        """Saves ``value`` as the document's new state; durable when this returns."""
+    def save(
+        self, name: str, value: JsonValue, *, fold: Fold = Fold.SITTING, blank: bool = False
+    ) -> SaveResult:
+        """Saves ``value`` as the document's new state; durable when this returns.
+
+        ``blank`` says the value holds nothing (an emptied answer): it never folds, so
+        the words before it stay a version of their own.
+        """
         key = self._require_key()
         now = self._clock()
         with self._writing() as conn:
@@ -345,18 +368,14 @@ class Vault:
                     )
                 )
                 self._insert_version(conn, key, doc_id, 1, body)
+                self._sitting.add(doc_id)
+                _count_commit(conn)
                 return SaveResult(seq=1, folded=False, unchanged=False, saved=now)
             doc_id, last_seq = row.id, row.last_seq
             current = self._open_body(key, row.current_ct, "documents", "current", doc_id, name)
             if current.value == value:
                 return SaveResult(seq=last_seq, folded=False, unchanged=True, saved=current.saved)
-            foldable = (
-                fold
-                and current.started <= now
-                and current.saved <= now
-                and now - current.saved <= FOLD_WINDOW
-                and now - current.started <= FOLD_SPAN
-            )
+            foldable = not blank and self._may_fold(fold, doc_id, current, now)
             if foldable:
                 body = Body(started=current.started, saved=now, value=value)
                 version_id = conn.execute(
@@ -386,7 +405,28 @@ class Vault:
                     last_seq=seq,
                 )
             )
-            return SaveResult(seq=seq, folded=foldable, unchanged=False, saved=now)
+            self._sitting.add(doc_id)
+            _count_commit(conn)
+            return SaveResult(
+                seq=seq,
+                folded=foldable,
+                unchanged=False,
+                saved=now,
+                corrected=foldable and fold is Fold.DAY,
+            )
+
+    def _may_fold(self, fold: Fold, doc_id: str, current: Body, now: datetime) -> bool:
+        if current.started > now or current.saved > now:  # a clock that went back
+            return False
+        if fold is Fold.DAY:
+            return current.started.astimezone().date() == now.astimezone().date()
+        if fold is Fold.SITTING:
+            return (
+                doc_id in self._sitting
+                and now - current.saved <= FOLD_WINDOW
+                and now - current.started <= FOLD_SPAN
+            )
+        return False
 
     def delete(self, name: str) -> bool:
         """Removes a document and all its versions (only on the participant's explicit ask)."""
@@ -399,6 +439,7 @@ class Vault:
                 return False
             conn.execute(t.versions.delete().where(t.versions.c.document_id == doc_id))
             conn.execute(t.documents.delete().where(t.documents.c.id == doc_id))
+            _count_commit(conn)
             return True
 
     # -- story iterations ----------------------------------------------------------------
@@ -416,6 +457,7 @@ class Vault:
                 extra=str(number),
             )
             conn.execute(insert(t.iterations).values(id=row_id, number=number, body_ct=sealed))
+            _count_commit(conn)
         return number
 
     def iterations(self) -> list[Iteration]:
@@ -531,7 +573,8 @@ class Vault:
             raw = self._engine.raw_connection()
             try:
                 driver = raw.driver_connection
-                assert driver is not None
+                if driver is None:
+                    return
                 driver.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
             finally:
                 raw.close()
@@ -609,6 +652,21 @@ def _set_aside_damaged_log(path: Path, clock: Clock) -> list[str]:
         "Your journal's recent-changes file was damaged, so it was set aside in the "
         "'set-aside' folder. Every save peerjournal confirmed is in the journal itself."
     ]
+
+
+def _read_commits(conn: Connection) -> int:
+    value = conn.execute(select(t.meta.c.value).where(t.meta.c.key == COMMITS)).scalar()
+    return int(value) if isinstance(value, str) and value.isdigit() else 0
+
+
+def _count_commit(conn: Connection) -> None:
+    """Counts one change, in the transaction that makes it (readable: a counter, no content)."""
+    count = _read_commits(conn) + 1
+    updated = conn.execute(
+        update(t.meta).where(t.meta.c.key == COMMITS).values(value=str(count))
+    ).rowcount
+    if not updated:
+        conn.execute(insert(t.meta).values(key=COMMITS, value=str(count)))
 
 
 def _slot_row(slot: Keyslot) -> dict[str, object]:

@@ -1,4 +1,9 @@
-"""The ladder of change: pick the statement that feels true today; see earlier picks."""
+"""The ladder of change: mark the statement that feels true today; see earlier marks.
+
+One mark is kept for each day: choosing another statement later the same day corrects
+today's mark (and the ladder says so); a mark on another day is added beside the
+earlier ones, which never change.
+"""
 
 from __future__ import annotations
 
@@ -133,6 +138,7 @@ class LadderEditor(PromptEditor):
     def __init__(self, prompt: m.LadderPrompt, parent: QWidget | None = None) -> None:
         super().__init__(prompt, parent)
         self.ladder = prompt
+        self._saved_rung: int | None = None
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.cards: dict[int, RungCard] = {}
@@ -155,13 +161,25 @@ class LadderEditor(PromptEditor):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
+        self.how = small_label(
+            "Mark the statement that feels true today. Choosing another later today "
+            "changes today's mark; on another day it adds a new one.",
+            "small",
+            self,
+        )
+        self.saved_label = small_label("", "small", self)
+        self.saved_label.setObjectName(f"ladderSaved:{prompt.id}")
+        self.saved_label.setVisible(False)
         self.note = GrowingTextEdit(self, min_lines=2, max_lines=10)
         self.note.setObjectName(f"note:{prompt.id}")
         self.note.setAccessibleName("A note about today's mark")
         self.note.setPlaceholderText("A note about where you are today, if you like.")
         self.chart_title = small_label("Your marks over time", "heading", self)
         self.chart_hint = small_label(
-            "Each mark is kept with its date, so you can see how things move.", "small", self
+            "One mark is kept for each day you mark it, with its date, so you can see how "
+            "things move.",
+            "small",
+            self,
         )
         self.chart = LadderChart(prompt, self)
         for widget in (self.chart_title, self.chart_hint, self.chart):
@@ -170,7 +188,9 @@ class LadderEditor(PromptEditor):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
+        layout.addWidget(self.how)
         layout.addLayout(grid)
+        layout.addWidget(self.saved_label)
         layout.addWidget(self.note)
         layout.addSpacing(6)
         layout.addWidget(self.chart_title)
@@ -213,6 +233,22 @@ class LadderEditor(PromptEditor):
                 checked.setChecked(False)
                 self.group.setExclusive(True)
         self.note.set_text_quietly(answer.note)
+        self._saved_rung = answer.rung if answer.rung > 0 else None
+
+    def show_saved(self, *, corrected: bool) -> None:
+        """Says what the last save did to today's mark."""
+        rung = self.group.checkedId()
+        previous, self._saved_rung = self._saved_rung, rung
+        if rung <= 0:
+            self.saved_label.setVisible(False)
+            return
+        self.saved_label.setText(
+            f"Today's mark is now {rung} (it was {previous}): one mark is kept for each "
+            "day, so this corrects today's and earlier days keep theirs."
+            if corrected and previous not in (None, -1, rung)
+            else f"Today's mark, {rung}, is kept with today's date."
+        )
+        self.saved_label.setVisible(True)
 
     def set_history(self, points: list[tuple[datetime, int]]) -> None:
         self.chart.set_points(points)
