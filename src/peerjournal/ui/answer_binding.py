@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Slot
 
 from peerjournal.core import answers as a
+from peerjournal.core.errors import VaultLocked
 from peerjournal.services.answers import AnswerService
 from peerjournal.ui.autosave import AutoSaver
 from peerjournal.ui.editors import PromptEditor
@@ -50,7 +51,10 @@ class AnswerBinding(QObject):
         """Shows the saved answer if it differs and nothing typed here is pending; True if so."""
         if self._autosaver.busy(self.key):
             return False
-        saved = self._answers.get(self.prompt_id)
+        try:
+            saved = self._answers.get(self.prompt_id)
+        except VaultLocked:  # news that arrived after the lock: nothing to show
+            return False
         shown = self.editor.answer()
         empty = a.empty_for(self.editor.prompt)
         if (saved or empty) == shown or (saved is None and not a.is_answered(shown)):

@@ -24,7 +24,7 @@ from peerjournal.ui.editors.text import MarkdownEdit, paste_refused_words
 from peerjournal.ui.language_highlighter import attach as attach_language
 from peerjournal.ui.part_page import PageScroll
 from peerjournal.ui.theme import set_role
-from peerjournal.ui.widgets import button, label
+from peerjournal.ui.widgets import button, label, transient
 
 DAY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -68,6 +68,7 @@ class DailyPage(QWidget):
         side_layout.setSpacing(10)
         self.calendar = QCalendarWidget(side)
         self.calendar.setObjectName("calendar")
+        transient(self.calendar)  # which day to look at
         self.calendar.setAccessibleName("Choose a day")
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)

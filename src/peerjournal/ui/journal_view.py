@@ -34,7 +34,7 @@ from peerjournal.ui.search_page import SearchPage
 from peerjournal.ui.sidebar import DAILY, EARLIER, STORY, TREE, Sidebar, part_key, programme_key
 from peerjournal.ui.tasks import TaskRunner
 from peerjournal.ui.tree_view import TreePage
-from peerjournal.ui.widgets import label, wipe_texts
+from peerjournal.ui.widgets import label, transient, wipe_texts
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +158,7 @@ class JournalView(QWidget):
         self.search_field.setPlaceholderText("Search your journal  (Ctrl+F)")
         self.search_field.setAccessibleName("Search your journal")
         self.search_field.setClearButtonEnabled(True)
+        transient(self.search_field)
         self.sidebar = Sidebar(self._content, services.answers.get, self)
         self.sidebar.put_on_top(self.search_field)
         self.sidebar.setMinimumWidth(260)

@@ -64,6 +64,7 @@ from peerjournal.ui.prompter import Prompter, QtPrompter
 from peerjournal.ui.story_chooser import StoryChooser
 from peerjournal.ui.story_compare import StoryCompareView
 from peerjournal.ui.tasks import TaskRunner
+from peerjournal.ui.widgets import transient
 
 DEBOUNCE_MS = 450
 """How soon the preview follows a change (saving goes through the AutoSaver)."""
@@ -209,6 +210,7 @@ class StoryPage(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.extra_combo.setMinimumContentsLength(10)
+        transient(self.extra_combo)  # a choice for the Add button, not a setting
         self.extra_button = QPushButton(self.tr("Add"), holder)
         self.extra_button.setObjectName("storyAddExtra")
         extra.addWidget(self.extra_combo, 1)
@@ -312,6 +314,7 @@ class StoryPage(QWidget):
             self.tr("Name this version, e.g. “Before my first conversation”")
         )
         self.version_name.setMaxLength(200)
+        transient(self.version_name)  # kept only when the version is saved
         self.save_version_button = QPushButton(self.tr("Save this version of my story"), holder)
         self.save_version_button.setObjectName("storySaveVersion")
         save_row.addWidget(self.version_name, 1)
@@ -345,6 +348,8 @@ class StoryPage(QWidget):
         self.compare_old.setObjectName("storyCompareFrom")
         self.compare_new = QComboBox(holder)
         self.compare_new.setObjectName("storyCompareTo")
+        transient(self.compare_old)
+        transient(self.compare_new)
         compare_row.addWidget(self.compare_old, 1)
         compare_row.addWidget(QLabel(self.tr("with"), holder))
         compare_row.addWidget(self.compare_new, 1)
@@ -409,7 +414,8 @@ class StoryPage(QWidget):
             lead.setProperty("role", "muted")
             column.addWidget(lead)
             self.checklist_editor = ChecklistEditor(prompt, inner)
-            self.checklist_editor.setObjectName(f"storyEditor:{prompt.id}")
+            # The same name as on the part's page: it is the same answer, shown twice.
+            self.checklist_editor.setObjectName(f"editor:{prompt.id}")
             column.addWidget(self.checklist_editor)
             column.addStretch(1)
             scroll.setWidget(inner)
@@ -889,6 +895,8 @@ class StoryPage(QWidget):
             return
         if changes.session == SessionState.UNLOCKED:
             self.reload()
+            return
+        if not self._services.session.unlocked:  # news that arrived after the lock
             return
         if changes.answers:
             if st.CHECKLIST_ID in changes.answers and self.checklist_binding is not None:

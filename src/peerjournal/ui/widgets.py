@@ -32,6 +32,20 @@ def label(text: str, role: str = "", parent: QWidget | None = None, *, name: str
     return widget
 
 
+TRANSIENT = "transient"
+
+
+def transient(widget: QWidget) -> QWidget:
+    """Marks a control whose state is not part of the journal, so nothing saves it.
+
+    A search box, a day picked to look at, a name typed for a version about to be saved,
+    a preview toggle: the test that walks every editable widget and checks it was saved
+    skips these (and everything inside them). Anything not marked must save itself.
+    """
+    widget.setProperty(TRANSIENT, True)
+    return widget
+
+
 def button(
     text: str, role: str = "", parent: QWidget | None = None, *, name: str = ""
 ) -> QPushButton:
@@ -52,6 +66,7 @@ class PassphraseField(QWidget):
 
     def __init__(self, name: str, accessible: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        transient(self)  # a secret typed to open something, never stored as typed
         self.edit = QLineEdit(self)
         self.edit.setObjectName(name)
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -184,11 +199,13 @@ def wipe_texts(root: QWidget) -> None:
 
 __all__ = [
     "MIN_PASSPHRASE",
+    "TRANSIENT",
     "BusyBar",
     "PassphraseField",
     "StrengthMeter",
     "button",
     "label",
     "passphrase_score",
+    "transient",
     "wipe_texts",
 ]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.ui.editors.base import PromptEditor
+from peerjournal.ui.widgets import transient
 
 _BULLET = re.compile(r"^(\s*)[-*+] ")
 _NUMBER = re.compile(r"^(\s*)\d+[.)] ")
@@ -232,6 +233,7 @@ class TextEditor(PromptEditor):
         self.preview_button.setText("Preview")
         self.preview_button.setToolTip("See it formatted (Ctrl+Shift+P)")
         self.preview_button.setCheckable(True)
+        transient(self.preview_button)  # how the answer is shown, not what it says
         self.preview_button.setShortcut(QKeySequence("Ctrl+Shift+P"))
         bar.addWidget(self.preview_button)
 
