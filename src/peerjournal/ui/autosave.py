@@ -3,9 +3,11 @@
 Each thing that can be saved (an answer, a daily page, the story's choices, the
 contacts) registers under a key with two functions: ``snapshot`` reads the widgets on
 the UI thread and returns a frozen value; ``write`` stores that value and runs on the
-write lane. ``touch(key)`` (re)starts that key's timer, about a second; ``save_now(key)``
-submits it at once (a discrete pick); ``flush()`` submits everything pending (Ctrl+S,
-switching pages, locking, quick-hide, closing, a shutdown signal). No surface keeps a
+write lane. ``touch(key)`` starts that key's timer, about a second, unless it is
+already running, so words are saved at most one interval after they were typed even
+while typing goes on; ``save_now(key)`` submits it at once (a discrete pick);
+``flush()`` submits everything pending (Ctrl+S, switching pages, locking, quick-hide,
+closing, a shutdown signal). No surface keeps a
 save timer of its own, so whatever flushes this flushes everything.
 
 ``flush(end_sitting=True)`` also tells the vault, after those saves, that the sitting
@@ -124,14 +126,15 @@ class AutoSaver(QObject):
             entry.dirty = False
 
     def touch(self, key: str) -> None:
-        """Something under ``key`` changed: save it once typing has paused."""
+        """Something under ``key`` changed: save it within one interval."""
         entry = self._entries.get(key)
         if entry is None or self._closed:
             return
+        if not entry.timer.isActive():
+            entry.timer.start()
         entry.dirty = True
-        entry.timer.start()
         if not self._failed:
-            self._set_state(SaveState.PENDING, "")
+            self._set_state(SaveState.PENDING, "Saving…")
 
     def save_now(self, key: str) -> None:
         entry = self._entries.get(key)
