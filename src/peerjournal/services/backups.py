@@ -1,4 +1,9 @@
-"""Backups: made automatically (once a day after unlock, and on close), rotated, restorable."""
+"""Backups: made at the first unlock of a day, on close and on "Back up now"; rotated; restorable.
+
+Every backup is a restore point. Rotation keeps the newest 10, the newest of each of
+the last 7 days, 4 weeks and 12 months, and the newest from before the journal's last
+change (found by the change counter each backup carries).
+"""
 
 from __future__ import annotations
 

@@ -23,6 +23,13 @@ from peerjournal.ui.tasks import TaskRunner
 from peerjournal.ui.widgets import button, label
 
 SEQ_ROLE = Qt.ItemDataRole.UserRole
+HISTORY_TEXT = (
+    "A new version is kept each time you come back to this answer: after 5 minutes "
+    "without a change, or once you have locked, closed peerjournal or gone to another "
+    "page. While you keep typing, your words go into the same version. Emptying an "
+    "answer never replaces what it said. Choose a version to read it; using an earlier "
+    "one keeps today's too, as a version of its own."
+)
 
 
 class AnswerHistoryDialog(QDialog):
@@ -49,8 +56,7 @@ class AnswerHistoryDialog(QDialog):
         self._versions: dict[int, AnswerVersion] = {}
         self.question = label(prompt.text, "heading", self)
         self.intro = label(
-            "Every change is kept. Choose a version to read it; using an earlier one keeps "
-            "today's too, as a version of its own.",
+            HISTORY_TEXT,
             "small",
             self,
         )

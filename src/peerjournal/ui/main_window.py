@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.lock_action = self._action("Lock", "Ctrl+L", self.lock)
-        self.hide_action = self._action("Hide the window", "Ctrl+Shift+H", self.quick_hide)
+        self.hide_action = self._action("Hide and lock", "Ctrl+Shift+H", self.quick_hide)
         self.settings_action = self._action("Settings", "Ctrl+,", self.open_settings)
         self.support_action = self._action("Need support now?", "F1", self.open_support)
         self.lock_action.setEnabled(False)

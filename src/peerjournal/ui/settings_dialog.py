@@ -94,7 +94,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(
             label(
                 "Locking hides everything you have written until your passphrase is typed "
-                "again. Ctrl+L locks at once; Ctrl+Shift+H hides the window straight away.",
+                "again. Ctrl+L locks at once; Ctrl+Shift+H hides the window straight away "
+                "and locks it too.",
                 "small",
                 self,
             )
