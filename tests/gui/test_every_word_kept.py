@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QPushButton, QRadioButton, QTabWidget
+from PySide6.QtWidgets import QDialog, QLineEdit, QPushButton, QRadioButton, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from peerjournal.core import answers as a
@@ -175,3 +175,35 @@ def test_quick_hide_locks_and_coming_back_asks_for_the_passphrase(
     assert window.stack.currentWidget() is window.unlock_view
     unlock(qtbot, window)
     assert window.journal is not None
+
+
+# -- 5. every close adds a restore point, even when the window was locked first ---------------
+
+
+def test_closing_a_locked_window_still_adds_a_backup(
+    window: MainWindow, locked_services: Services, qtbot: QtBot
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_H, CTRL | SHIFT)
+    assert window.journal is None
+    before = len(locked_services.backups.list())
+    window.close()
+    assert len(locked_services.backups.list()) == before + 1
+
+
+def test_the_backups_dialog_says_what_is_kept_and_shows_seconds_when_needed(
+    window: MainWindow, locked_services: Services, qtbot: QtBot
+) -> None:
+    from PySide6.QtWidgets import QLabel, QListWidget
+
+    for _ in range(2):
+        locked_services.backups.backup_now()
+    window.open_backups()
+    dialog = window.findChild(QDialog, "backupsDialog")
+    assert dialog is not None
+    kept = dialog.findChild(QLabel, "backupsKept")
+    assert kept is not None
+    assert "newest 10" in kept.text() and "12 months" in kept.text()
+    listing = dialog.findChild(QListWidget, "backupList")
+    assert listing is not None
+    texts = [listing.item(i).text() for i in range(listing.count())]
+    assert len(texts) >= 2 and len(set(texts)) == len(texts)

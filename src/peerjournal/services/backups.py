@@ -47,7 +47,7 @@ class BackupService:
 
     def backup_now(self, dest: Path | None = None) -> Path:
         """Writes a backup (to ``dest``, or the backups folder, then rotates that folder)."""
-        vault = self._session.vault
+        vault = self._session.file()  # a backup copies encrypted pages: no key needed
         now = self._now()
         target = dest if dest is not None else self.folder / b.backup_name(now)
         if dest is None and target.exists():

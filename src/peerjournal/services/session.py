@@ -81,6 +81,12 @@ class VaultSession:
             tighten(self.data.root)
         return self._vault
 
+    def file(self) -> Vault:
+        """The open vault file, locked or not: for copying its (already encrypted) pages."""
+        if self._vault is None:
+            raise VaultLocked()
+        return self._vault
+
     def create(self, passphrase: str) -> RecoveryKey:
         self.claim()
         from peerjournal.core.vault.store import Vault

@@ -38,15 +38,29 @@ KEPT_TEXT = (
 
 
 def backup_labels(backups: list[BackupInfo]) -> list[str]:
-    """Date and time of each backup; with seconds where two fall in the same minute."""
+    """Date and time of each backup (newest first), told apart where two look the same.
+
+    Seconds are added where two fall in the same minute, and "(2nd)", "(3rd)"... where
+    two fall in the same second (counted from the earliest).
+    """
     minutes = [when(info.made) for info in backups]
+    shown = [
+        f"{minute}:{info.made.second:02d}" if minutes.count(minute) > 1 else minute
+        for info, minute in zip(backups, minutes, strict=True)
+    ]
     out = []
-    for info, minute in zip(backups, minutes, strict=True):
-        shown = minute
-        if minutes.count(minute) > 1:
-            shown = f"{minute}:{info.made.second:02d}"
-        out.append(f"{shown}    ·    {size_words(info.size)}")
+    for index, (info, text) in enumerate(zip(backups, shown, strict=True)):
+        same = shown.count(text)
+        if same > 1:
+            later = shown[:index].count(text)  # the list is newest first
+            text = f"{text} ({_ordinal(same - later)})"
+        out.append(f"{text}    ·    {size_words(info.size)}")
     return out
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def size_words(size: int) -> str:

@@ -526,7 +526,8 @@ class MainWindow(QMainWindow):
             self.tasks.invalidate()
             if self.journal is not None:
                 self.journal.wipe()
-                self._backup_on_close()
+            if self.services.session.exists():
+                self._backup_on_close()  # locked or not: the pages are already encrypted
             if self._remember_geometry:
                 stored = self._settings_file()
                 stored.setValue("geometry", self.saveGeometry())
