@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, insert
+from sqlalchemy import create_engine
 
 from peerjournal.core.errors import (
     NoVault,
@@ -20,13 +20,12 @@ from peerjournal.core.errors import (
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from peerjournal.core.vault import crypto, migrate
+from peerjournal.core.vault import migrate
 from peerjournal.core.vault import tables as t
 from peerjournal.core.vault.instance_lock import InstanceLock
-from peerjournal.core.vault.keyslots import FAST_KDF, RECOVERY_PARAMS, Keyslot, SlotKind
+from peerjournal.core.vault.keyslots import FAST_KDF
 from peerjournal.core.vault.records import Fold
 from peerjournal.core.vault.recovery_key import RecoveryKey
-from peerjournal.core.vault.sqlite import make_engine
 from peerjournal.core.vault.store import Vault
 from tests.conftest import CANARY, PASSPHRASE
 
@@ -209,8 +208,8 @@ def test_flipping_any_byte_of_any_ciphertext_is_caught(vault: Vault, vault_path:
             report = vault.check()
             assert not report.ok, (table, column, position)
             if table == "documents":
-                with pytest.raises(VaultCorrupt):
-                    list(vault.documents())
+                readable = list(vault.documents())  # the others still read: no lock-out
+                assert len(readable) == 1 and len(vault.unreadable) == 1
             conn.execute(
                 f"UPDATE {table} SET {column}=? WHERE id=?",
                 (blob, row_id),
@@ -299,49 +298,6 @@ def test_a_vault_from_a_newer_app_is_refused_untouched(vault_path: Path) -> None
 
 def test_migration_head_matches_the_scripts() -> None:
     assert migrate.head_of_scripts() == t.HEAD_REVISION
-
-
-def test_a_vault_made_with_the_first_schema_is_upgraded(tmp_path: Path) -> None:
-    path = tmp_path / "journal.db"
-    engine = make_engine(path)
-    migrate.upgrade(engine, "0001_initial")
-    data_key = crypto.random_key()
-    recovery = RecoveryKey.generate()
-    with engine.begin() as conn:
-        conn.execute(insert(t.meta), [{"key": "format_version", "value": "1"}])
-        for slot in (
-            Keyslot.create(SlotKind.PASSPHRASE, b"old pass", FAST_KDF, bytes(data_key)),
-            Keyslot.create(SlotKind.RECOVERY, recovery.secret, RECOVERY_PARAMS, bytes(data_key)),
-        ):
-            conn.execute(
-                insert(t.keyslots).values(
-                    id=slot.id,
-                    kind=slot.kind.value,
-                    kdf=slot.params.to_json(),
-                    salt=slot.salt,
-                    wrapped=slot.wrapped,
-                )
-            )
-    old = Vault(path, engine)
-    old.unlock("old pass")
-    old.save("answer:m1.s1.positive", {"text": CANARY})
-    old.close()
-    raw = sqlite3.connect(path)
-    assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_initial",)
-    tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert "iterations" not in tables
-    raw.close()
-
-    upgraded = Vault.open(path)
-    upgraded.unlock("old pass")
-    doc = upgraded.get("answer:m1.s1.positive")
-    assert doc is not None and doc.body.value == {"text": CANARY}
-    assert upgraded.add_iteration({"name": "After the upgrade"}) == 1
-    assert upgraded.check().ok
-    upgraded.close()
-    raw = sqlite3.connect(path)
-    assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (t.HEAD_REVISION,)
-    raw.close()
 
 
 def test_the_database_is_set_up_for_durability(vault: Vault, vault_path: Path) -> None:

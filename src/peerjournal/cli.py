@@ -87,8 +87,19 @@ def build_parser() -> argparse.ArgumentParser:
     jlist = journal_sub.add_parser("list", help="list your daily pages", parents=[common])
     jlist.set_defaults(handler=c.cmd_journal_list)
 
-    search = add("search", c.cmd_search, "search everything you have written")
+    search = add(
+        "search",
+        c.cmd_search,
+        "search everything you have written (QUERY '-' reads the words from standard "
+        "input: words given as arguments can be seen by other users of this computer)",
+    )
     search.add_argument("query", nargs="+", metavar="QUERY")
+    add(
+        "salvage",
+        c.cmd_salvage,
+        "bring back each answer or page that cannot be read, from its earlier versions or "
+        "a backup, one at a time",
+    )
 
     add("check", c.cmd_check, "decrypt and verify everything; exit 0 only when all is whole")
     backup = add("backup", c.cmd_backup, "make an encrypted backup now")
@@ -146,6 +157,14 @@ def build_parser() -> argparse.ArgumentParser:
         "change", help="choose a new passphrase", parents=[common, new_pass]
     )
     change.set_defaults(handler=c.cmd_passphrase_change)
+    recovery = add("recovery-key", c.cmd_usage, "manage your recovery key")
+    recovery_sub = recovery.add_subparsers(dest="recovery_command", metavar="ACTION")
+    r_new = recovery_sub.add_parser(
+        "new",
+        help="make a new recovery key (shown once; the old one stops working)",
+        parents=[common],
+    )
+    r_new.set_defaults(handler=c.cmd_recovery_key_new)
     recover = add("recover", c.cmd_recover, "set a new passphrase with your recovery key")
     recover.add_argument(
         "--new-passphrase-file",
@@ -162,7 +181,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     story = add("story", c.cmd_usage, "versions of your Personal Recovery Story")
     story_sub = story.add_subparsers(dest="story_command", metavar="ACTION")
-    s_save = story_sub.add_parser("save", help="save this version of your story", parents=[common])
+    s_save = story_sub.add_parser(
+        "save",
+        help="save this version of your story (NAME '-' reads the name from standard input: "
+        "words given as arguments can be seen by other users of this computer)",
+        parents=[common],
+    )
     s_save.add_argument("name", nargs="+", metavar="NAME")
     s_save.set_defaults(handler=c.cmd_story_save)
     s_list = story_sub.add_parser("list", help="list the saved versions", parents=[common])
@@ -193,8 +217,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from peerjournal.core.hygiene import harden_process
     from peerjournal.core.private import use_private_umask
 
+    harden_process()
     use_private_umask()
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -23,6 +23,7 @@ from peerjournal.core.errors import (
     VaultCorrupt,
 )
 from peerjournal.core.paths import DataDir, resolve_data_dir
+from peerjournal.core.vault.keyslots import check_new_passphrase
 from peerjournal.services.container import Services, build_services
 
 PASSPHRASE_ENV = "PEERJOURNAL_PASSPHRASE"
@@ -184,6 +185,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
         raise VaultExists(path=str(session.data.root))
     secret = passphrase(args, confirm=True)
+    check_new_passphrase(secret)
     say("Creating your journal (this takes a moment to make the passphrase strong)…")
     recovery = session.create(secret)
     try:
@@ -192,11 +194,8 @@ def cmd_init(args: argparse.Namespace) -> int:
         session.close()
     print("Your journal is ready in " + str(session.data.root))
     print()
-    print("Your recovery key. Write it down and keep it somewhere safe, away from this computer.")
-    print("It is shown only this once, and it can open your journal if you forget your passphrase:")
-    print()
-    print("    " + "  ".join(recovery.blocks()))
-    print()
+    print("Your recovery key.")
+    _show_recovery_key(recovery.blocks(), replaced=False)
     return EXIT_OK
 
 
@@ -364,7 +363,7 @@ def cmd_journal_list(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    query = " ".join(args.query)
+    query = words_argument(args.query, "search")
     services = unlocked(args)
     try:
         results = services.search.search(query)
@@ -395,7 +394,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     say(f"Damage found in {len(report.damaged)} place(s):")
     for damage in report.damaged:
         say(f"  {damage}")
-    say(damaged_advice(services.data))
+    say(
+        "Everything else is whole. 'peerjournal salvage' brings back each damaged answer "
+        "or page from its own earlier versions or a backup, one at a time, and touches "
+        "nothing else."
+    )
+    say("If you would rather put back a whole backup: " + damaged_advice(services.data))
     return EXIT_FAIL
 
 
@@ -483,11 +487,69 @@ def cmd_passphrase_change(args: argparse.Namespace) -> int:
     services = unlocked(args)
     try:
         old = passphrase(args)
-        services.session.change_passphrase(old, new_passphrase(args))
+        fresh = services.session.change_passphrase(old, new_passphrase(args))
     finally:
         services.session.close()
-    say("Your passphrase is changed. Your recovery key still works as before.")
+    say(
+        "Your passphrase is changed, and everything was sealed again under a new key: an "
+        "old passphrase no longer opens anything written from now on."
+    )
+    if fresh is None:
+        say("Your recovery key still works as before.")
+    else:
+        _show_recovery_key(fresh.blocks(), replaced=True)
     return EXIT_OK
+
+
+def _show_recovery_key(blocks: list[str], *, replaced: bool) -> None:
+    if replaced:
+        print("Your journal has a new recovery key; the old one no longer opens it.")
+    print("Write it down and keep it somewhere safe, away from this computer.")
+    print("It is shown only this once, and it can open your journal if you forget your passphrase:")
+    print()
+    print("    " + "  ".join(blocks))
+    print()
+
+
+def cmd_recovery_key_new(args: argparse.Namespace) -> int:
+    services = unlocked(args)
+    try:
+        fresh = services.session.new_recovery_key(passphrase(args))
+    finally:
+        services.session.close()
+    _show_recovery_key(fresh.blocks(), replaced=True)
+    return EXIT_OK
+
+
+def cmd_salvage(args: argparse.Namespace) -> int:
+    services = unlocked(args)
+    try:
+        repaired, left = services.salvage.repair()
+        report = services.session.vault.check()
+    finally:
+        services.session.close()
+    if not repaired and not left:
+        say("Nothing needed bringing back: every answer and page opens.")
+    for item in repaired:
+        say(f"Brought back {item}, as a new version.")
+    for item in left:
+        say(f"Could not bring back {item}: no readable version or backup holds it.")
+    if not report.ok:
+        say("What check still finds:")
+        for damage in report.damaged:
+            say(f"  {damage}")
+        return EXIT_FAIL
+    return EXIT_OK
+
+
+def words_argument(parts: list[str], what: str) -> str:
+    """Words given as arguments, or read from standard input when the argument is "-"."""
+    if parts == ["-"]:
+        text = " ".join(_read_stdin().split())
+        if not text:
+            raise CliError(text=f"There was no {what} on standard input.")
+        return text
+    return " ".join(parts)
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
@@ -506,7 +568,7 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_story_save(args: argparse.Namespace) -> int:
-    name = " ".join(args.name)
+    name = words_argument(args.name, "name")
     services = unlocked(args)
     try:
         saved = services.story.save_iteration(name=name)

@@ -32,6 +32,8 @@ class Msg(StrEnum):
     NO_ITERATION = "no_iteration"
     PASSPHRASE_EMPTY = "passphrase_empty"
     TOO_LARGE = "too_large"
+    KEYS_UNSAFE = "keys_unsafe"
+    PASSPHRASE_TOO_SHORT = "passphrase_too_short"
 
 
 class PeerJournalError(Exception):
@@ -158,6 +160,22 @@ class BackupBad(PeerJournalError):
 class NoIteration(PeerJournalError):
     msg = Msg.NO_ITERATION
     template = "There is no saved version {number} of your story."
+
+
+class KeysUnsafe(PeerJournalError):
+    """Every key of the kind asked for has settings peerjournal would never write."""
+
+    msg = Msg.KEYS_UNSAFE
+    template = (
+        "This journal's {what} has settings peerjournal never uses ({detail}), so it was "
+        "not tried: the file may have been changed by something else. Nothing was changed. "
+        "Your {other} can still open it."
+    )
+
+
+class PassphraseTooShort(PeerJournalError):
+    msg = Msg.PASSPHRASE_TOO_SHORT
+    template = "Please choose a passphrase of at least {minimum} characters."
 
 
 class PassphraseEmpty(PeerJournalError):

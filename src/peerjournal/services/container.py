@@ -16,6 +16,7 @@ from peerjournal.services.contacts import ContactsService
 from peerjournal.services.events import ChangeHub
 from peerjournal.services.exports import ExportService
 from peerjournal.services.pages import PageService
+from peerjournal.services.salvage import SalvageService
 from peerjournal.services.search import SearchService
 from peerjournal.services.session import VaultSession
 from peerjournal.services.story import StoryService
@@ -33,6 +34,7 @@ class Services:
     exports: ExportService
     contacts: ContactsService
     story: StoryService
+    salvage: SalvageService
 
     @property
     def data(self) -> DataDir:
@@ -61,7 +63,8 @@ def build_services(
         pages=pages,
         search=search,
         backups=BackupService(session),
-        exports=ExportService(content, answers, pages),
+        exports=ExportService(content, answers, pages, data_root=data.root),
         contacts=ContactsService(session, content),
         story=StoryService(session, content, answers),
+        salvage=SalvageService(session, content),
     )

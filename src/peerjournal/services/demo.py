@@ -33,12 +33,12 @@ from peerjournal.core import story as st
 from peerjournal.core.content import model as m
 from peerjournal.core.content.yaml_reader import LocatedData, Path_
 from peerjournal.core.errors import BadAnswer
-from peerjournal.core.vault.keyslots import argon2id
+from peerjournal.core.vault.keyslots import FAST_KDF
 from peerjournal.core.vault.records import utc_now
 from peerjournal.services.container import Services, build_services
 
-DEMO_PASSPHRASE = "demo"
-DEMO_KDF = argon2id(memory_kib=8 * 1024, iterations=1, lanes=1)
+DEMO_PASSPHRASE = "demo journal"
+DEMO_KDF = FAST_KDF  # a throwaway journal with a known passphrase: the cheapest safe setting
 """A real Argon2id, cheap on purpose: the demo holds nothing secret and must open fast."""
 DATA_FILE = "demo_answers.yaml"
 FORMAT = 1

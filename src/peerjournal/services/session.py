@@ -11,7 +11,7 @@ from peerjournal.core.errors import PassphraseEmpty, VaultLocked, WrongPassphras
 from peerjournal.core.paths import DataDir
 from peerjournal.core.private import tighten
 from peerjournal.core.vault.instance_lock import InstanceLock
-from peerjournal.core.vault.keyslots import KdfParams
+from peerjournal.core.vault.keyslots import KdfParams, check_new_passphrase
 from peerjournal.core.vault.records import Clock, Document, utc_now
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.events import ChangeHub, Changes, SessionState
@@ -22,6 +22,27 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Loader = Callable[[list[Document]], None]
+
+
+def integrity_notices(vault: Vault) -> list[str]:
+    """What unlocking found, in the participant's words (never any of their text)."""
+    out = []
+    if vault.findings:
+        out.append(
+            "Something other than peerjournal has changed this journal's file since it was "
+            "last saved: " + "; ".join(vault.findings) + ". Everything that can be read is "
+            "shown. If you did not put back a copy of the file yourself, run a check "
+            "(peerjournal check) and keep your backups safe."
+        )
+    if vault.unreadable:
+        count = len(vault.unreadable)
+        items = "1 answer or page" if count == 1 else f"{count} answers or pages"
+        out.append(
+            f"{items} could not be read and {'is' if count == 1 else 'are'} marked where "
+            "they belong. Each can be brought back from its own earlier versions or from a "
+            "backup, one at a time; everything else is as you left it."
+        )
+    return out
 
 
 class VaultSession:
@@ -68,8 +89,17 @@ class VaultSession:
         return self._vault
 
     def claim(self) -> None:
-        """Takes the one-process lock; raises ``VaultInUse`` if another app has it."""
+        """Takes the one-process lock; raises ``VaultInUse`` if another app has it.
+
+        Holding it, the session also removes any half-written export a killed run left.
+        """
         self._instance.acquire()
+        from peerjournal.services.exports import remove_stale_partials
+
+        remove_stale_partials(self.data.root)
+        from peerjournal.core.vault.backup import remove_stale_restore
+
+        remove_stale_restore(self.data.vault)
 
     def _opened(self) -> Vault:
         self.claim()
@@ -88,6 +118,7 @@ class VaultSession:
         return self._vault
 
     def create(self, passphrase: str) -> RecoveryKey:
+        check_new_passphrase(passphrase)
         self.claim()
         from peerjournal.core.vault.store import Vault
 
@@ -107,22 +138,33 @@ class VaultSession:
         self._after_unlock()
 
     def recover(self, recovery_text: str, new_passphrase: str) -> None:
-        """Opens with the recovery key and sets a new passphrase in the same step."""
+        """Opens with the recovery key and sets a new passphrase in the same step.
+
+        The data key is rotated; the recovery key goes on working (its slot is sealed
+        again for it), so it stays the way back.
+        """
         recovery = RecoveryKey.parse(recovery_text)
-        if not new_passphrase:
-            raise PassphraseEmpty()
+        check_new_passphrase(new_passphrase)
         vault = self._opened()
         vault.unlock_with_recovery(recovery)
-        vault.set_passphrase(new_passphrase, kdf=self.kdf)
+        vault.set_passphrase(new_passphrase, kdf=self.kdf, recovery=recovery)
         self._after_unlock()
 
-    def change_passphrase(self, old: str, new: str) -> None:
-        if not new:
-            raise PassphraseEmpty()
+    def change_passphrase(self, old: str, new: str) -> RecoveryKey | None:
+        """Changes the passphrase and rotates the data key.
+
+        Returns a new recovery key only when the journal's recovery slot was of the
+        first format (the caller must show it once); otherwise None.
+        """
+        check_new_passphrase(new)
         vault = self.vault
         if not vault.verify_passphrase(old):
             raise WrongPassphrase()
-        vault.set_passphrase(new, kdf=self.kdf)
+        return vault.set_passphrase(new, kdf=self.kdf)
+
+    def new_recovery_key(self, passphrase: str) -> RecoveryKey:
+        """A new recovery key, shown once; the old one stops working."""
+        return self.vault.new_recovery_key(passphrase, kdf=self.kdf)
 
     def new_sitting(self) -> None:
         """A sitting ended (a page switch): the next save of anything starts a new version."""
@@ -147,13 +189,17 @@ class VaultSession:
             self._vault = None
             self.hub.notify(Changes(session=SessionState.CLOSED))
 
+    def reload(self) -> None:
+        """Hands every document to the loaders again (after salvage changed what opens)."""
+        documents = list(self.vault.documents())
+        for loader in self._loaders:
+            loader(documents)
+
     def _after_unlock(self) -> None:
         started = time.perf_counter()
         documents = list(self.vault.documents())
         for loader in self._loaders:
             loader(documents)
         self.last_unlock_seconds = time.perf_counter() - started
-        log.info(
-            "unlocked: %d documents loaded in %.3f s", len(documents), self.last_unlock_seconds
-        )
+        self.notices.extend(integrity_notices(self.vault))
         self.hub.notify(Changes(session=SessionState.UNLOCKED))

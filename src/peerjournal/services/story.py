@@ -224,10 +224,10 @@ class StoryService:
             made=self.today(),
         )
 
-    @staticmethod
-    def write(path: Path, data: bytes | str) -> Path:
+    def write(self, path: Path, data: bytes | str) -> Path:
         """Writes the file the participant chose (readable only by them), whole or not at all."""
-        write_private_file(path, data.encode("utf-8") if isinstance(data, str) else data)
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        write_private_file(path, raw, data_root=self._session.data.root)
         return path
 
 

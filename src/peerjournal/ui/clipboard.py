@@ -54,7 +54,20 @@ class SecretClipboard(QObject):
         clipboard = QGuiApplication.clipboard()
         if clipboard.text(QClipboard.Mode.Clipboard) == self._copied:
             clipboard.clear(QClipboard.Mode.Clipboard)
+        if clipboard.supportsSelection() and _holds(
+            clipboard.text(QClipboard.Mode.Selection), self._copied
+        ):
+            clipboard.clear(QClipboard.Mode.Selection)  # X11's PRIMARY, if it got there
         self._copied = None
+
+
+def _holds(text: str, secret: str) -> bool:
+    """Whether ``text`` has the secret or any of its blocks (a partial drag-selection)."""
+    squeezed = "".join(text.split()).replace("-", "").upper()
+    blocks = [b for b in secret.replace(" ", "-").split("-") if len(b) >= 4]
+    return bool(squeezed) and (
+        "".join(blocks) in squeezed or any(b.upper() in squeezed for b in blocks)
+    )
 
 
 __all__ = ["CLEAR_AFTER_MS", "SecretClipboard"]

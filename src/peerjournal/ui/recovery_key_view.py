@@ -91,7 +91,9 @@ class RecoveryKeyPanel(QWidget):
         set_role(self.key, "recoveryKey")
         self.key.setFont(mono_font(self.font().pointSize() + 6))
         self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Not selectable: on X11 a selection is copied to PRIMARY, which nothing clears.
+        # "Copy" puts it on the clipboard, concealed and cleared after 30 seconds.
+        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.key.setAccessibleName("Recovery key")
         self.print_button = button("Print…", "", self, name="printKey")
         self.pdf_button = button("Save as PDF…", "", self, name="saveKeyPdf")

@@ -222,21 +222,50 @@ def verify_backup(backup: Path, unlock: Unlocker, *, scratch: Path) -> None:
 def replace_vault(vault_path: Path, backup: Path, *, set_aside: Path, now: datetime) -> Path | None:
     """Puts ``backup`` in place of the vault; returns where the old vault was kept, if any.
 
-    Call only with the vault closed and the instance lock held.
+    One rename changes which journal is in place, and only after the incoming copy is
+    whole and synced and the old journal is kept (a hard link, or a copy where links are
+    not allowed). Killed at any moment, the next start finds the old journal or the
+    restored one, never none. Call only with the vault closed and the instance lock held.
     """
     set_aside.mkdir(parents=True, exist_ok=True, mode=0o700)
     incoming = vault_path.with_name(vault_path.name + ".restoring")
-    incoming.unlink(missing_ok=True)
+    remove_with_sidecars(incoming)
     with database_errors(vault_path.parent):
         shutil.copyfile(backup, incoming)
+        os.chmod(incoming, 0o600)
         fsync_file(incoming)
         kept: Path | None = None
         if vault_path.exists():
+            settle(vault_path)
             kept = set_aside / f"journal-replaced-{now.strftime(STAMP)}.db"
-            os.replace(vault_path, kept)
-            for sidecar, target in zip(sidecars(vault_path), sidecars(kept), strict=True):
-                if sidecar.exists():
-                    os.replace(sidecar, target)
+            try:
+                os.link(vault_path, kept)
+            except OSError:
+                shutil.copyfile(vault_path, kept)
+                fsync_file(kept)
+            fsync_dir(set_aside)
         os.replace(incoming, vault_path)
         fsync_dir(vault_path.parent)
     return kept
+
+
+def settle(path: Path) -> None:
+    """Folds any write-ahead log into the file and removes it, so the file alone is whole.
+
+    A log left beside the journal must never be read against another file put in its
+    place, so it is checkpointed and gone before anything is renamed.
+    """
+    wal, shm = sidecars(path)
+    if wal.exists():
+        conn = sqlite3.connect(path)
+        try:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            conn.close()
+    wal.unlink(missing_ok=True)
+    shm.unlink(missing_ok=True)
+
+
+def remove_stale_restore(vault_path: Path) -> None:
+    """A copy a killed restore left half way (the journal in place is untouched)."""
+    remove_with_sidecars(vault_path.with_name(vault_path.name + ".restoring"))

@@ -64,7 +64,7 @@ def open_with(key: bytes | bytearray, blob: bytes, aad: bytes) -> bytes:
 class DataKey:
     """The unwrapped data key and its subkeys; the only object that ever holds them."""
 
-    __slots__ = ("_aead", "_key", "_lookup_key")
+    __slots__ = ("_aead", "_key", "_lookup_key", "_manifest_key")
 
     def __init__(self, key: bytes | bytearray) -> None:
         if len(key) != KEY_BYTES:
@@ -72,6 +72,7 @@ class DataKey:
         self._key = bytearray(key)
         self._aead: AESGCM | None = AESGCM(hkdf(self._key, info=b"peerjournal field encryption"))
         self._lookup_key = bytearray(hkdf(self._key, info=b"peerjournal lookup hmac"))
+        self._manifest_key = bytearray(hkdf(self._key, info=b"peerjournal manifest prf"))
 
     def __repr__(self) -> str:
         return "DataKey(<redacted>)"
@@ -104,9 +105,14 @@ class DataKey:
     def lookup(self, name: str) -> bytes:
         return hmac.new(bytes(self._lookup_key), name.encode(), hashlib.sha256).digest()
 
+    def mark(self, entry: bytes) -> int:
+        """A keyed 256-bit value for one row's entry in the manifest (see ``manifest``)."""
+        digest = hmac.new(bytes(self._manifest_key), entry, hashlib.sha256).digest()
+        return int.from_bytes(digest, "big")
+
     def wipe(self) -> None:
         """Best effort: Python cannot promise every copy is gone, but ours are."""
-        for buf in (self._key, self._lookup_key):
+        for buf in (self._key, self._lookup_key, self._manifest_key):
             for i in range(len(buf)):
                 buf[i] = 0
         self._aead = None

@@ -2,7 +2,15 @@
 
 The Argon2id parameters are stored with each slot so they can be raised later without
 breaking old vaults. Wrapping binds the slot id, kind and parameters as associated
-data, so a slot's parameters cannot be swapped for weaker ones unnoticed.
+data, so a slot's parameters cannot be swapped for weaker ones unnoticed; parameters
+outside ``BOUNDS`` are refused before any work (a planted slot asking for 8 KiB, or for
+4 TiB, is never run). Format-2 slots also bind ``vault2`` so that a slot written by
+this version cannot pass for one of the first format (whose header was not sealed).
+
+The recovery slot (format 2) is sealed to an X25519 public key derived from the
+recovery key, so a new data key can be wrapped for the recovery key without knowing
+it: changing the passphrase rotates the data key and the recovery key keeps working.
+The public key itself is authenticated in the vault's sealed header.
 """
 
 from __future__ import annotations
@@ -14,9 +22,11 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from peerjournal.core.errors import PassphraseEmpty
+from peerjournal.core.errors import PassphraseEmpty, PassphraseTooShort
 from peerjournal.core.vault import crypto
 
 SALT_BYTES = 16
@@ -24,6 +34,21 @@ DEFAULT_MEMORY_KIB = 64 * 1024
 TARGET_SECONDS = 0.5
 MIN_ITERATIONS = 3
 MAX_ITERATIONS = 40
+MIN_PASSPHRASE = 8
+"""Characters: the window and the command line refuse anything shorter."""
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """What a stored Argon2id setting may be; anything else is refused before any work."""
+
+    memory_kib: tuple[int, int] = (19 * 1024, 1024 * 1024)
+    iterations: tuple[int, int] = (1, 64)
+    lanes: tuple[int, int] = (1, 8)
+
+
+BOUNDS = Bounds()
+RECOVERY_ALGORITHMS = ("hkdf-sha256", "x25519-hkdf")
 
 
 class SlotKind(StrEnum):
@@ -51,13 +76,41 @@ class KdfParams:
 
     @classmethod
     def from_json(cls, text: str) -> KdfParams:
-        data = json.loads(text)
-        return cls(
-            algorithm=str(data["algorithm"]),
-            memory_kib=int(data["memory_kib"]),
-            iterations=int(data["iterations"]),
-            lanes=int(data["lanes"]),
-        )
+        """Reads stored settings; ``ValueError`` names what is wrong (never runs anything)."""
+        try:
+            data = json.loads(text)
+            params = cls(
+                algorithm=str(data["algorithm"]),
+                memory_kib=_whole(data["memory_kib"]),
+                iterations=_whole(data["iterations"]),
+                lanes=_whole(data["lanes"]),
+            )
+        except (ValueError, KeyError, TypeError):
+            raise ValueError("its settings cannot be read") from None
+        params.check()
+        return params
+
+    def check(self) -> None:
+        """``ValueError`` unless these are settings peerjournal could have written."""
+        if self.algorithm in RECOVERY_ALGORITHMS:
+            if (self.memory_kib, self.iterations, self.lanes) != (0, 0, 0):
+                raise ValueError("a recovery key's settings are not empty")
+            return
+        if self.algorithm != "argon2id":
+            raise ValueError(f"an unknown key derivation, {self.algorithm[:20]!r}")
+        for name, value, (low, high) in (
+            ("memory", self.memory_kib, BOUNDS.memory_kib),
+            ("passes", self.iterations, BOUNDS.iterations),
+            ("lanes", self.lanes, BOUNDS.lanes),
+        ):
+            if not low <= value <= high:
+                raise ValueError(f"{name} {value} is outside {low} to {high}")
+
+
+def _whole(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError("not a whole number")
+    return value
 
 
 def argon2id(
@@ -69,8 +122,12 @@ def argon2id(
 RECOVERY_PARAMS = KdfParams("hkdf-sha256", 0, 0, 0)
 """The recovery key already holds 144 random bits, so it needs no slow derivation."""
 
-FAST_KDF = argon2id(memory_kib=64, iterations=1, lanes=1)
-"""For tests and benchmark vaults only: trivially cheap, never for a real journal."""
+X25519_PARAMS = KdfParams("x25519-hkdf", 0, 0, 0)
+"""A format-2 recovery slot: sealed to the recovery key's X25519 public key."""
+
+FAST_KDF = argon2id(memory_kib=BOUNDS.memory_kib[0], iterations=1, lanes=1)
+"""For tests and benchmark vaults only: the cheapest setting within ``BOUNDS`` (about
+12 ms); never chosen for a real journal, whose settings come from ``calibrate``."""
 
 
 def calibrate(
@@ -98,6 +155,14 @@ def calibrate(
     )
 
 
+def check_new_passphrase(passphrase: str) -> None:
+    """The one rule for a new passphrase, kept by the window and the command line alike."""
+    if passphrase == "":
+        raise PassphraseEmpty()
+    if len(passphrase) < MIN_PASSPHRASE or not passphrase.strip():
+        raise PassphraseTooShort(minimum=MIN_PASSPHRASE)
+
+
 def normalise_passphrase(passphrase: str) -> bytes:
     """NFC, so the same passphrase typed on another keyboard or system still opens it."""
     if passphrase == "":
@@ -123,8 +188,23 @@ def derive_kek(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
     raise ValueError("unknown key derivation")
 
 
-def _slot_aad(slot_id: str, kind: SlotKind, params: KdfParams) -> bytes:
-    return crypto.associated_data("keyslots", "wrapped", slot_id, f"{kind}|{params.to_json()}")
+def _slot_aad(slot_id: str, kind: SlotKind, params: KdfParams, *, v2: bool = True) -> bytes:
+    extra = f"{kind}|{params.to_json()}" + ("|vault2" if v2 else "")
+    return crypto.associated_data("keyslots", "wrapped", slot_id, extra)
+
+
+def recovery_private(secret: bytes) -> X25519PrivateKey:
+    """The recovery key's X25519 private key (derived, never stored)."""
+    seed = crypto.hkdf(secret, info=b"peerjournal recovery x25519")
+    return X25519PrivateKey.from_private_bytes(seed)
+
+
+def recovery_public(secret: bytes) -> bytes:
+    return recovery_private(secret).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def _x25519_kek(shared: bytes, ephemeral: bytes, public: bytes, salt: bytes) -> bytes:
+    return crypto.hkdf(shared, salt=salt, info=b"peerjournal recovery slot|" + ephemeral + public)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,16 +214,56 @@ class Keyslot:
     params: KdfParams
     salt: bytes
     wrapped: bytes
+    """For an X25519 recovery slot: the 32-byte ephemeral public key, then the sealed key."""
 
     @classmethod
     def create(cls, kind: SlotKind, secret: bytes, params: KdfParams, data_key: bytes) -> Keyslot:
+        """A passphrase slot, or a recovery slot sealed to the recovery key's public key."""
+        if kind is SlotKind.RECOVERY:
+            return cls.for_recovery(recovery_public(secret), data_key)
+        params.check()
         slot_id = crypto.random_id()
         salt = os.urandom(SALT_BYTES)
         kek = derive_kek(secret, salt, params)
         wrapped = crypto.seal_with(kek, data_key, _slot_aad(slot_id, kind, params))
         return cls(id=slot_id, kind=kind, params=params, salt=salt, wrapped=wrapped)
 
-    def unwrap(self, secret: bytes) -> bytes:
-        """Raises ``crypto.Tampered`` for a wrong secret or a damaged slot."""
+    @classmethod
+    def for_recovery(cls, public: bytes, data_key: bytes) -> Keyslot:
+        """Wraps ``data_key`` for the holder of the recovery key whose public key this is."""
+        slot_id = crypto.random_id()
+        salt = os.urandom(SALT_BYTES)
+        ephemeral = X25519PrivateKey.generate()
+        ephemeral_public = ephemeral.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public))
+        kek = _x25519_kek(shared, ephemeral_public, public, salt)
+        aad = _slot_aad(slot_id, SlotKind.RECOVERY, X25519_PARAMS)
+        wrapped = ephemeral_public + crypto.seal_with(kek, data_key, aad)
+        return cls(slot_id, SlotKind.RECOVERY, X25519_PARAMS, salt, wrapped)
+
+    def unwrap(self, secret: bytes) -> tuple[bytes, bool]:
+        """The data key, and whether the slot was written by format 2.
+
+        Raises ``crypto.Tampered`` for a wrong secret or a damaged slot.
+        """
+        if self.params.algorithm == "x25519-hkdf":
+            if len(self.wrapped) < 32:
+                raise crypto.Tampered
+            private = recovery_private(secret)
+            public = private.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+            ephemeral = self.wrapped[:32]
+            try:
+                shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral))
+            except ValueError:
+                raise crypto.Tampered from None
+            kek = _x25519_kek(shared, ephemeral, public, self.salt)
+            aad = _slot_aad(self.id, self.kind, self.params)
+            return crypto.open_with(kek, self.wrapped[32:], aad), True
         kek = derive_kek(secret, self.salt, self.params)
-        return crypto.open_with(kek, self.wrapped, _slot_aad(self.id, self.kind, self.params))
+        try:
+            return crypto.open_with(
+                kek, self.wrapped, _slot_aad(self.id, self.kind, self.params)
+            ), True
+        except crypto.Tampered:
+            legacy = _slot_aad(self.id, self.kind, self.params, v2=False)
+            return crypto.open_with(kek, self.wrapped, legacy), False

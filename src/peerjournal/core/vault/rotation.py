@@ -1,0 +1,80 @@
+"""Key rotation: every sealed value opened under the old data key and sealed under a new one.
+
+Run in the caller's transaction, so a crash leaves the old key and every old row, or
+the new key and every new row, never a mix. Ids, sequence numbers and story version
+numbers stay as they are; lookups are recomputed (they are keyed too) and names are
+padded as they are re-sealed. A row that does not open under the old key is carried
+across as it is (still damaged, still named by ``check``), never dropped.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, select, update
+
+from peerjournal.core.errors import VaultCorrupt
+from peerjournal.core.vault import crypto
+from peerjournal.core.vault import manifest as mf
+from peerjournal.core.vault import tables as t
+from peerjournal.core.vault.rows import (
+    blob,
+    open_body,
+    open_iteration,
+    open_name,
+    seal_body,
+    seal_iteration,
+    seal_name,
+)
+
+
+def reseal_all(conn: Connection, old: crypto.DataKey, new: crypto.DataKey) -> int:
+    """Re-seals every row under ``new``; returns how many rows were carried as they were."""
+    carried = 0
+    dc, vc, ic = t.documents.c, t.versions.c, t.iterations.c
+    names: dict[str, str] = {}
+    for row in conn.execute(select(dc.id, blob(dc.name_ct), blob(dc.current_ct))).all():
+        try:
+            name = open_name(old, row.id, row.name_ct)
+        except VaultCorrupt:
+            carried += 1
+            continue
+        names[row.id] = name
+        values: dict[str, object] = {
+            "lookup": new.lookup(name),
+            "name_ct": seal_name(new, name, row.id),
+        }
+        try:
+            body = open_body(old, row.current_ct, "documents", "current", row.id, name)
+            values["current_ct"] = seal_body(new, body, "documents", "current", row.id, name)
+        except VaultCorrupt:
+            carried += 1
+        conn.execute(update(t.documents).where(dc.id == row.id).values(**values))
+    for row in conn.execute(select(vc.id, vc.document_id, blob(vc.body_ct))).all():
+        try:
+            body = open_body(old, row.body_ct, "versions", "body", row.id, row.document_id)
+        except VaultCorrupt:
+            carried += 1
+            continue
+        conn.execute(
+            update(t.versions)
+            .where(vc.id == row.id)
+            .values(body_ct=seal_body(new, body, "versions", "body", row.id, row.document_id))
+        )
+    for row in conn.execute(select(ic.id, ic.number, blob(ic.body_ct))).all():
+        try:
+            value = open_iteration(old, row.id, row.number, row.body_ct)
+        except VaultCorrupt:
+            carried += 1
+            continue
+        conn.execute(
+            update(t.iterations)
+            .where(ic.id == row.id)
+            .values(body_ct=seal_iteration(new, value, row.id, row.number))
+        )
+    return carried
+
+
+def fresh_manifest(conn: Connection, key: crypto.DataKey, commits: int) -> mf.Manifest:
+    return mf.compute(conn, key, commits)
+
+
+__all__ = ["fresh_manifest", "reseal_all"]
