@@ -17,7 +17,12 @@ import pytest
 
 from peerjournal.core import answers as a
 from peerjournal.core.content.model import Content
-from peerjournal.core.errors import KeysUnsafe, PassphraseTooShort, VaultCorrupt, WrongPassphrase
+from peerjournal.core.errors import (
+    KeysUnsafe,
+    PassphraseTooShort,
+    VaultCorrupt,
+    WrongPassphrase,
+)
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault.keyslots import FAST_KDF, KdfParams, Keyslot, SlotKind, argon2id
 from peerjournal.core.vault.recovery_key import RecoveryKey

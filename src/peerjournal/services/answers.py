@@ -55,6 +55,11 @@ class AnswerService:
             with self._guard:
                 self._cache.clear()
 
+    def unreadable(self) -> set[str]:
+        """Questions whose saved answer could not be read at unlock (damaged, not lost)."""
+        vault = self._session.vault
+        return {pid for d in vault.unreadable if (pid := prompt_of(d.where)) is not None}
+
     def prompt(self, prompt_id: str) -> m.Prompt:
         prompt = self._content.prompt(prompt_id)
         if prompt is None:

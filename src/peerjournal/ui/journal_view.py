@@ -28,6 +28,8 @@ from peerjournal.ui.autosave import AutoSaver
 from peerjournal.ui.changes import ChangeBridge
 from peerjournal.ui.daily_page import DailyPage
 from peerjournal.ui.dates import when
+from peerjournal.ui.errors import describe
+from peerjournal.ui.notice_bar import NoticeBar
 from peerjournal.ui.part_page import PageScroll, PartPage, ProgrammePage
 from peerjournal.ui.prompter import Prompter
 from peerjournal.ui.search_page import SearchPage
@@ -178,8 +180,11 @@ class JournalView(QWidget):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([330, 950])
+        self.notice_bar = NoticeBar(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notice_bar)
         layout.addWidget(splitter)
 
         self.find_action = self._action("Search", QKeySequence.StandardKey.Find, self.focus_search)
@@ -202,6 +207,7 @@ class JournalView(QWidget):
         self.search_field.escape_pressed.connect(self._on_search_escape)
         self.search_page.result_opened.connect(self.open_result)
         self.bridge.changes_applied.connect(self._on_changes)
+        self.notice_bar.action_requested.connect(self.bring_back_damaged)
 
     # -- pages ----------------------------------------------------------------------------
 
@@ -355,6 +361,50 @@ class JournalView(QWidget):
             self.open_part(result.part_id, result.prompt_id)
         elif result.prompt_id is not None:
             self.open_place(EARLIER)
+
+    # -- what unlocking found -------------------------------------------------------------
+
+    def show_notices(self, notices: list[str]) -> None:
+        """Shows what unlocking found; offers to bring back what could not be read."""
+        if not notices:
+            return
+        damaged = bool(self._services.session.vault.unreadable)
+        self.notice_bar.show_notice(" ".join(notices), "Bring back what can be" if damaged else "")
+
+    @Slot()
+    def bring_back_damaged(self) -> None:
+        """Each damaged answer or page from its newest readable version, one by one."""
+        self.notice_bar.action.setEnabled(False)
+        self.notice_bar.text.setText("Looking in each one's earlier versions and your backups…")
+        salvage = self._services.salvage
+        self._tasks.run(
+            fn=salvage.repair,
+            on_done=self._on_brought_back,
+            on_error=self._on_bring_back_failed,
+            owner=self,
+            name="salvage",
+        )
+
+    def _on_brought_back(self, outcome: tuple[list[str], list[str]]) -> None:
+        repaired, left = outcome
+        parts = []
+        if repaired:
+            parts.append(
+                f"Brought back {len(repaired)}, each as a new version: " + "; ".join(repaired) + "."
+            )
+        if left:
+            parts.append(
+                "Could not bring back " + "; ".join(left) + ": no earlier version or backup "
+                "holds it. Everything else is as you left it."
+            )
+        self.notice_bar.show_notice(" ".join(parts) or "Nothing needed bringing back.")
+        for page in self.pages.values():
+            load = getattr(page, "load_answers", None)
+            if callable(load):
+                load()
+
+    def _on_bring_back_failed(self, error: BaseException) -> None:
+        self.notice_bar.show_notice(describe(error).text())
 
     # -- saving and changes -----------------------------------------------------------------
 

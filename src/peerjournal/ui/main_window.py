@@ -33,6 +33,7 @@ from peerjournal.core.errors import (
     VaultTooNew,
     WrongPassphrase,
 )
+from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.container import Services
 from peerjournal.services.settings import Settings, SettingsStore
 from peerjournal.ui.autosave import SaveState
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     # appears without loading every editor, chart and the PDF viewer first.
     from peerjournal.ui.backups_dialog import BackupsDialog
     from peerjournal.ui.journal_view import JournalView
+    from peerjournal.ui.recovery_key_dialog import RecoveryKeyDialog
     from peerjournal.ui.support_panel import SupportDialog
 
 log = logging.getLogger(__name__)
@@ -254,6 +256,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.journal)
         self.stack.setCurrentWidget(self.journal)
         self.journal.open_place(self._last_place or "tree")
+        self.journal.show_notices(self.services.session.notices)
+        self.services.session.notices.clear()
         self.journal.focus_content()
         self.lock_button.setVisible(True)
         self.lock_action.setEnabled(True)
@@ -387,6 +391,9 @@ class MainWindow(QMainWindow):
         dialog.passphrase_requested.connect(
             self.open_passphrase, Qt.ConnectionType.QueuedConnection
         )
+        dialog.recovery_requested.connect(
+            self.open_recovery_key, Qt.ConnectionType.QueuedConnection
+        )
         dialog.open()
 
     @Slot(object)
@@ -431,14 +438,38 @@ class MainWindow(QMainWindow):
         from peerjournal.ui.passphrase_dialog import PassphraseDialog
 
         dialog = PassphraseDialog(self.services, self.tasks, self)
-        dialog.accepted.connect(
-            lambda: self.prompter.inform(
+        dialog.accepted.connect(lambda: self._after_passphrase_change(dialog.new_recovery))
+        dialog.open()
+
+    def _after_passphrase_change(self, new_recovery: RecoveryKey | None) -> None:
+        if new_recovery is None:
+            self.prompter.inform(
                 self,
                 "Passphrase changed",
                 "Your passphrase is changed. Your recovery key still works as before.",
             )
+            return
+        dialog = self._recovery_dialog()
+        dialog.show_key(
+            new_recovery,
+            why="Your passphrase is changed. Your journal was made by an earlier version of "
+            "peerjournal, whose recovery key cannot be carried over to the new lock, so here "
+            "is a new one; the old one no longer opens your journal. It is shown only this "
+            "once: write it down, print it or save it, and keep it safe.",
         )
         dialog.open()
+
+    def _recovery_dialog(self) -> RecoveryKeyDialog:
+        from peerjournal.ui.recovery_key_dialog import RecoveryKeyDialog
+
+        dialog = RecoveryKeyDialog(self.services, self.tasks, self.prompter, self.clipboard, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return dialog
+
+    @Slot()
+    def open_recovery_key(self) -> None:
+        if self.is_unlocked:
+            self._recovery_dialog().open()
 
     @Slot(str, str)
     def restore_backup(self, path: str, passphrase: str) -> None:

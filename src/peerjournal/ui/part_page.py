@@ -45,6 +45,11 @@ from peerjournal.ui.theme import set_role
 from peerjournal.ui.widgets import button, label
 
 PAGE_WIDTH = 900
+DAMAGED_TEXT = (
+    "This answer could not be read: part of the file holding it is damaged. Nothing else "
+    "is affected. “Bring back what can be” at the top of the window, or Earlier versions "
+    "here, brings back its newest readable version."
+)
 
 
 def answer_key(prompt_id: str) -> str:
@@ -200,10 +205,15 @@ class PartPage(PageScroll):
         self._autosaver.key_failed.connect(self._on_key_failed)
 
     def load_answers(self) -> None:
+        damaged = self._services.answers.unreadable()
         for prompt_id, binding in self.bindings.items():
             binding.load()
             if isinstance(binding.editor, LadderEditor):
                 self._load_ladder_history(prompt_id)
+            if prompt_id in damaged:
+                self.cards[prompt_id].show_problem(DAMAGED_TEXT)
+            elif self.cards[prompt_id].problem.text() == DAMAGED_TEXT:
+                self.cards[prompt_id].show_problem("")
 
     def _load_ladder_history(self, prompt_id: str) -> None:
         answers = self._services.answers

@@ -1,7 +1,9 @@
 """Change passphrase: the current one, a new one (typed twice) with a strength hint.
 
-Only the key's wrapping changes, in one step, so a crash midway leaves the journal
-opening with either passphrase; the recovery key keeps working as before.
+The journal is sealed again under a new key in one step, so a crash midway leaves it
+opening with either passphrase, and an old passphrase opens nothing written from now
+on. The recovery key keeps working (``new_recovery`` holds a new one in the one case
+where the old one could not be carried over; the window then shows it once).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from peerjournal.core.errors import WrongPassphrase
+from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.container import Services
 from peerjournal.ui.errors import describe
 from peerjournal.ui.tasks import TaskRunner
@@ -33,6 +36,7 @@ class PassphraseDialog(QDialog):
         self.setMinimumWidth(520)
         self._services = services
         self._tasks = tasks
+        self.new_recovery: RecoveryKey | None = None
         self.current = PassphraseField("currentPassphrase", "Your passphrase now", self)
         self.new = PassphraseField("newPassphrase", "New passphrase", self)
         self.repeat = PassphraseField("repeatPassphrase", "New passphrase again", self)
@@ -58,7 +62,8 @@ class PassphraseDialog(QDialog):
         layout.addWidget(label("Change passphrase", "title", self))
         layout.addWidget(
             label(
-                "Your writing stays as it is; only the lock changes. Your recovery key keeps "
+                "Your writing stays as it is. It is sealed again under a new key, so your "
+                "old passphrase opens nothing you write from now on. Your recovery key keeps "
                 "working as before. Backups made before today still open with the passphrase "
                 "you had then.",
                 "small",
@@ -116,7 +121,8 @@ class PassphraseDialog(QDialog):
         self.error.setText(text)
         self.error.setVisible(True)
 
-    def _on_done(self, _result: object) -> None:
+    def _on_done(self, result: object) -> None:
+        self.new_recovery = result if isinstance(result, RecoveryKey) else None
         self._set_busy(False)
         for field in (self.current, self.new, self.repeat):
             field.clear()

@@ -39,6 +39,7 @@ class SettingsDialog(QDialog):
     """The settings as they now are (a ``Settings``), after any change."""
     backups_requested = Signal()
     passphrase_requested = Signal()
+    recovery_requested = Signal()
 
     def __init__(
         self, settings: Settings, parent: QWidget | None = None, *, unlocked: bool = False
@@ -75,9 +76,12 @@ class SettingsDialog(QDialog):
         self.backups.setVisible(unlocked)
         self.change_passphrase = button("Change passphrase…", "", self, name="openPassphrase")
         self.change_passphrase.setVisible(unlocked)
+        self.new_recovery = button("Make a new recovery key…", "", self, name="openRecoveryKey")
+        self.new_recovery.setVisible(unlocked)
         journal_row = QHBoxLayout()
         journal_row.addWidget(self.backups)
         journal_row.addWidget(self.change_passphrase)
+        journal_row.addWidget(self.new_recovery)
         journal_row.addStretch(1)
         if unlocked:
             form.addRow("Your journal", journal_row)
@@ -111,6 +115,7 @@ class SettingsDialog(QDialog):
         self.theme.currentIndexChanged.connect(self._on_changed)
         self.backups.clicked.connect(self._to_backups)
         self.change_passphrase.clicked.connect(self._to_passphrase)
+        self.new_recovery.clicked.connect(self._to_recovery)
 
     @Slot()
     def _on_changed(self) -> None:
@@ -120,6 +125,11 @@ class SettingsDialog(QDialog):
     def _to_backups(self) -> None:
         self.accept()
         self.backups_requested.emit()
+
+    @Slot()
+    def _to_recovery(self) -> None:
+        self.accept()
+        self.recovery_requested.emit()
 
     @Slot()
     def _to_passphrase(self) -> None:
