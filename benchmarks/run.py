@@ -232,7 +232,14 @@ def run_year(years: int, runs: int, *, with_jrnl: bool) -> dict[str, Measure]:
     for _ in range(runs):
         add("cold_start_s", cold_start(folder))
         head = probe("probe_headless.py", str(folder), "all")
-        for key in ("autosave_ms_median", "search_ms_median", "kdf_s", "entries"):
+        for key in (
+            "autosave_ms_median",
+            "search_ms_median",
+            "kdf_s",
+            "entries",
+            "rotate_s",
+            "rotated_rows",
+        ):
             add(key, head[key])
         gui = probe("probe_gui.py", str(folder), gui=True)
         for key in ("unlock_s", "story_pdf_s", "peak_rss_mb", "story_pages"):

@@ -70,6 +70,16 @@ class BackupService:
                 return info.path
         return None
 
+    def changed_since(self, made: datetime) -> tuple[int, int]:
+        """(answers, daily pages) saved after ``made``: what putting that backup back undoes."""
+        answers = self._session.vault.documents("answer:")
+        pages = self._session.vault.documents("journal:")
+        local = made if made.tzinfo is not None else made.astimezone()
+        return (
+            sum(1 for d in answers if d.body.saved > local),
+            sum(1 for d in pages if d.body.saved > local),
+        )
+
     def backup_if_due(self) -> Path | None:
         """The daily backup: made only when there is none from today yet."""
         latest = self.latest()

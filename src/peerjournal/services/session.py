@@ -36,11 +36,14 @@ def integrity_notices(vault: Vault) -> list[str]:
         )
     if vault.unreadable:
         count = len(vault.unreadable)
-        items = "1 answer or page" if count == 1 else f"{count} answers or pages"
+        if count == 1:
+            said = "1 answer or page could not be read, and is marked where it belongs. It"
+        else:
+            said = f"{count} answers or pages could not be read, and are marked where they "
+            said += "belong. Each"
         out.append(
-            f"{items} could not be read and {'is' if count == 1 else 'are'} marked where "
-            "they belong. Each can be brought back from its own earlier versions or from a "
-            "backup, one at a time; everything else is as you left it."
+            f"{said} can be brought back from its own earlier versions or from a backup; "
+            "everything else is as you left it."
         )
     return out
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerjournal.core.errors import PeerJournalError
 from peerjournal.services.backups import BackupInfo
 from peerjournal.services.container import Services
 from peerjournal.ui.dates import when
@@ -168,6 +169,24 @@ class BackupsDialog(QDialog):
         folder.mkdir(parents=True, exist_ok=True)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
+    def _what_goes(self, path: Path) -> str:
+        """Exactly what putting ``path`` back would undo, counted (nothing of the words)."""
+        info = next((b for b in self._services.backups.list() if b.path == path), None)
+        if info is None:
+            return "Anything written since then will not be in it. "
+        try:
+            answers, pages = self._services.backups.changed_since(info.made)
+        except PeerJournalError:
+            return "Anything written since then will not be in it. "
+        if not answers and not pages:
+            return "Nothing you have written has changed since then. "
+        parts = []
+        if answers:
+            parts.append("1 answer" if answers == 1 else f"{answers} answers")
+        if pages:
+            parts.append("1 daily page" if pages == 1 else f"{pages} daily pages")
+        return f"{' and '.join(parts)} changed since then would go back to how they were. "
+
     @Slot()
     def _ask_restore(self) -> None:
         path = self.chosen()
@@ -184,9 +203,9 @@ class BackupsDialog(QDialog):
         if not self._prompter.confirm(
             self,
             "Put this backup back?",
-            f"Your journal will go back to how it was on {made}. Anything written since "
-            "then will not be in it, but the journal as it is now is kept, whole, in the "
-            "'set-aside' folder, so nothing is lost.",
+            f"Your journal will go back to how it was on {made}. {self._what_goes(path)}"
+            "The journal as it is now is kept, whole, in the 'set-aside' folder, so nothing "
+            "is lost.",
             accept="Put it back",
             reject="Keep my journal as it is",
         ):

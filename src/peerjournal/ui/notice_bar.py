@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QWidget
 
 from peerjournal.ui.theme import set_role
 from peerjournal.ui.widgets import button, label
@@ -24,6 +24,7 @@ class NoticeBar(QFrame):
         row.addWidget(self.text, 1)
         row.addWidget(self.action)
         row.addWidget(self.dismiss)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setVisible(False)
         self.action.clicked.connect(self.action_requested)
         self.dismiss.clicked.connect(self._on_dismiss)

@@ -6,7 +6,7 @@ there is no Save button to forget: ``changed`` carries the new settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -78,16 +78,15 @@ class SettingsDialog(QDialog):
         self.change_passphrase.setVisible(unlocked)
         self.new_recovery = button("Make a new recovery key…", "", self, name="openRecoveryKey")
         self.new_recovery.setVisible(unlocked)
-        journal_row = QHBoxLayout()
-        journal_row.addWidget(self.backups)
-        journal_row.addWidget(self.change_passphrase)
-        journal_row.addWidget(self.new_recovery)
-        journal_row.addStretch(1)
+        journal_row = QVBoxLayout()
+        journal_row.setSpacing(6)
+        for action in (self.backups, self.change_passphrase, self.new_recovery):
+            journal_row.addWidget(action, 0, Qt.AlignmentFlag.AlignLeft)
         if unlocked:
             form.addRow("Your journal", journal_row)
         self.close_button = button("Close", "primary", self, name="closeSettings")
         buttons = QHBoxLayout()
-        buttons.addWidget(label("Changes are kept as you make them.", "small", self))
+        buttons.addWidget(label("Changes are kept as you make them.", "small", self), 1)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
