@@ -48,6 +48,12 @@ class PageService:
             with self._guard:
                 self._pages = {}
 
+    def unreadable(self) -> set[date]:
+        """Days whose saved page could not be read at unlock (damaged, not lost)."""
+        return {
+            d for item in self._session.vault.unreadable if (d := day_of(item.where)) is not None
+        }
+
     def prompt_for(self, day: date) -> str:
         """The gentle prompt of the day: the same all day, different from day to day."""
         prompts = self._content.daily_prompts

@@ -165,6 +165,15 @@ class DailyPage(QWidget):
         self.title.setText("Today" if day == self._today else long_day(day))
         self.eyebrow.setText(long_day(day).upper() if day == self._today else "DAILY PAGE")
         self.prompt.setText(pages.prompt_for(day))
+        damaged = day in pages.unreadable()
+        self.problem.setText(
+            "This page could not be read: part of the file holding it is damaged. Nothing "
+            "else is affected. “Bring back what can be” at the top of the window brings back "
+            "its newest readable version."
+            if damaged
+            else ""
+        )
+        self.problem.setVisible(damaged)
         self.calendar.blockSignals(True)
         self.calendar.setSelectedDate(_qdate(day))
         self.calendar.blockSignals(False)
@@ -212,6 +221,13 @@ class DailyPage(QWidget):
             self.calendar.setDateTextFormat(_qdate(day), bold)
         if not summaries:
             self.pages.addItem(QListWidgetItem("Your pages will be listed here."))
+
+    def load_answers(self) -> None:
+        """Shows the day again from the journal (after salvage brought a page back)."""
+        day, self.day = self.day, None
+        if day is not None:
+            self._autosaver.unregister(page_key(day))
+            self.set_day(day)
 
     def on_changes(self, changes: Changes) -> None:
         if changes.pages:
