@@ -156,7 +156,7 @@ def test_an_interrupted_passphrase_change_keeps_the_old_one(
     def crash(*_a: object, **_k: object) -> dict[str, object]:
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr("peerjournal.core.vault.store._slot_row", crash)
+    monkeypatch.setattr("peerjournal.core.vault.keys.slot_row", crash)
     with pytest.raises(RuntimeError):
         vault.set_passphrase("never set", kdf=FAST_KDF)
     monkeypatch.undo()

@@ -7,9 +7,17 @@ the log; a damaged log is moved aside (never deleted) and the participant is tol
 
 from __future__ import annotations
 
+import logging
+import os
 import struct
 from enum import StrEnum
 from pathlib import Path
+
+from peerjournal.core.paths import DataDir
+from peerjournal.core.vault.files import sidecars
+from peerjournal.core.vault.records import Clock
+
+log = logging.getLogger(__name__)
 
 HEADER_BYTES = 32
 MAGIC_LE = 0x377F0682
@@ -53,3 +61,20 @@ def inspect_wal(path: Path) -> WalState:
     if _checksum(header[:24], big_endian=magic == MAGIC_BE) != stored:
         return WalState.DAMAGED
     return WalState.VALID
+
+
+def set_aside_damaged_log(path: Path, clock: Clock) -> list[str]:
+    wal, shm = sidecars(path)
+    if inspect_wal(wal) is not WalState.DAMAGED:
+        return []
+    folder = DataDir(path.parent).set_aside
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = clock().astimezone().strftime("%Y-%m-%d-%H%M%S")
+    os.replace(wal, folder / f"journal-log-damaged-{stamp}.db-wal")
+    if shm.exists():
+        os.replace(shm, folder / f"journal-log-damaged-{stamp}.db-shm")
+    log.warning("a damaged write-ahead log was set aside")
+    return [
+        "Your journal's recent-changes file was damaged, so it was set aside in the "
+        "'set-aside' folder. Every save peerjournal confirmed is in the journal itself."
+    ]

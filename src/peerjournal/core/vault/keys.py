@@ -1,0 +1,264 @@
+"""The vault's keys: unlocking, the sealed header, rotation, and sealing a first-format file.
+
+``VaultKeys`` is the one object that holds the unwrapped data key and the header it
+opened. ``Vault`` hands it the file (its engine and its write transaction) and asks it
+for the key; everything about slots, settings bounds and rotation lives here, so the
+store itself only reads and writes documents.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, insert
+
+from peerjournal.core.errors import KeysUnsafe, VaultLocked, WrongPassphrase, WrongRecoveryKey
+from peerjournal.core.vault import crypto
+from peerjournal.core.vault import header as h
+from peerjournal.core.vault import manifest as mf
+from peerjournal.core.vault import tables as t
+from peerjournal.core.vault import unlocking as u
+from peerjournal.core.vault.keyslots import (
+    KdfParams,
+    Keyslot,
+    SlotKind,
+    calibrate,
+    normalise_passphrase,
+    recovery_public,
+)
+from peerjournal.core.vault.ledger import count_commit, put, slot_row
+from peerjournal.core.vault.recovery_key import RecoveryKey
+from peerjournal.core.vault.rotation import reseal_all
+from peerjournal.core.vault.sqlite import database_errors
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = str(h.FORMAT)
+Writing = Callable[[], AbstractContextManager[Connection]]
+
+
+class VaultKeys:
+    def __init__(self, path: Path, engine: Engine, writing: Writing) -> None:
+        self.path = path
+        self._engine = engine
+        self._writing = writing
+        self._key: crypto.DataKey | None = None
+        self._header: h.Header | None = None
+        self.findings: list[str] = []
+        """What unlocking found changed outside peerjournal (empty when all is whole)."""
+
+    @property
+    def unlocked(self) -> bool:
+        return self._key is not None
+
+    @property
+    def header(self) -> h.Header | None:
+        return self._header
+
+    def require(self) -> crypto.DataKey:
+        if self._key is None:
+            raise VaultLocked()
+        return self._key
+
+    def adopt(self, key: crypto.DataKey, header: h.Header) -> None:
+        """The key of a journal just created (nothing to unwrap or inspect)."""
+        self._key, self._header, self.findings = key, header, []
+
+    def lock(self) -> None:
+        if self._key is not None:
+            self._key.wipe()
+            self._key = None
+        self._header = None
+
+    def _read(self) -> tuple[u.Slots, dict[str, str]]:
+        with database_errors(self.path), self._engine.connect() as conn:
+            return u.read_slots(conn), u.meta(conn)
+
+    def _try(self, kind: SlotKind, secret: bytes) -> u.Opened | None:
+        slots, stored = self._read()
+        candidates = []
+        mine = [s for s in slots.usable if s.kind is kind]
+        if not mine and slots.unsafe:
+            what, other = (
+                ("passphrase key", "recovery key")
+                if kind is SlotKind.PASSPHRASE
+                else ("recovery key slot", "passphrase")
+            )
+            detail = next(iter(slots.unsafe.values()))
+            raise KeysUnsafe(what=what, other=other, detail=detail)
+        for slot in mine:
+            try:
+                raw, v2 = slot.unwrap(secret)
+            except crypto.Tampered:
+                continue
+            candidates.append((slot, raw, v2))
+        if not candidates:
+            return None
+        with database_errors(self.path), self._engine.connect() as conn:
+            opened = u.choose_key(conn, candidates, stored)
+        if opened is not None:
+            self._after_key(opened, slots, stored, secret)
+        return opened
+
+    def _after_key(
+        self, opened: u.Opened, slots: u.Slots, stored: dict[str, str], secret: bytes
+    ) -> None:
+        self._key = opened.key
+        self._header = opened.header
+        if opened.header is None and stored.get(u.FORMAT) == "1" and not opened.format2_slot:
+            self._seal_first_format(opened, slots, secret)
+            slots, stored = self._read()
+            opened = u.Opened(opened.key, opened.slot, True, self._header)
+        with database_errors(self.path), self._engine.connect() as conn:
+            self.findings = u.inspect(conn, opened, slots, stored)
+        if self.findings:
+            log.warning("unlocking found %d change(s) made outside peerjournal", len(self.findings))
+
+    def unlock(self, passphrase: str) -> None:
+        if self._try(SlotKind.PASSPHRASE, normalise_passphrase(passphrase)) is None:
+            raise WrongPassphrase()
+
+    def verify_passphrase(self, passphrase: str) -> bool:
+        """Whether ``passphrase`` opens this vault's current key (the one now unlocked)."""
+        key = self.require()
+        secret = normalise_passphrase(passphrase)
+        slots, _stored = self._read()
+        for slot in slots.usable:
+            if slot.kind is not SlotKind.PASSPHRASE:
+                continue
+            if self._header is not None and not self._header.listed(slot):
+                continue
+            try:
+                raw, _v2 = slot.unwrap(secret)
+            except crypto.Tampered:
+                continue
+            if raw == key.raw:
+                return True
+        return False
+
+    def unlock_with_recovery(self, recovery: RecoveryKey) -> None:
+        if self._try(SlotKind.RECOVERY, recovery.secret) is None:
+            raise WrongRecoveryKey()
+
+    def unlock_with_key(self, raw: bytes) -> bool:
+        """Opens with a data key already known (reading a backup of the same journal)."""
+        slots, stored = self._read()
+        with database_errors(self.path), self._engine.connect() as conn:
+            opened = (
+                u.choose_key(conn, [(slots.usable[0], raw, True)], stored) if slots.usable else None
+            )
+        if opened is None:
+            return False
+        self._key = opened.key
+        self._header = opened.header
+        return True
+
+    def passphrase_params(self) -> KdfParams | None:
+        slots, _stored = self._read()
+        mine = [s for s in slots.usable if s.kind is SlotKind.PASSPHRASE]
+        listed = [s for s in mine if self._header is None or self._header.listed(s)]
+        return (listed or mine)[0].params if mine else None
+
+    def set_passphrase(
+        self,
+        new_passphrase: str,
+        *,
+        kdf: KdfParams | None = None,
+        recovery: RecoveryKey | None = None,
+    ) -> RecoveryKey | None:
+        """Sets a new passphrase and rotates the data key, in one transaction.
+
+        Every row is sealed again under a new data key, so an old passphrase slot (from
+        a backup, or copied back in) opens nothing written from now on. The recovery key
+        keeps working: its slot is sealed again to its public key (from the header, or
+        from ``recovery`` when it was just used). A journal whose recovery slot is of the
+        first format cannot be sealed again without that key, so a new recovery key is
+        made and returned: the caller must show it. ``kdf`` is never read from the file.
+        """
+        secret = normalise_passphrase(new_passphrase)
+        public = (
+            recovery_public(recovery.secret)
+            if recovery is not None
+            else bytes.fromhex(self._header.recovery_public)
+            if self._header is not None and self._header.recovery_public
+            else None
+        )
+        fresh = None
+        if public is None:
+            fresh = RecoveryKey.generate()
+            public = recovery_public(fresh.secret)
+        self._rotate(secret, kdf or calibrate(), public)
+        return fresh
+
+    def new_recovery_key(self, passphrase: str, *, kdf: KdfParams | None = None) -> RecoveryKey:
+        """A new recovery key; the old one stops working (the data key is rotated too)."""
+        if not self.verify_passphrase(passphrase):
+            raise WrongPassphrase()
+        fresh = RecoveryKey.generate()
+        self._rotate(
+            normalise_passphrase(passphrase), kdf or calibrate(), recovery_public(fresh.secret)
+        )
+        return fresh
+
+    def _rotate(self, secret: bytes, params: KdfParams, public: bytes) -> None:
+        old = self.require()
+        raw = crypto.random_key()
+        new = crypto.DataKey(raw)
+        slots = [
+            Keyslot.create(SlotKind.PASSPHRASE, secret, params, bytes(raw)),
+            Keyslot.for_recovery(public, bytes(raw)),
+        ]
+        with self._writing() as conn:
+            stored = u.meta(conn)
+            vault_id = stored.get(u.VAULT_ID) or crypto.random_id()
+            carried = reseal_all(conn, old, new)
+            conn.execute(t.keyslots.delete())
+            conn.execute(insert(t.keyslots), [slot_row(s) for s in slots])
+            header = h.Header.of(vault_id, slots, public)
+            commits = count_commit(conn)
+            put(conn, u.FORMAT, FORMAT_VERSION)
+            put(conn, u.VAULT_ID, vault_id)
+            put(conn, u.HEADER, h.seal(new, header))
+            put(conn, u.MANIFEST, mf.seal(new, mf.compute(conn, new, commits), vault_id))
+        if carried:
+            log.warning("%d damaged row(s) were carried across a key change as they were", carried)
+        old.wipe()
+        self._key = new
+        self._header = header
+        self.findings = []
+
+    def _seal_first_format(self, opened: u.Opened, slots: u.Slots, secret: bytes) -> None:
+        """A journal of the first format, unlocked: its header and manifest are sealed now.
+
+        The slot just used is written again in format 2 (same key, its own settings,
+        which passed the bounds); a first-format recovery slot is kept and listed until
+        the next passphrase change replaces it.
+        """
+        key = opened.key
+        used = opened.slot
+        public: bytes | None = None
+        replaced = {used.id}
+        if used.kind is SlotKind.RECOVERY:
+            public = recovery_public(secret)
+            renewed = Keyslot.for_recovery(public, key.raw)
+            replaced |= {s.id for s in slots.usable if s.kind is SlotKind.RECOVERY}
+        else:
+            renewed = Keyslot.create(SlotKind.PASSPHRASE, secret, used.params, key.raw)
+        kept = [s for s in slots.usable if s.id not in replaced]
+        with self._writing() as conn:
+            stored = u.meta(conn)
+            vault_id = stored.get(u.VAULT_ID) or crypto.random_id()
+            conn.execute(t.keyslots.delete().where(t.keyslots.c.id.in_(sorted(replaced))))
+            conn.execute(insert(t.keyslots), [slot_row(renewed)])
+            all_slots = [*kept, renewed]
+            header = h.Header.of(vault_id, all_slots, public)
+            commits = count_commit(conn)
+            put(conn, u.FORMAT, FORMAT_VERSION)
+            put(conn, u.HEADER, h.seal(key, header))
+            put(conn, u.MANIFEST, mf.seal(key, mf.compute(conn, key, commits), vault_id))
+        self._header = header
+        log.info("a journal of the first format was sealed in format 2")
+
