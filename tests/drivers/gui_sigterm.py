@@ -17,8 +17,8 @@ from PySide6.QtTest import QTest
 from peerjournal.services.container import build_services
 from peerjournal.ui.application import close_on_signals, make_app
 from peerjournal.ui.editors import TextEditor
+from peerjournal.ui.journal.part_page import PartPage
 from peerjournal.ui.main_window import MainWindow
-from peerjournal.ui.part_page import PartPage
 
 
 def main() -> int:

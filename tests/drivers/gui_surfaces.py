@@ -25,9 +25,9 @@ from peerjournal.core import story as st
 from peerjournal.services.container import build_services
 from peerjournal.ui.application import make_app
 from peerjournal.ui.editors import TextEditor
+from peerjournal.ui.journal.part_page import PartPage
+from peerjournal.ui.journal.sidebar import DAILY, STORY
 from peerjournal.ui.main_window import MainWindow
-from peerjournal.ui.part_page import PartPage
-from peerjournal.ui.sidebar import DAILY, STORY
 
 ANSWER = "m1.s1.positive"
 CHECK_QUESTION = "reflects"

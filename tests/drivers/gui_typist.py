@@ -21,8 +21,8 @@ from peerjournal.core import answers as a
 from peerjournal.services.container import build_services
 from peerjournal.ui.application import make_app
 from peerjournal.ui.editors import TextEditor
+from peerjournal.ui.journal.part_page import PartPage
 from peerjournal.ui.main_window import MainWindow
-from peerjournal.ui.part_page import PartPage
 
 PROMPT = "m1.s1.positive"
 

@@ -7,11 +7,11 @@ from pytestqt.qtbot import QtBot
 
 from peerjournal.core import answers as a
 from peerjournal.services.container import Services
-from peerjournal.ui.daily_page import DailyPage
 from peerjournal.ui.editors import TextEditor
 from peerjournal.ui.editors.text import MAX_PASTE_CHARS
+from peerjournal.ui.journal.daily_page import DailyPage
+from peerjournal.ui.journal.part_page import PartPage
 from peerjournal.ui.main_window import MainWindow
-from peerjournal.ui.part_page import PartPage
 
 PROMPT = "m1.s1.positive"
 STRANGE = (

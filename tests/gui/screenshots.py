@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QDialog, QWidget
 from peerjournal.services.demo import DEMO_PASSPHRASE, build_demo, demo_folder
 from peerjournal.services.settings import Settings, Theme
 from peerjournal.ui.application import make_app
+from peerjournal.ui.dialogs.settings_dialog import SettingsDialog
+from peerjournal.ui.journal.part_page import PartPage
+from peerjournal.ui.kit.theme import ThemeManager
 from peerjournal.ui.main_window import MainWindow
-from peerjournal.ui.part_page import PartPage
-from peerjournal.ui.settings_dialog import SettingsDialog
-from peerjournal.ui.theme import ThemeManager
 
 PASSPHRASE = DEMO_PASSPHRASE
 

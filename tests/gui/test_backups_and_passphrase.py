@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from peerjournal.core import answers as a
 from peerjournal.core.vault.keyslots import FAST_KDF
 from peerjournal.services.container import Services, build_services
-from peerjournal.ui.backups_dialog import BackupsDialog
+from peerjournal.ui.dialogs.backups_dialog import BackupsDialog
+from peerjournal.ui.dialogs.passphrase_dialog import PassphraseDialog
 from peerjournal.ui.main_window import MainWindow
-from peerjournal.ui.passphrase_dialog import PassphraseDialog
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import MakeWindow, ScriptedPrompter, unlock
 

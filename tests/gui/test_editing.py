@@ -12,10 +12,10 @@ from peerjournal.core.content.model import Content
 from peerjournal.core.errors import StorageFull
 from peerjournal.core.vault.keyslots import FAST_KDF
 from peerjournal.services.container import Services, build_services
-from peerjournal.ui.daily_page import DailyPage
 from peerjournal.ui.editors import ChooseEditor, LadderEditor, RankedEditor, TextEditor
+from peerjournal.ui.journal.daily_page import DailyPage
+from peerjournal.ui.journal.part_page import PartPage
 from peerjournal.ui.main_window import MainWindow
-from peerjournal.ui.part_page import PartPage
 from tests.gui.conftest import MakeWindow, unlock
 
 POSITIVE = "m1.s1.positive"
@@ -163,7 +163,7 @@ def test_an_earlier_version_can_be_brought_back(
     assert isinstance(editor, TextEditor)
     assert editor.edit.toPlainText() == "Second thoughts"
     page.cards[prompt_id].history_button.click()
-    from peerjournal.ui.history_dialog import AnswerHistoryDialog
+    from peerjournal.ui.dialogs.history_dialog import AnswerHistoryDialog
 
     dialog = page.findChild(AnswerHistoryDialog)
     assert dialog is not None

@@ -16,9 +16,9 @@ from peerjournal.ui.editors import (
     TextEditor,
     editor_for,
 )
+from peerjournal.ui.journal.part_page import PartPage
+from peerjournal.ui.journal.tree_view import TreePage
 from peerjournal.ui.main_window import MainWindow
-from peerjournal.ui.part_page import PartPage
-from peerjournal.ui.tree_view import TreePage
 
 
 def prompt(content: Content, prompt_id: str):  # type: ignore[no-untyped-def]

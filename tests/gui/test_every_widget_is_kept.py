@@ -41,13 +41,13 @@ from pytestqt.qtbot import QtBot
 from peerjournal.core.content.model import Content
 from peerjournal.core.vault.keyslots import FAST_KDF
 from peerjournal.services.container import Services, build_services
+from peerjournal.ui.dialogs.settings_dialog import SettingsDialog
+from peerjournal.ui.dialogs.support_panel import SupportDialog
 from peerjournal.ui.editors import RankedEditor
+from peerjournal.ui.journal.sidebar import DAILY, STORY, TREE, part_key, programme_key
+from peerjournal.ui.kit.widgets import TRANSIENT
 from peerjournal.ui.main_window import MainWindow
-from peerjournal.ui.settings_dialog import SettingsDialog
-from peerjournal.ui.sidebar import DAILY, STORY, TREE, part_key, programme_key
-from peerjournal.ui.story_chooser import StoryChooser
-from peerjournal.ui.support_panel import SupportDialog
-from peerjournal.ui.widgets import TRANSIENT
+from peerjournal.ui.story.story_chooser import StoryChooser
 from tests.gui.conftest import MakeWindow, unlock
 
 SLOW_AUTOSAVE_MS = 600_000

@@ -18,8 +18,8 @@ from peerjournal.core.content import model as m
 from peerjournal.core.content.model import Content
 from peerjournal.core.vault.keyslots import FAST_KDF
 from peerjournal.services.container import Services, build_services
+from peerjournal.ui.journal.sidebar import STORY
 from peerjournal.ui.main_window import MainWindow
-from peerjournal.ui.sidebar import STORY
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import MakeWindow, unlock
 

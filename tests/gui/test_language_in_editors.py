@@ -7,11 +7,11 @@ import gc
 from PySide6.QtGui import QTextCharFormat
 from pytestqt.qtbot import QtBot
 
-from peerjournal.ui.daily_page import DailyPage
 from peerjournal.ui.editors import TextEditor
-from peerjournal.ui.language_highlighter import LanguageTooltips
+from peerjournal.ui.journal.daily_page import DailyPage
+from peerjournal.ui.journal.language_highlighter import LanguageTooltips
+from peerjournal.ui.journal.part_page import PartPage
 from peerjournal.ui.main_window import MainWindow
-from peerjournal.ui.part_page import PartPage
 
 
 def _underlined(edit: object) -> list[tuple[int, int]]:

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from peerjournal.services.container import Services
 from peerjournal.ui.application import CrashReporter
 from peerjournal.ui.editors import TextEditor
+from peerjournal.ui.journal.part_page import PartPage
 from peerjournal.ui.main_window import MainWindow
-from peerjournal.ui.part_page import PartPage
 from tests.conftest import CANARY
 
 PLANTED = "canary-7f3a"

@@ -21,8 +21,8 @@ from pytestqt.qtbot import QtBot
 from peerjournal.core import answers as a
 from peerjournal.services.container import Services
 from peerjournal.ui.editors import TextEditor
+from peerjournal.ui.journal.part_page import PartPage
 from peerjournal.ui.main_window import MainWindow
-from peerjournal.ui.part_page import PartPage
 from tests.gui.conftest import unlock
 
 SECRET = "zebracrossing memories"

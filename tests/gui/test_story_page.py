@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from peerjournal.core import answers as a
 from peerjournal.core import story as st
 from peerjournal.services.container import Services
-from peerjournal.ui.language_highlighter import LanguageHighlighter, utf16_offset
-from peerjournal.ui.story_page import StoryPage
+from peerjournal.ui.journal.language_highlighter import LanguageHighlighter, utf16_offset
+from peerjournal.ui.story.story_page import StoryPage
 
 WAIT = 10_000
 

@@ -13,8 +13,8 @@ from peerjournal.core.content import model as m
 from peerjournal.core.errors import BadAnswer
 from peerjournal.services.container import Services
 from peerjournal.services.settings import DEFAULTS, Settings, SettingsStore, Theme
+from peerjournal.ui.dialogs.support_panel import SupportDialog
 from peerjournal.ui.main_window import MainWindow
-from peerjournal.ui.support_panel import SupportDialog
 from tests.gui.conftest import MakeWindow
 
 # -- the services --------------------------------------------------------------------------

@@ -13,8 +13,8 @@ from peerjournal.core import answers as a
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.core.vault.store import Vault
 from peerjournal.services.container import Services
+from peerjournal.ui.journal.part_page import DAMAGED_TEXT, PartPage
 from peerjournal.ui.main_window import MainWindow
-from peerjournal.ui.part_page import DAMAGED_TEXT, PartPage
 from tests.conftest import PASSPHRASE
 from tests.gui.conftest import MakeWindow, unlock
 

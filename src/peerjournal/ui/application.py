@@ -21,7 +21,7 @@ from peerjournal.core.paths import bundled_dir
 from peerjournal.logs import setup_logging
 from peerjournal.services.container import Services
 from peerjournal.services.settings import SettingsStore
-from peerjournal.ui.errors import safe_details
+from peerjournal.ui.kit.errors import safe_details
 
 log = logging.getLogger(__name__)
 
@@ -104,10 +104,10 @@ def install_excepthook() -> CrashReporter:
 
 
 def start(services: Services, *, demo_notice: str = "") -> int:
+    from peerjournal.ui.kit.prompter import QtPrompter
+    from peerjournal.ui.kit.theme import ThemeManager
     from peerjournal.ui.main_window import MainWindow, center_on_screen
-    from peerjournal.ui.prompter import QtPrompter
     from peerjournal.ui.single_instance import SingleInstance
-    from peerjournal.ui.theme import ThemeManager
 
     setup_logging(services.data.logs)
     install_excepthook()

@@ -36,25 +36,25 @@ from peerjournal.core.errors import (
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.container import Services
 from peerjournal.services.settings import Settings, SettingsStore
-from peerjournal.ui.autosave import SaveState
-from peerjournal.ui.clipboard import SecretClipboard
-from peerjournal.ui.dates import when
-from peerjournal.ui.errors import describe
-from peerjournal.ui.gate import NoticeView, SetupView, UnlockView
-from peerjournal.ui.idle import IdleWatcher
-from peerjournal.ui.prompter import Prompter, QtPrompter
-from peerjournal.ui.settings_dialog import SettingsDialog
-from peerjournal.ui.tasks import TaskRunner
-from peerjournal.ui.theme import ThemeManager, repolish
-from peerjournal.ui.widgets import button, label
+from peerjournal.ui.dialogs.settings_dialog import SettingsDialog
+from peerjournal.ui.gate.gate import NoticeView, SetupView, UnlockView
+from peerjournal.ui.kit.autosave import SaveState
+from peerjournal.ui.kit.clipboard import SecretClipboard
+from peerjournal.ui.kit.dates import when
+from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.idle import IdleWatcher
+from peerjournal.ui.kit.prompter import Prompter, QtPrompter
+from peerjournal.ui.kit.tasks import TaskRunner
+from peerjournal.ui.kit.theme import ThemeManager, repolish
+from peerjournal.ui.kit.widgets import button, label
 
 if TYPE_CHECKING:
     # The journal and its dialogs are imported when first opened, so the unlock window
     # appears without loading every editor, chart and the PDF viewer first.
-    from peerjournal.ui.backups_dialog import BackupsDialog
-    from peerjournal.ui.journal_view import JournalView
-    from peerjournal.ui.recovery_key_dialog import RecoveryKeyDialog
-    from peerjournal.ui.support_panel import SupportDialog
+    from peerjournal.ui.dialogs.backups_dialog import BackupsDialog
+    from peerjournal.ui.dialogs.recovery_key_dialog import RecoveryKeyDialog
+    from peerjournal.ui.dialogs.support_panel import SupportDialog
+    from peerjournal.ui.journal.journal_view import JournalView
 
 log = logging.getLogger(__name__)
 
@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
     def _open_journal(self) -> None:
         if self.journal is not None:
             return
-        from peerjournal.ui.journal_view import JournalView
+        from peerjournal.ui.journal.journal_view import JournalView
 
         self.journal = JournalView(
             self.services,
@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
     def open_support(self) -> None:
         autosaver = self.journal.autosaver if self.journal is not None else None
         if self._support is None:
-            from peerjournal.ui.support_panel import SupportDialog
+            from peerjournal.ui.dialogs.support_panel import SupportDialog
 
             self._support = SupportDialog(self.services, self.tasks, self, autosaver=autosaver)
         else:
@@ -405,7 +405,7 @@ class MainWindow(QMainWindow):
     def open_backups(self) -> None:
         if not self.is_unlocked:
             return
-        from peerjournal.ui.backups_dialog import BackupsDialog
+        from peerjournal.ui.dialogs.backups_dialog import BackupsDialog
 
         dialog = BackupsDialog(self.services, self.prompter, self)
         dialog.backup_requested.connect(lambda: self._backup_now(dialog))
@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
     def open_passphrase(self) -> None:
         if not self.is_unlocked:
             return
-        from peerjournal.ui.passphrase_dialog import PassphraseDialog
+        from peerjournal.ui.dialogs.passphrase_dialog import PassphraseDialog
 
         dialog = PassphraseDialog(self.services, self.tasks, self)
         dialog.accepted.connect(lambda: self._after_passphrase_change(dialog.new_recovery))
@@ -460,7 +460,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _recovery_dialog(self) -> RecoveryKeyDialog:
-        from peerjournal.ui.recovery_key_dialog import RecoveryKeyDialog
+        from peerjournal.ui.dialogs.recovery_key_dialog import RecoveryKeyDialog
 
         dialog = RecoveryKeyDialog(self.services, self.tasks, self.prompter, self.clipboard, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -570,7 +570,7 @@ class MainWindow(QMainWindow):
 
 
 def _warm_up() -> None:
-    import peerjournal.ui.journal_view  # noqa: F401 - imported for its side effect only
+    import peerjournal.ui.journal.journal_view  # noqa: F401 - imported for its side effect only
 
 
 def center_on_screen(window: QMainWindow) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
-from peerjournal.ui.theme import set_role
+from peerjournal.ui.kit.theme import set_role
 
 
 class PromptEditor(QWidget):

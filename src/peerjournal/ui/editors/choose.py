@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.ui.editors.base import PromptEditor, small_label
-from peerjournal.ui.theme import repolish, set_role
+from peerjournal.ui.kit.theme import repolish, set_role
 
 
 class OptionCard(QFrame):

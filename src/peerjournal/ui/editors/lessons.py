@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidg
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.ui.editors.base import PromptEditor
-from peerjournal.ui.theme import set_role
+from peerjournal.ui.kit.theme import set_role
 
 COLUMNS = 4
 

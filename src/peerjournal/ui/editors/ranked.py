@@ -27,7 +27,7 @@ from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.ui.editors.base import PromptEditor, small_label
 from peerjournal.ui.editors.text import GrowingTextEdit
-from peerjournal.ui.theme import set_role
+from peerjournal.ui.kit.theme import set_role
 
 MIME = "application/x-peerjournal-rank"
 

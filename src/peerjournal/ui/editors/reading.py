@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from peerjournal.core.content import model as m
-from peerjournal.ui.markdown_text import to_html
-from peerjournal.ui.theme import current_colours, set_role
+from peerjournal.ui.kit.markdown_text import to_html
+from peerjournal.ui.kit.theme import current_colours, set_role
 
 
 def markdown_label(text: str, parent: QWidget | None = None) -> QLabel:

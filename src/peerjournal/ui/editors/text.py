@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.ui.editors.base import PromptEditor
-from peerjournal.ui.widgets import transient
+from peerjournal.ui.kit.widgets import transient
 
 _BULLET = re.compile(r"^(\s*)[-*+] ")
 _NUMBER = re.compile(r"^(\s*)\d+[.)] ")

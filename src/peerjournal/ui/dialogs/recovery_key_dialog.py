@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QStackedWidget, QVBoxLayout,
 from peerjournal.core.errors import WrongPassphrase
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.container import Services
-from peerjournal.ui.clipboard import SecretClipboard
-from peerjournal.ui.errors import describe
-from peerjournal.ui.prompter import Prompter
-from peerjournal.ui.recovery_key_view import RecoveryKeyPanel
-from peerjournal.ui.tasks import TaskRunner
-from peerjournal.ui.widgets import BusyBar, PassphraseField, button, label
+from peerjournal.ui.gate.recovery_key_view import RecoveryKeyPanel
+from peerjournal.ui.kit.clipboard import SecretClipboard
+from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.prompter import Prompter
+from peerjournal.ui.kit.tasks import TaskRunner
+from peerjournal.ui.kit.widgets import BusyBar, PassphraseField, button, label
 
 
 class RecoveryKeyDialog(QDialog):

@@ -17,10 +17,10 @@ from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.services.answers import AnswerVersion
 from peerjournal.services.container import Services
-from peerjournal.ui.dates import when
-from peerjournal.ui.errors import describe
-from peerjournal.ui.tasks import TaskRunner
-from peerjournal.ui.widgets import button, label
+from peerjournal.ui.kit.dates import when
+from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.tasks import TaskRunner
+from peerjournal.ui.kit.widgets import button, label
 
 SEQ_ROLE = Qt.ItemDataRole.UserRole
 HISTORY_TEXT = (

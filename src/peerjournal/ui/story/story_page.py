@@ -54,17 +54,21 @@ from peerjournal.core.language import LanguageChecker
 from peerjournal.services.container import Services
 from peerjournal.services.events import Changes, SessionState
 from peerjournal.services.story import IterationSummary
-from peerjournal.ui.answer_binding import AnswerBinding
-from peerjournal.ui.autosave import AutoSaver
-from peerjournal.ui.changes import ChangeBridge
 from peerjournal.ui.editors import ChecklistEditor
-from peerjournal.ui.errors import describe as describe_error
-from peerjournal.ui.language_highlighter import LanguageHighlighter, LanguageTooltips, describe
-from peerjournal.ui.prompter import Prompter, QtPrompter
-from peerjournal.ui.story_chooser import StoryChooser
-from peerjournal.ui.story_compare import StoryCompareView
-from peerjournal.ui.tasks import TaskRunner
-from peerjournal.ui.widgets import transient
+from peerjournal.ui.journal.answer_binding import AnswerBinding
+from peerjournal.ui.journal.language_highlighter import (
+    LanguageHighlighter,
+    LanguageTooltips,
+    describe,
+)
+from peerjournal.ui.kit.autosave import AutoSaver
+from peerjournal.ui.kit.changes import ChangeBridge
+from peerjournal.ui.kit.errors import describe as describe_error
+from peerjournal.ui.kit.prompter import Prompter, QtPrompter
+from peerjournal.ui.kit.tasks import TaskRunner
+from peerjournal.ui.kit.widgets import transient
+from peerjournal.ui.story.story_chooser import StoryChooser
+from peerjournal.ui.story.story_compare import StoryCompareView
 
 DEBOUNCE_MS = 450
 """How soon the preview follows a change (saving goes through the AutoSaver)."""

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from peerjournal.core.errors import PeerJournalError
 from peerjournal.services.backups import BackupInfo
 from peerjournal.services.container import Services
-from peerjournal.ui.dates import when
-from peerjournal.ui.prompter import Prompter
-from peerjournal.ui.widgets import PassphraseField, button, label
+from peerjournal.ui.kit.dates import when
+from peerjournal.ui.kit.prompter import Prompter
+from peerjournal.ui.kit.widgets import PassphraseField, button, label
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 KEPT_TEXT = (

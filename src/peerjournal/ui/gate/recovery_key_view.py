@@ -12,13 +12,13 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from peerjournal.core.vault.recovery_key import RecoveryKey
-from peerjournal.ui.clipboard import SecretClipboard
-from peerjournal.ui.dates import day_month_year
-from peerjournal.ui.errors import describe
-from peerjournal.ui.markdown_text import escape
-from peerjournal.ui.prompter import Prompter
-from peerjournal.ui.theme import mono_font, set_role
-from peerjournal.ui.widgets import button, label
+from peerjournal.ui.kit.clipboard import SecretClipboard
+from peerjournal.ui.kit.dates import day_month_year
+from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.markdown_text import escape
+from peerjournal.ui.kit.prompter import Prompter
+from peerjournal.ui.kit.theme import mono_font, set_role
+from peerjournal.ui.kit.widgets import button, label
 
 log = logging.getLogger(__name__)
 

@@ -29,8 +29,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from peerjournal.ui.errors import describe
-from peerjournal.ui.tasks import TaskRunner
+from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerjournal.ui.theme import repolish, set_role
+from peerjournal.ui.kit.theme import repolish, set_role
 
 MIN_PASSPHRASE = 8
 

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
 
 from peerjournal.services.container import Services
 from peerjournal.services.events import Changes
-from peerjournal.ui.autosave import AutoSaver
-from peerjournal.ui.dates import long_day
 from peerjournal.ui.editors.text import MarkdownEdit, paste_refused_words
-from peerjournal.ui.language_highlighter import attach as attach_language
-from peerjournal.ui.part_page import PageScroll
-from peerjournal.ui.theme import set_role
-from peerjournal.ui.widgets import button, label, transient
+from peerjournal.ui.journal.language_highlighter import attach as attach_language
+from peerjournal.ui.journal.part_page import PageScroll
+from peerjournal.ui.kit.autosave import AutoSaver
+from peerjournal.ui.kit.dates import long_day
+from peerjournal.ui.kit.theme import set_role
+from peerjournal.ui.kit.widgets import button, label, transient
 
 DAY_ROLE = Qt.ItemDataRole.UserRole
 

@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
 from peerjournal.core import progress as p
 from peerjournal.core.content import model as m
 from peerjournal.ui.editors.reading import markdown_label
-from peerjournal.ui.theme import Colours, current_colours
-from peerjournal.ui.widgets import label
+from peerjournal.ui.kit.theme import Colours, current_colours
+from peerjournal.ui.kit.widgets import label
 
 SCENE = QRectF(60, 20, 880, 860)
 GROUND_Y = 650.0

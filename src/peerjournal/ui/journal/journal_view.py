@@ -24,19 +24,27 @@ from peerjournal.core.content import model as m
 from peerjournal.services.container import Services
 from peerjournal.services.events import Changes
 from peerjournal.services.search import SearchResult
-from peerjournal.ui.autosave import AutoSaver
-from peerjournal.ui.changes import ChangeBridge
-from peerjournal.ui.daily_page import DailyPage
-from peerjournal.ui.dates import when
-from peerjournal.ui.errors import describe
-from peerjournal.ui.notice_bar import NoticeBar
-from peerjournal.ui.part_page import PageScroll, PartPage, ProgrammePage
-from peerjournal.ui.prompter import Prompter
-from peerjournal.ui.search_page import SearchPage
-from peerjournal.ui.sidebar import DAILY, EARLIER, STORY, TREE, Sidebar, part_key, programme_key
-from peerjournal.ui.tasks import TaskRunner
-from peerjournal.ui.tree_view import TreePage
-from peerjournal.ui.widgets import label, transient, wipe_texts
+from peerjournal.ui.journal.daily_page import DailyPage
+from peerjournal.ui.journal.notice_bar import NoticeBar
+from peerjournal.ui.journal.part_page import PageScroll, PartPage, ProgrammePage
+from peerjournal.ui.journal.search_page import SearchPage
+from peerjournal.ui.journal.sidebar import (
+    DAILY,
+    EARLIER,
+    STORY,
+    TREE,
+    Sidebar,
+    part_key,
+    programme_key,
+)
+from peerjournal.ui.journal.tree_view import TreePage
+from peerjournal.ui.kit.autosave import AutoSaver
+from peerjournal.ui.kit.changes import ChangeBridge
+from peerjournal.ui.kit.dates import when
+from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.prompter import Prompter
+from peerjournal.ui.kit.tasks import TaskRunner
+from peerjournal.ui.kit.widgets import label, transient, wipe_texts
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +108,7 @@ def story_page(
 ) -> QWidget:
     """The ``StoryPage`` (sharing the window's save path), or a calm placeholder."""
     try:
-        from peerjournal.ui.story_page import StoryPage
+        from peerjournal.ui.story.story_page import StoryPage
     except ImportError:
         log.info("the story page is not available in this build")
     else:

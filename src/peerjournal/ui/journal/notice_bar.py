@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QWidget
 
-from peerjournal.ui.theme import set_role
-from peerjournal.ui.widgets import button, label
+from peerjournal.ui.kit.theme import set_role
+from peerjournal.ui.kit.widgets import button, label
 
 
 class NoticeBar(QFrame):

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 
 from peerjournal.services.container import Services
 from peerjournal.services.search import SearchResult
-from peerjournal.ui.errors import describe
-from peerjournal.ui.markdown_text import escape, with_highlights
-from peerjournal.ui.tasks import TaskRunner
-from peerjournal.ui.theme import current_colours
-from peerjournal.ui.widgets import label
+from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.markdown_text import escape, with_highlights
+from peerjournal.ui.kit.tasks import TaskRunner
+from peerjournal.ui.kit.theme import current_colours
+from peerjournal.ui.kit.widgets import label
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
 INDEX_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -25,8 +25,7 @@ from peerjournal.core.content import model as m
 from peerjournal.core.vault.records import SaveResult
 from peerjournal.services.container import Services
 from peerjournal.services.events import Changes
-from peerjournal.ui.answer_binding import AnswerBinding
-from peerjournal.ui.autosave import AutoSaver
+from peerjournal.ui.dialogs.history_dialog import AnswerHistoryDialog
 from peerjournal.ui.editors import (
     LadderEditor,
     PromptEditor,
@@ -36,13 +35,14 @@ from peerjournal.ui.editors import (
 )
 from peerjournal.ui.editors.reading import markdown_label
 from peerjournal.ui.editors.text import GrowingTextEdit, paste_refused_words
-from peerjournal.ui.errors import describe
-from peerjournal.ui.history_dialog import AnswerHistoryDialog
-from peerjournal.ui.language_highlighter import attach as attach_language
-from peerjournal.ui.prompter import Prompter
-from peerjournal.ui.tasks import TaskRunner
-from peerjournal.ui.theme import set_role
-from peerjournal.ui.widgets import button, label
+from peerjournal.ui.journal.answer_binding import AnswerBinding
+from peerjournal.ui.journal.language_highlighter import attach as attach_language
+from peerjournal.ui.kit.autosave import AutoSaver
+from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.prompter import Prompter
+from peerjournal.ui.kit.tasks import TaskRunner
+from peerjournal.ui.kit.theme import set_role
+from peerjournal.ui.kit.widgets import button, label
 
 PAGE_WIDTH = 900
 DAMAGED_TEXT = (

@@ -34,14 +34,14 @@ from peerjournal.core.paths import bundled_dir
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.backups import BackupInfo
 from peerjournal.services.container import Services
-from peerjournal.ui.clipboard import SecretClipboard
-from peerjournal.ui.dates import when
-from peerjournal.ui.errors import describe
-from peerjournal.ui.prompter import Prompter
-from peerjournal.ui.recovery_key_view import RecoveryKeyPanel
-from peerjournal.ui.tasks import TaskRunner
-from peerjournal.ui.theme import set_role
-from peerjournal.ui.widgets import (
+from peerjournal.ui.gate.recovery_key_view import RecoveryKeyPanel
+from peerjournal.ui.kit.clipboard import SecretClipboard
+from peerjournal.ui.kit.dates import when
+from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.prompter import Prompter
+from peerjournal.ui.kit.tasks import TaskRunner
+from peerjournal.ui.kit.theme import set_role
+from peerjournal.ui.kit.widgets import (
     MIN_PASSPHRASE,
     BusyBar,
     PassphraseField,

@@ -25,7 +25,7 @@ from peerjournal.services.settings import (
     Settings,
     Theme,
 )
-from peerjournal.ui.widgets import button, label
+from peerjournal.ui.kit.widgets import button, label
 
 THEMES = (
     (Theme.SYSTEM, "Follow my computer"),

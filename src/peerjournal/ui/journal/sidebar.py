@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from peerjournal.core import progress as p
 from peerjournal.core.content import model as m
 from peerjournal.core.errors import VaultLocked
-from peerjournal.ui.theme import current_colours, set_role
+from peerjournal.ui.kit.theme import current_colours, set_role
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 TREE = "tree"

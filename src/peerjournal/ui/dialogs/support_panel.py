@@ -24,11 +24,11 @@ from peerjournal.core.content import model as m
 from peerjournal.core.errors import PeerJournalError
 from peerjournal.services.contacts import MAX_FIELD_CHARS
 from peerjournal.services.container import Services
-from peerjournal.ui.autosave import AutoSaver
-from peerjournal.ui.errors import describe
-from peerjournal.ui.tasks import TaskRunner
-from peerjournal.ui.theme import set_role
-from peerjournal.ui.widgets import button, label
+from peerjournal.ui.kit.autosave import AutoSaver
+from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.tasks import TaskRunner
+from peerjournal.ui.kit.theme import set_role
+from peerjournal.ui.kit.widgets import button, label
 
 
 def contact_card(contact: m.Contact, parent: QWidget) -> QFrame:

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QVBoxLayout, QW
 from peerjournal.core.errors import WrongPassphrase
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.container import Services
-from peerjournal.ui.errors import describe
-from peerjournal.ui.tasks import TaskRunner
-from peerjournal.ui.widgets import (
+from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.tasks import TaskRunner
+from peerjournal.ui.kit.widgets import (
     MIN_PASSPHRASE,
     BusyBar,
     PassphraseField,

@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, Slot
 from peerjournal.core import answers as a
 from peerjournal.core.errors import VaultLocked
 from peerjournal.services.answers import AnswerService
-from peerjournal.ui.autosave import AutoSaver
 from peerjournal.ui.editors import PromptEditor
+from peerjournal.ui.kit.autosave import AutoSaver
 
 
 class AnswerBinding(QObject):
