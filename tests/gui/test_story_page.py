@@ -73,32 +73,32 @@ def page(qtbot: QtBot, services: Services, prompter: ScriptedPrompter) -> Iterat
 
 
 def _wait_preview(qtbot: QtBot, page: StoryPage) -> None:
-    qtbot.waitUntil(lambda: page.preview_ready and page.pdf_document.pageCount() > 0, timeout=WAIT)
+    qtbot.waitUntil(lambda: page.preview_ready and page.preview.pdf_document.pageCount() > 0, timeout=WAIT)
 
 
 def _rebuilt(qtbot: QtBot, page: StoryPage, before: int) -> None:
-    qtbot.waitUntil(lambda: page._build_generation > before, timeout=WAIT)
+    qtbot.waitUntil(lambda: page.preview.generation > before, timeout=WAIT)
     _wait_preview(qtbot, page)
 
 
 def test_preview_is_built_in_memory_with_the_answers(page: StoryPage) -> None:
-    assert isinstance(page._pdf_buffer, QBuffer)
-    text = _pdf_text(page._pdf_bytes)
+    assert isinstance(page.preview._pdf_buffer, QBuffer)
+    text = _pdf_text(page.preview.pdf_bytes)
     assert "I am Siân, a walker." in text
     assert "Introduction to you" in text
-    assert page.pdf_document.pageCount() == len(PdfReader(io.BytesIO(page._pdf_bytes)).pages)
-    assert "pages" in page.preview_label.text() or "page" in page.preview_label.text()
+    assert page.preview.pdf_document.pageCount() == len(PdfReader(io.BytesIO(page.preview.pdf_bytes)).pages)
+    assert "pages" in page.preview.preview_label.text() or "page" in page.preview.preview_label.text()
 
 
 def test_unticking_a_section_leaves_it_out_and_is_saved(
     qtbot: QtBot, page: StoryPage, services: Services
 ) -> None:
-    top = page.chooser.topLevelItem(1)
+    top = page.choices.chooser.topLevelItem(1)
     assert top is not None and top.data(0, Qt.ItemDataRole.UserRole + 1) == "p2p.story.beginning"
-    before = page._build_generation
+    before = page.preview.generation
     top.setCheckState(0, Qt.CheckState.Unchecked)
     _rebuilt(qtbot, page, before)
-    assert "After my relapse" not in _pdf_text(page._pdf_bytes)
+    assert "After my relapse" not in _pdf_text(page.preview.pdf_bytes)
 
     def saved() -> bool:
         section = services.story.options().section("p2p.story.beginning")
@@ -110,38 +110,38 @@ def test_unticking_a_section_leaves_it_out_and_is_saved(
 def test_moving_a_section_changes_the_order(
     qtbot: QtBot, page: StoryPage, services: Services
 ) -> None:
-    top = page.chooser.topLevelItem(1)
-    page.chooser.setCurrentItem(top)
-    before = page._build_generation
-    page.up_button.click()
+    top = page.choices.chooser.topLevelItem(1)
+    page.choices.chooser.setCurrentItem(top)
+    before = page.preview.generation
+    page.choices.up_button.click()
     assert [s.key for s in page.current_options().sections][:2] == [
         "p2p.story.beginning",
         "p2p.story.you",
     ]
     _rebuilt(qtbot, page, before)
-    text = _pdf_text(page._pdf_bytes)
+    text = _pdf_text(page.preview.pdf_bytes)
     assert text.index("The beginning") < text.index("Introduction to you")
     qtbot.waitUntil(
         lambda: services.story.options().sections[0].key == "p2p.story.beginning", timeout=WAIT
     )
     question = top.child(1) if top is not None else None
-    page.chooser.setCurrentItem(question)
-    assert page.chooser.move_current(-1)
-    assert page.chooser.sections()[0].questions[0].prompt_id == "p2p.story.beginning.early-signs"
-    assert not page.chooser.move_current(-1)  # already first in its section
+    page.choices.chooser.setCurrentItem(question)
+    assert page.choices.chooser.move_current(-1)
+    assert page.choices.chooser.sections()[0].questions[0].prompt_id == "p2p.story.beginning.early-signs"
+    assert not page.choices.chooser.move_current(-1)  # already first in its section
 
 
 def test_title_name_blank_space_and_paper(qtbot: QtBot, page: StoryPage) -> None:
-    before = page._build_generation
-    qtbot.keyClicks(page.title_edit, "Where I am now")
-    page.name_edit.setText("Zoë")  # QTest types ASCII only; this is what typing emits
-    page.name_edit.textEdited.emit("Zoë")
-    page.blank_check.setChecked(True)
-    page.paper_combo.setCurrentIndex(page.paper_combo.findData("letter"))
+    before = page.preview.generation
+    qtbot.keyClicks(page.choices.title_edit, "Where I am now")
+    page.choices.name_edit.setText("Zoë")  # QTest types ASCII only; this is what typing emits
+    page.choices.name_edit.textEdited.emit("Zoë")
+    page.choices.blank_check.setChecked(True)
+    page.choices.paper_combo.setCurrentIndex(page.choices.paper_combo.findData("letter"))
     _rebuilt(qtbot, page, before)
-    qtbot.waitUntil(lambda: "Zoë" in _pdf_text(page._pdf_bytes), timeout=WAIT)
-    reader = PdfReader(io.BytesIO(page._pdf_bytes))
-    text = _pdf_text(page._pdf_bytes)
+    qtbot.waitUntil(lambda: "Zoë" in _pdf_text(page.preview.pdf_bytes), timeout=WAIT)
+    reader = PdfReader(io.BytesIO(page.preview.pdf_bytes))
+    text = _pdf_text(page.preview.pdf_bytes)
     assert "Where I am now" in text
     assert "What do you love doing?" in text  # unanswered, printed with space to write
     assert round(float(reader.pages[0].mediabox.width)) == 612
@@ -150,20 +150,20 @@ def test_title_name_blank_space_and_paper(qtbot: QtBot, page: StoryPage) -> None
 def test_save_version_compare_and_new_draft(
     qtbot: QtBot, page: StoryPage, services: Services, prompter: ScriptedPrompter
 ) -> None:
-    qtbot.keyClicks(page.version_name, "Before the group")
-    page.save_version_button.click()
-    qtbot.waitUntil(lambda: page.versions_list.count() == 1, timeout=WAIT)
-    assert "Before the group" in page.versions_list.item(0).text()
+    qtbot.keyClicks(page.versions.version_name, "Before the group")
+    page.versions.save_version_button.click()
+    qtbot.waitUntil(lambda: page.versions.versions_list.count() == 1, timeout=WAIT)
+    assert "Before the group" in page.versions.versions_list.item(0).text()
     services.answers.save("p2p.story.you.who", a.TextAnswer("I am Siân, a swimmer."), fold=False)
-    page.compare_button.click()
-    old_html = page.compare_view.old_view.toHtml()
-    new_html = page.compare_view.new_view.toHtml()
+    page.versions.compare_button.click()
+    old_html = page.versions.compare_view.old_view.toHtml()
+    new_html = page.versions.compare_view.new_view.toHtml()
     assert "walker" in old_html and "line-through" in old_html
     assert "swimmer" in new_html and "#d5eddb" in new_html.lower()
-    assert "1 changed" in page.compare_view.summary.text()
+    assert "1 changed" in page.versions.compare_view.summary.text()
 
     prompter.confirms = [True, True]
-    page.new_draft_button.click()
+    page.versions.new_draft_button.click()
     qtbot.waitUntil(
         lambda: services.answers.text_of("p2p.story.you.who") == "I am Siân, a walker.",
         timeout=WAIT,
@@ -173,11 +173,11 @@ def test_save_version_compare_and_new_draft(
 
 def test_language_helper_and_checklist(qtbot: QtBot, page: StoryPage, services: Services) -> None:
     page.tabs.setCurrentIndex(2)
-    items = [page.language_list.item(i).text() for i in range(page.language_list.count())]
+    items = [page.language.language_list.item(i).text() for i in range(page.language.language_list.count())]
     assert any("“relapse”" in t and "setback" in t for t in items)
     assert any("“in denial”" in t for t in items)
-    document = page.language_text.document()
-    block = document.findBlock(page.language_text.toPlainText().index("After my relapse"))
+    document = page.language.language_text.document()
+    block = document.findBlock(page.language.language_text.toPlainText().index("After my relapse"))
     formats = block.layout().formats()
     text = block.text()
     start = utf16_offset(text, text.index("relapse"))
@@ -188,12 +188,12 @@ def test_language_helper_and_checklist(qtbot: QtBot, page: StoryPage, services: 
     # The emoji before "in denial" counts twice in UTF-16: the underline must still fit.
     denial = utf16_offset(text, text.index("in denial"))
     assert any(f.start == denial and f.length == len("in denial") for f in formats)
-    assert isinstance(page.highlighter, LanguageHighlighter)
-    match = page.highlighter.match_at(text, denial + 1)
+    assert isinstance(page.language.highlighter, LanguageHighlighter)
+    match = page.language.highlighter.match_at(text, denial + 1)
     assert match is not None and match.suggest.startswith("sees things differently")
 
-    assert page.checklist_editor is not None
-    qtbot.mouseClick(page.checklist_editor.yes["positive-language"], Qt.MouseButton.LeftButton)
+    assert page.language.checklist_editor is not None
+    qtbot.mouseClick(page.language.checklist_editor.yes["positive-language"], Qt.MouseButton.LeftButton)
 
     def saved() -> bool:
         answer = services.answers.get(st.CHECKLIST_ID)
@@ -209,46 +209,46 @@ def test_save_pdf_and_print(
     qtbot: QtBot, page: StoryPage, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
     prompter.path = tmp_path / "story.pdf"
-    page.save_pdf_button.click()
+    page.choices.save_pdf_button.click()
     qtbot.waitUntil(lambda: prompter.path is not None and prompter.path.exists(), timeout=WAIT)
     assert "I am Siân, a walker." in _pdf_text(prompter.path.read_bytes())
     assert stat.S_IMODE(prompter.path.stat().st_mode) == 0o600
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    assert page.print_to(printer) == page.pdf_document.pageCount()
+    assert page.print_to(printer) == page.preview.pdf_document.pageCount()
     assert (tmp_path / "printed.pdf").stat().st_size > 0
 
 
 def test_locking_clears_everything_decrypted(
     qtbot: QtBot, page: StoryPage, services: Services
 ) -> None:
-    page.name_edit.setText("Siân")
+    page.choices.name_edit.setText("Siân")
     services.session.lock()
-    qtbot.waitUntil(lambda: page._pdf_bytes == b"", timeout=WAIT)
-    assert page.chooser.topLevelItemCount() == 0
-    assert page.name_edit.text() == ""
-    assert page.language_text.toPlainText() == ""
-    assert page.pdf_document.pageCount() == 0
+    qtbot.waitUntil(lambda: page.preview.pdf_bytes == b"", timeout=WAIT)
+    assert page.choices.chooser.topLevelItemCount() == 0
+    assert page.choices.name_edit.text() == ""
+    assert page.language.language_text.toPlainText() == ""
+    assert page.preview.pdf_document.pageCount() == 0
     assert not page.grab().isNull()
 
 
 def test_tooltip_names_the_suggestion_under_the_pointer(qtbot: QtBot, page: StoryPage) -> None:
     page.tabs.setCurrentIndex(2)
-    edit = page.language_text
+    edit = page.language.language_text
     text = edit.toPlainText()
     cursor = edit.textCursor()
     cursor.setPosition(utf16_offset(text, text.index("relapse") + 2))
     rect = edit.cursorRect(cursor)
-    match = page.tooltips.match_at_point(rect.center().x(), rect.center().y())
+    match = page.language.tooltips.match_at_point(rect.center().x(), rect.center().y())
     assert match is not None and match.find == "relapse"
     cursor.setPosition(utf16_offset(text, text.index("walker")))
     rect = edit.cursorRect(cursor)
-    assert page.tooltips.match_at_point(rect.center().x(), rect.center().y()) is None
+    assert page.language.tooltips.match_at_point(rect.center().x(), rect.center().y()) is None
 
 
 def test_a_question_dropped_outside_its_section_is_refused(page: StoryPage) -> None:
-    chooser = page.chooser
+    chooser = page.choices.chooser
     before = chooser._structure()
     assert chooser._valid(before)
     first = chooser.topLevelItem(0)
