@@ -73,7 +73,9 @@ def page(qtbot: QtBot, services: Services, prompter: ScriptedPrompter) -> Iterat
 
 
 def _wait_preview(qtbot: QtBot, page: StoryPage) -> None:
-    qtbot.waitUntil(lambda: page.preview_ready and page.preview.pdf_document.pageCount() > 0, timeout=WAIT)
+    qtbot.waitUntil(
+        lambda: page.preview_ready and page.preview.pdf_document.pageCount() > 0, timeout=WAIT
+    )
 
 
 def _rebuilt(qtbot: QtBot, page: StoryPage, before: int) -> None:
@@ -86,8 +88,12 @@ def test_preview_is_built_in_memory_with_the_answers(page: StoryPage) -> None:
     text = _pdf_text(page.preview.pdf_bytes)
     assert "I am Siân, a walker." in text
     assert "Introduction to you" in text
-    assert page.preview.pdf_document.pageCount() == len(PdfReader(io.BytesIO(page.preview.pdf_bytes)).pages)
-    assert "pages" in page.preview.preview_label.text() or "page" in page.preview.preview_label.text()
+    assert page.preview.pdf_document.pageCount() == len(
+        PdfReader(io.BytesIO(page.preview.pdf_bytes)).pages
+    )
+    assert (
+        "pages" in page.preview.preview_label.text() or "page" in page.preview.preview_label.text()
+    )
 
 
 def test_unticking_a_section_leaves_it_out_and_is_saved(
@@ -127,7 +133,10 @@ def test_moving_a_section_changes_the_order(
     question = top.child(1) if top is not None else None
     page.choices.chooser.setCurrentItem(question)
     assert page.choices.chooser.move_current(-1)
-    assert page.choices.chooser.sections()[0].questions[0].prompt_id == "p2p.story.beginning.early-signs"
+    assert (
+        page.choices.chooser.sections()[0].questions[0].prompt_id
+        == "p2p.story.beginning.early-signs"
+    )
     assert not page.choices.chooser.move_current(-1)  # already first in its section
 
 
@@ -173,7 +182,10 @@ def test_save_version_compare_and_new_draft(
 
 def test_language_helper_and_checklist(qtbot: QtBot, page: StoryPage, services: Services) -> None:
     page.tabs.setCurrentIndex(2)
-    items = [page.language.language_list.item(i).text() for i in range(page.language.language_list.count())]
+    items = [
+        page.language.language_list.item(i).text()
+        for i in range(page.language.language_list.count())
+    ]
     assert any("“relapse”" in t and "setback" in t for t in items)
     assert any("“in denial”" in t for t in items)
     document = page.language.language_text.document()
@@ -193,7 +205,9 @@ def test_language_helper_and_checklist(qtbot: QtBot, page: StoryPage, services: 
     assert match is not None and match.suggest.startswith("sees things differently")
 
     assert page.language.checklist_editor is not None
-    qtbot.mouseClick(page.language.checklist_editor.yes["positive-language"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(
+        page.language.checklist_editor.yes["positive-language"], Qt.MouseButton.LeftButton
+    )
 
     def saved() -> bool:
         answer = services.answers.get(st.CHECKLIST_ID)
