@@ -37,7 +37,9 @@ from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.container import Services
 from peerjournal.services.settings import Settings, SettingsStore
 from peerjournal.ui.dialogs.settings_dialog import SettingsDialog
-from peerjournal.ui.gate.gate import NoticeView, SetupView, UnlockView
+from peerjournal.ui.gate.notice import NoticeView
+from peerjournal.ui.gate.setup import SetupView
+from peerjournal.ui.gate.unlock import UnlockView
 from peerjournal.ui.kit.autosave import SaveState
 from peerjournal.ui.kit.clipboard import SecretClipboard
 from peerjournal.ui.kit.dates import when

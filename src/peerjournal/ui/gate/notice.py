@@ -1,0 +1,174 @@
+"""When the journal cannot be opened: one calm sentence, and the way on (a backup to put
+back, trying again), never a code.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QWidget,
+)
+
+from peerjournal.core.errors import (
+    PeerJournalError,
+    VaultCorrupt,
+    VaultInUse,
+    VaultTooNew,
+    WrongPassphrase,
+)
+from peerjournal.services.backups import BackupInfo
+from peerjournal.services.container import Services
+from peerjournal.ui.gate.card import GateCard, error_label
+from peerjournal.ui.kit.dates import when
+from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.tasks import TaskRunner
+from peerjournal.ui.kit.widgets import (
+    BusyBar,
+    PassphraseField,
+    button,
+    label,
+)
+
+
+class NoticeView(GateCard):
+    """One calm message when the journal cannot be opened: in use, damaged, too new.
+
+    For a damaged journal it offers the latest backup, which opens with the passphrase
+    that was in use when the backup was made.
+    """
+
+    retry_requested = Signal()
+    restored = Signal(str)
+
+    def __init__(
+        self, services: Services, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("noticeView")
+        self._services = services
+        self._tasks = tasks
+        self._backup: BackupInfo | None = None
+        b = self.body
+        self.title = label("", "title", self.card, name="noticeTitle")
+        self.message = label("", "", self.card, name="noticeMessage")
+        self.restore_text = label("", "", self.card, name="restoreText")
+        self.passphrase = PassphraseField("restorePassphrase", "Passphrase", self.card)
+        self.error = error_label("restoreError", self.card)
+        self.busy = BusyBar("Checking the backup and putting it back…", self.card)
+        self.restore_button = button(
+            "Restore the latest backup", "primary", self.card, name="restoreBackup"
+        )
+        self.retry_button = button("Try again", "", self.card, name="retryButton")
+        b.addWidget(self.title)
+        b.addWidget(self.message)
+        b.addWidget(self.restore_text)
+        b.addWidget(self.passphrase)
+        b.addWidget(self.error)
+        b.addWidget(self.busy)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.retry_button)
+        row.addWidget(self.restore_button)
+        b.addLayout(row)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        self.retry_button.clicked.connect(self.retry_requested)
+        self.restore_button.clicked.connect(self.restore)
+        self.passphrase.submitted.connect(self.restore)
+
+    def _restore_visible(self, visible: bool) -> None:
+        for widget in (self.restore_text, self.passphrase, self.restore_button):
+            widget.setVisible(visible)
+        self.error.setVisible(False)
+
+    def show_error(self, error: BaseException) -> None:
+        self._backup = None
+        if isinstance(error, VaultInUse):
+            self.title.setText("Your journal is already open")
+            self.message.setText(
+                "peerjournal is already open in another window, so this one will not open "
+                "it too. Switch to that window to carry on. If you have just closed it, "
+                "try again."
+            )
+            self._restore_visible(False)
+        elif isinstance(error, VaultCorrupt):
+            self.title.setText("Your journal file is damaged")
+            self._backup = self._services.backups.latest()
+            if self._backup is not None:
+                self.message.setText(
+                    "peerjournal cannot open it as it is. Nothing has been deleted, and "
+                    "the damaged file will be kept aside."
+                )
+                self.restore_text.setText(
+                    f"The latest backup was made on {when(self._backup.made)}. To put it "
+                    "back, type the passphrase you used then."
+                )
+                self._restore_visible(True)
+            else:
+                self.message.setText(
+                    "peerjournal cannot open it as it is, and there is no backup to go back "
+                    "to yet. Nothing has been deleted. Please keep the data folder as it is "
+                    f"({self._services.data.root}) and ask for help from someone you trust."
+                )
+                self._restore_visible(False)
+        elif isinstance(error, VaultTooNew):
+            self.title.setText("Please update peerjournal")
+            self.message.setText(describe(error).text())
+            self._restore_visible(False)
+        else:
+            problem = describe(error)
+            self.title.setText("Your journal could not be opened")
+            self.message.setText(problem.text())
+            self._restore_visible(False)
+        self.retry_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def restore(self) -> None:
+        backup = self._backup
+        passphrase = self.passphrase.text()
+        if backup is None or not self.restore_button.isEnabled():
+            return
+        if not passphrase:
+            self.error.setText("Please type the passphrase first.")
+            self.error.setVisible(True)
+            return
+        self.restore_button.setEnabled(False)
+        self.passphrase.setEnabled(False)
+        self.busy.setVisible(True)
+        backups = self._services.backups
+        self._tasks.run(
+            fn=lambda: backups.restore(backup.path, passphrase=passphrase),
+            on_done=self._on_restored,
+            on_error=self._on_restore_failed,
+            owner=self,
+            name="restore",
+        )
+
+    def _on_restored(self, _kept: object) -> None:
+        self.busy.setVisible(False)
+        self.restore_button.setEnabled(True)
+        self.passphrase.setEnabled(True)
+        self.passphrase.clear()
+        made = self._backup.made if self._backup else None
+        self.restored.emit(
+            f"Your journal was put back from the backup of {when(made)}." if made else ""
+        )
+
+    def _on_restore_failed(self, error: BaseException) -> None:
+        self.busy.setVisible(False)
+        self.restore_button.setEnabled(True)
+        self.passphrase.setEnabled(True)
+        if isinstance(error, WrongPassphrase):
+            text = "That passphrase does not open this backup. It needs the one you used then."
+        elif isinstance(error, PeerJournalError):
+            text = describe(error).text()
+        else:
+            text = describe(error).text()
+        self.error.setText(text)
+        self.error.setVisible(True)
+        self.passphrase.select_and_focus()
+
+
+__all__ = ["NoticeView"]
