@@ -9,16 +9,12 @@ unlock view. The title never shows anything personal.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QStackedWidget,
     QSystemTrayIcon,
@@ -31,30 +27,24 @@ from peerjournal.core.errors import (
     VaultCorrupt,
     VaultInUse,
     VaultTooNew,
-    WrongPassphrase,
 )
-from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.container import Services
 from peerjournal.services.settings import Settings, SettingsStore
-from peerjournal.ui.dialogs.settings_dialog import SettingsDialog
+from peerjournal.ui.dialogs.settings_actions import SettingsActions
 from peerjournal.ui.gate.notice import NoticeView
 from peerjournal.ui.gate.setup import SetupView
 from peerjournal.ui.gate.unlock import UnlockView
 from peerjournal.ui.kit.autosave import SaveState
 from peerjournal.ui.kit.clipboard import SecretClipboard
-from peerjournal.ui.kit.dates import when
-from peerjournal.ui.kit.errors import describe
 from peerjournal.ui.kit.idle import IdleWatcher
 from peerjournal.ui.kit.prompter import Prompter, QtPrompter
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.kit.theme import ThemeManager, repolish
-from peerjournal.ui.kit.widgets import button, label
+from peerjournal.ui.top_bar import TopBar
 
 if TYPE_CHECKING:
     # The journal and its dialogs are imported when first opened, so the unlock window
     # appears without loading every editor, chart and the PDF viewer first.
-    from peerjournal.ui.dialogs.backups_dialog import BackupsDialog
-    from peerjournal.ui.dialogs.recovery_key_dialog import RecoveryKeyDialog
     from peerjournal.ui.dialogs.support_panel import SupportDialog
     from peerjournal.ui.journal.journal_view import JournalView
 
@@ -97,6 +87,7 @@ class MainWindow(QMainWindow):
         self._autosave_delay_ms = autosave_delay_ms
         self._remember_geometry = remember_geometry
         self.tasks = TaskRunner(self)
+        self.settings_actions = SettingsActions(self)
         self.clipboard = SecretClipboard(self)
         self.idle = IdleWatcher(self.settings.idle_minutes, self)
         self.journal: JournalView | None = None
@@ -107,32 +98,12 @@ class MainWindow(QMainWindow):
         self._closing = False
         self.geometry_restored = False
 
-        self.top_bar = QFrame(self)
-        self.top_bar.setObjectName("topBar")
-        self.wordmark = label(
-            "peerjournal · Demo" if demo else "peerjournal",
-            "heading",
-            self.top_bar,
-            name="wordmark",
-        )
-        self.save_indicator = QLabel("", self.top_bar)
-        self.save_indicator.setObjectName("saveIndicator")
-        self.save_indicator.setAccessibleName("Saving")
-        self.support_button = button("Need support now?", "support", self.top_bar)
-        self.support_button.setObjectName("supportButton")
-        self.settings_button = button("Settings", "quiet", self.top_bar, name="settingsButton")
-        self.lock_button = button("Lock", "", self.top_bar, name="lockButton")
-        self.lock_button.setToolTip("Lock your journal (Ctrl+L)")
-        self.lock_button.setVisible(False)
-        bar = QHBoxLayout(self.top_bar)
-        bar.setContentsMargins(18, 8, 14, 8)
-        bar.setSpacing(10)
-        bar.addWidget(self.wordmark)
-        bar.addStretch(1)
-        bar.addWidget(self.save_indicator)
-        bar.addWidget(self.support_button)
-        bar.addWidget(self.settings_button)
-        bar.addWidget(self.lock_button)
+        self.top_bar = TopBar(demo=demo, parent=self)
+        self.wordmark = self.top_bar.wordmark
+        self.save_indicator = self.top_bar.save_indicator
+        self.support_button = self.top_bar.support_button
+        self.settings_button = self.top_bar.settings_button
+        self.lock_button = self.top_bar.lock_button
 
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("windowStack")
@@ -386,137 +357,19 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self, unlocked=self.is_unlocked)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(self._on_settings_changed)
-        dialog.backups_requested.connect(self.open_backups, Qt.ConnectionType.QueuedConnection)
-        dialog.passphrase_requested.connect(
-            self.open_passphrase, Qt.ConnectionType.QueuedConnection
-        )
-        dialog.recovery_requested.connect(
-            self.open_recovery_key, Qt.ConnectionType.QueuedConnection
-        )
-        dialog.open()
-
-    @Slot(object)
-    def _on_settings_changed(self, settings: object) -> None:
-        if isinstance(settings, Settings):
-            self.apply_settings(settings)
+        self.settings_actions.open_settings()
 
     @Slot()
     def open_backups(self) -> None:
-        if not self.is_unlocked:
-            return
-        from peerjournal.ui.dialogs.backups_dialog import BackupsDialog
-
-        dialog = BackupsDialog(self.services, self.prompter, self)
-        dialog.backup_requested.connect(lambda: self._backup_now(dialog))
-        dialog.restore_requested.connect(self.restore_backup)
-        dialog.open()
-
-    def _backup_now(self, dialog: BackupsDialog) -> None:
-        dialog.backup_now.setEnabled(False)
-
-        def done(_path: object) -> None:
-            dialog.backup_now.setEnabled(True)
-            dialog.refresh("A backup was made just now.")
-
-        def failed(error: BaseException) -> None:
-            dialog.backup_now.setEnabled(True)
-            dialog.refresh(describe(error).text())
-
-        self.tasks.run(
-            fn=self.services.backups.backup_now,
-            on_done=done,
-            on_error=failed,
-            owner=dialog,
-            name="backup",
-        )
+        self.settings_actions.open_backups()
 
     @Slot()
     def open_passphrase(self) -> None:
-        if not self.is_unlocked:
-            return
-        from peerjournal.ui.dialogs.passphrase_dialog import PassphraseDialog
-
-        dialog = PassphraseDialog(self.services, self.tasks, self)
-        dialog.accepted.connect(lambda: self._after_passphrase_change(dialog.new_recovery))
-        dialog.open()
-
-    def _after_passphrase_change(self, new_recovery: RecoveryKey | None) -> None:
-        if new_recovery is None:
-            self.prompter.inform(
-                self,
-                "Passphrase changed",
-                "Your passphrase is changed. Your recovery key still works as before.",
-            )
-            return
-        dialog = self._recovery_dialog()
-        dialog.show_key(
-            new_recovery,
-            why="Your passphrase is changed. Your journal was made by an earlier version of "
-            "peerjournal, whose recovery key cannot be carried over to the new lock, so here "
-            "is a new one; the old one no longer opens your journal. It is shown only this "
-            "once: write it down, print it or save it, and keep it safe.",
-        )
-        dialog.open()
-
-    def _recovery_dialog(self) -> RecoveryKeyDialog:
-        from peerjournal.ui.dialogs.recovery_key_dialog import RecoveryKeyDialog
-
-        dialog = RecoveryKeyDialog(self.services, self.tasks, self.prompter, self.clipboard, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        return dialog
+        self.settings_actions.open_passphrase()
 
     @Slot()
     def open_recovery_key(self) -> None:
-        if self.is_unlocked:
-            self._recovery_dialog().open()
-
-    @Slot(str, str)
-    def restore_backup(self, path: str, passphrase: str) -> None:
-        """Locks the window, puts the backup back (checked first), then asks to unlock."""
-        backup = Path(path)
-        made = next((b.made for b in self.services.backups.list() if b.path == backup), None)
-        self.lock()
-        self.unlock_view.reset("Checking the backup and putting it back…")
-        self.unlock_view.setEnabled(False)
-
-        def done(kept: object) -> None:
-            self.unlock_view.setEnabled(True)
-            try:
-                self.services.session.open()
-            except PeerJournalError as error:
-                self.show_notice(error)
-                return
-            where = f" The journal it replaced was kept, whole, in {kept}." if kept else ""
-            self.show_unlock(
-                f"Your journal was put back from the backup of {when(made) if made else path}."
-                f"{where} Unlock it with the passphrase you used then."
-            )
-
-        def failed(error: BaseException) -> None:
-            self.unlock_view.setEnabled(True)
-            if not self.services.session.exists():
-                self.show_notice(error)
-                return
-            try:
-                self.services.session.open()
-            except PeerJournalError as reopen_error:
-                self.show_notice(reopen_error)
-                return
-            if isinstance(error, WrongPassphrase):
-                text = "That passphrase does not open that backup, so nothing was changed."
-            else:
-                text = f"{describe(error).text()} Nothing was changed."
-            self.show_unlock(text)
-
-        self.tasks.run(
-            fn=lambda: self.services.backups.restore(backup, passphrase=passphrase),
-            on_done=done,
-            on_error=failed,
-            name="restore",
-        )
+        self.settings_actions.open_recovery_key()
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
