@@ -25,6 +25,7 @@ from peerjournal.services.container import Services
 from peerjournal.services.events import Changes
 from peerjournal.services.search import SearchResult
 from peerjournal.ui.journal.daily_page import DailyPage
+from peerjournal.ui.journal.earlier_page import EarlierAnswersPage
 from peerjournal.ui.journal.notice_bar import NoticeBar
 from peerjournal.ui.journal.part_page import PageScroll, PartPage, ProgrammePage
 from peerjournal.ui.journal.search_page import SearchPage
@@ -40,7 +41,6 @@ from peerjournal.ui.journal.sidebar import (
 from peerjournal.ui.journal.tree_view import TreePage
 from peerjournal.ui.kit.autosave import AutoSaver
 from peerjournal.ui.kit.changes import ChangeBridge
-from peerjournal.ui.kit.dates import when
 from peerjournal.ui.kit.errors import describe
 from peerjournal.ui.kit.prompter import Prompter
 from peerjournal.ui.kit.tasks import TaskRunner
@@ -65,37 +65,6 @@ class SearchField(QLineEdit):
             self.escape_pressed.emit()
             return
         super().keyPressEvent(event)
-
-
-class EarlierAnswersPage(PageScroll):
-    """Answers whose question is no longer in the programme: kept and shown, never lost."""
-
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("earlierPage")
-        self.setAccessibleName("Earlier answers")
-        self.body.addWidget(label("Earlier answers", "title", self.body_widget))
-        self.body.addWidget(
-            label(
-                "These answers belong to questions that are no longer in the programme. "
-                "They are kept here so nothing you wrote is lost.",
-                "muted",
-                self.body_widget,
-            )
-        )
-        for earlier in services.answers.earlier_answers():
-            card = QWidget(self.body_widget)
-            inner = QVBoxLayout(card)
-            inner.setContentsMargins(0, 8, 0, 8)
-            inner.addWidget(label(f"Saved {when(earlier.saved)}", "small", card))
-            text = label(earlier.text, "", card)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            inner.addWidget(text)
-            self.body.addWidget(card)
-        self.body.addStretch(1)
-
-    def focus_first(self) -> None:
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def story_page(
@@ -451,4 +420,4 @@ class JournalView(QWidget):
                 child.clear()
 
 
-__all__ = ["JournalView", "SearchField", "story_page"]
+__all__ = ["EarlierAnswersPage", "JournalView", "SearchField", "story_page"]
