@@ -1,4 +1,4 @@
-"""The command line: the app by default, plus headless commands for scripts and tests.
+"""Every command, its arguments and its help, built from tables where commands share a shape.
 
 Headless commands never import Qt. Every failure is one sentence on standard error and
 a non-zero exit, never a traceback. Passphrases come from PEERJOURNAL_PASSPHRASE,
@@ -8,17 +8,9 @@ a non-zero exit, never a traceback. Passphrases come from PEERJOURNAL_PASSPHRASE
 from __future__ import annotations
 
 import argparse
-import logging
-import os
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from peerjournal import __version__
-from peerjournal.core.errors import PeerJournalError
-
-EXIT_OK = 0
-EXIT_FAIL = 1
-EXIT_USAGE = 2
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -48,21 +40,52 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"peerjournal {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    from peerjournal import cli_commands as c
+    from peerjournal.cli import keeping, setup, sharing, writing
+
+    exports: tuple[tuple[str, Handler, str, list[str], tuple[str, ...]], ...] = (
+        (
+            "all",
+            sharing.cmd_export_all,
+            "everything, unencrypted, as Markdown or JSON",
+            ["md", "json"],
+            (),
+        ),
+        (
+            "story",
+            sharing.cmd_export_story,
+            "your Personal Recovery Story as PDF or Markdown",
+            ["pdf", "md"],
+            ("paper", "iteration"),
+        ),
+        (
+            "workbook",
+            sharing.cmd_export_workbook,
+            "the whole workbook with your answers",
+            ["pdf", "md"],
+            ("paper",),
+        ),
+        (
+            "stocktake",
+            sharing.cmd_export_stocktake,
+            "your Personal Stocktake with its history",
+            ["pdf", "md"],
+            ("paper",),
+        ),
+    )
 
     def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
         one = sub.add_parser(name, help=help_text, description=help_text, parents=[common])
         one.set_defaults(handler=handler)
         return one
 
-    add("gui", c.cmd_gui, "open the app (the default)")
-    add("demo", c.cmd_demo, "open the app on a throwaway demo journal")
-    add("init", c.cmd_init, "create your journal and print its recovery key once")
-    add("prompts", c.cmd_prompts, "list every question you can answer: ID<TAB>TEXT")
+    add("gui", setup.cmd_gui, "open the app (the default)")
+    add("demo", setup.cmd_demo, "open the app on a throwaway demo journal")
+    add("init", keeping.cmd_init, "create your journal and print its recovery key once")
+    add("prompts", writing.cmd_prompts, "list every question you can answer: ID<TAB>TEXT")
 
     answer = add(
         "answer",
-        c.cmd_answer,
+        writing.cmd_answer,
         "save an answer read from standard input (Markdown; JSON for lists and tables)",
     )
     answer.add_argument("prompt_id", metavar="ID")
@@ -72,39 +95,41 @@ def build_parser() -> argparse.ArgumentParser:
         help="empty this answer on purpose (standard input is not read); what it said before "
         "stays in its history. Without --clear, an empty answer is refused",
     )
-    show = add("show", c.cmd_show, "print the current answer to a question")
+    show = add("show", writing.cmd_show, "print the current answer to a question")
     show.add_argument("prompt_id", metavar="ID")
-    history = add("history", c.cmd_history, "list the saved versions of an answer")
+    history = add("history", writing.cmd_history, "list the saved versions of an answer")
     history.add_argument("prompt_id", metavar="ID")
 
-    journal = add("journal", c.cmd_usage, "daily pages")
+    journal = add("journal", setup.cmd_usage, "daily pages")
     journal_sub = journal.add_subparsers(dest="journal_command", metavar="ACTION")
     jadd = journal_sub.add_parser(
         "add", help="add to a daily page from standard input", parents=[common]
     )
     jadd.add_argument("--date", metavar="YYYY-MM-DD", default=None, help="default: today")
-    jadd.set_defaults(handler=c.cmd_journal_add)
+    jadd.set_defaults(handler=writing.cmd_journal_add)
     jlist = journal_sub.add_parser("list", help="list your daily pages", parents=[common])
-    jlist.set_defaults(handler=c.cmd_journal_list)
+    jlist.set_defaults(handler=writing.cmd_journal_list)
 
     search = add(
         "search",
-        c.cmd_search,
+        writing.cmd_search,
         "search everything you have written (QUERY '-' reads the words from standard "
         "input: words given as arguments can be seen by other users of this computer)",
     )
     search.add_argument("query", nargs="+", metavar="QUERY")
     add(
         "salvage",
-        c.cmd_salvage,
+        keeping.cmd_salvage,
         "bring back each answer or page that cannot be read, from its earlier versions or "
         "a backup, one at a time",
     )
 
-    add("check", c.cmd_check, "decrypt and verify everything; exit 0 only when all is whole")
-    backup = add("backup", c.cmd_backup, "make an encrypted backup now")
+    add("check", keeping.cmd_check, "decrypt and verify everything; exit 0 only when all is whole")
+    backup = add("backup", keeping.cmd_backup, "make an encrypted backup now")
     backup.add_argument("-o", "--output", metavar="FILE", default=None)
-    restore = add("restore", c.cmd_restore, "restore a backup (the current journal is kept aside)")
+    restore = add(
+        "restore", keeping.cmd_restore, "restore a backup (the current journal is kept aside)"
+    )
     restore.add_argument("file", metavar="FILE")
     restore.add_argument(
         "--recovery-key-file",
@@ -113,38 +138,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the backup with the recovery key in FILE instead of the passphrase",
     )
 
-    export = add("export", c.cmd_usage, "export your writing")
+    export = add("export", setup.cmd_usage, "export your writing")
     export_sub = export.add_subparsers(dest="export_what", metavar="WHAT")
-    e_all = export_sub.add_parser(
-        "all", help="everything, unencrypted, as Markdown or JSON", parents=[common]
-    )
-    e_all.add_argument("--format", choices=["md", "json"], required=True)
-    e_all.add_argument("-o", "--output", metavar="PATH", required=True)
-    e_all.set_defaults(handler=c.cmd_export_all)
-    e_story = export_sub.add_parser(
-        "story", help="your Personal Recovery Story as PDF or Markdown", parents=[common]
-    )
-    e_story.add_argument("--format", choices=["pdf", "md"], required=True)
-    e_story.add_argument("-o", "--output", metavar="FILE", required=True)
-    e_story.add_argument("--iteration", type=int, metavar="N", default=None)
-    e_story.add_argument("--paper", choices=["a4", "letter"], default="a4")
-    e_story.set_defaults(handler=c.cmd_export_story)
-    e_book = export_sub.add_parser(
-        "workbook", help="the whole workbook with your answers", parents=[common]
-    )
-    e_book.add_argument("--format", choices=["pdf", "md"], required=True)
-    e_book.add_argument("-o", "--output", metavar="FILE", required=True)
-    e_book.add_argument("--paper", choices=["a4", "letter"], default="a4")
-    e_book.set_defaults(handler=c.cmd_export_workbook)
-    e_stock = export_sub.add_parser(
-        "stocktake", help="your Personal Stocktake with its history", parents=[common]
-    )
-    e_stock.add_argument("--format", choices=["pdf", "md"], required=True)
-    e_stock.add_argument("-o", "--output", metavar="FILE", required=True)
-    e_stock.add_argument("--paper", choices=["a4", "letter"], default="a4")
-    e_stock.set_defaults(handler=c.cmd_export_stocktake)
+    for what, handler, help_text, formats, extra in exports:
+        one = export_sub.add_parser(what, help=help_text, parents=[common])
+        one.add_argument("--format", choices=formats, required=True)
+        one.add_argument("-o", "--output", metavar="PATH", required=True)
+        if "paper" in extra:
+            one.add_argument("--paper", choices=["a4", "letter"], default="a4")
+        if "iteration" in extra:
+            one.add_argument("--iteration", type=int, metavar="N", default=None)
+        one.set_defaults(handler=handler)
 
-    passphrase = add("passphrase", c.cmd_usage, "manage your passphrase")
+    passphrase = add("passphrase", setup.cmd_usage, "manage your passphrase")
     pass_sub = passphrase.add_subparsers(dest="passphrase_command", metavar="ACTION")
     new_pass = argparse.ArgumentParser(add_help=False)
     new_pass.add_argument(
@@ -156,16 +162,16 @@ def build_parser() -> argparse.ArgumentParser:
     change = pass_sub.add_parser(
         "change", help="choose a new passphrase", parents=[common, new_pass]
     )
-    change.set_defaults(handler=c.cmd_passphrase_change)
-    recovery = add("recovery-key", c.cmd_usage, "manage your recovery key")
+    change.set_defaults(handler=keeping.cmd_passphrase_change)
+    recovery = add("recovery-key", setup.cmd_usage, "manage your recovery key")
     recovery_sub = recovery.add_subparsers(dest="recovery_command", metavar="ACTION")
     r_new = recovery_sub.add_parser(
         "new",
         help="make a new recovery key (shown once; the old one stops working)",
         parents=[common],
     )
-    r_new.set_defaults(handler=c.cmd_recovery_key_new)
-    recover = add("recover", c.cmd_recover, "set a new passphrase with your recovery key")
+    r_new.set_defaults(handler=keeping.cmd_recovery_key_new)
+    recover = add("recover", keeping.cmd_recover, "set a new passphrase with your recovery key")
     recover.add_argument(
         "--new-passphrase-file",
         metavar="FILE",
@@ -179,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the recovery key from FILE (or set PEERJOURNAL_RECOVERY_KEY)",
     )
 
-    story = add("story", c.cmd_usage, "versions of your Personal Recovery Story")
+    story = add("story", setup.cmd_usage, "versions of your Personal Recovery Story")
     story_sub = story.add_subparsers(dest="story_command", metavar="ACTION")
     s_save = story_sub.add_parser(
         "save",
@@ -188,17 +194,17 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     s_save.add_argument("name", nargs="+", metavar="NAME")
-    s_save.set_defaults(handler=c.cmd_story_save)
+    s_save.set_defaults(handler=sharing.cmd_story_save)
     s_list = story_sub.add_parser("list", help="list the saved versions", parents=[common])
-    s_list.set_defaults(handler=c.cmd_story_list)
+    s_list.set_defaults(handler=sharing.cmd_story_list)
     s_diff = story_sub.add_parser(
         "diff", help="what changed between two versions", parents=[common]
     )
     s_diff.add_argument("first", type=int, metavar="N")
     s_diff.add_argument("second", type=int, metavar="M")
-    s_diff.set_defaults(handler=c.cmd_story_diff)
+    s_diff.set_defaults(handler=sharing.cmd_story_diff)
 
-    content = add("content", c.cmd_usage, "content packs")
+    content = add("content", setup.cmd_usage, "content packs")
     content_sub = content.add_subparsers(dest="content_command", metavar="ACTION")
     check = content_sub.add_parser(
         "check",
@@ -206,51 +212,11 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     check.add_argument("path", nargs="?", default=None, metavar="PATH")
-    check.set_defaults(handler=c.cmd_content_check)
+    check.set_defaults(handler=setup.cmd_content_check)
 
     add(
         "self-test",
-        c.cmd_self_test,
+        setup.cmd_self_test,
         "check this installation headlessly on a throwaway journal",
     )
     return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    from peerjournal.core.hygiene import harden_process
-    from peerjournal.core.private import use_private_umask
-
-    harden_process()
-    use_private_umask()
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    from peerjournal.core.paths import DataDir, resolve_data_dir
-    from peerjournal.logs import setup_logging
-
-    level = logging.DEBUG if os.environ.get("PEERJOURNAL_DEBUG") else logging.INFO
-    setup_logging(DataDir(resolve_data_dir(getattr(args, "data_dir", None))).logs, level=level)
-    handler: Handler | None = getattr(args, "handler", None)
-    if handler is None:
-        from peerjournal import cli_commands
-
-        handler = cli_commands.cmd_gui
-    try:
-        return handler(args)
-    except PeerJournalError as exc:
-        print(exc.message, file=sys.stderr)
-        return EXIT_FAIL
-    except KeyboardInterrupt:
-        print("Stopped. Nothing half-saved was kept.", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return EXIT_OK
-    except Exception:
-        from peerjournal.logs import log_unexpected
-
-        where = log_unexpected("cli")
-        print(
-            "Something unexpected went wrong, and it was stopped. Nothing already saved was "
-            f"lost. The details (which hold none of your writing) are in {where}.",
-            file=sys.stderr,
-        )
-        return EXIT_FAIL
