@@ -77,7 +77,7 @@ def test_any_other_shape_is_refused_as_bad_answer(kind: str, data: object) -> No
         parsed = a.from_json({"kind": kind, "data": data})  # type: ignore[dict-item]
     except BadAnswer:
         return
-    assert parsed.kind.value == kind  # whatever is accepted is a real answer of that kind
+    assert parsed.kind == kind  # whatever is accepted is a real answer of that kind
 
 
 @given(json_values)

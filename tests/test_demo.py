@@ -251,7 +251,7 @@ def test_a_key_given_twice_is_refused(content: Content) -> None:
         "      tree.mutuality.roots: |",
         "      tree.mutuality.difference: Twice.\n      tree.mutuality.roots: |",
     )
-    with pytest.raises(DemoDataError, match="given twice"):
+    with pytest.raises(DemoDataError, match="appears twice"):
         load_demo(content, raw)
 
 

@@ -504,7 +504,7 @@ def test_sealed_names_do_not_tell_which_question_an_answer_belongs_to(
 ) -> None:
     services = _open(data_dir, content)
     for prompt in list(content.prompts())[:40]:
-        if prompt.kind.value == "text":
+        if prompt.kind == "text":
             services.answers.save(prompt.id, a.TextAnswer("x"))
     services.session.close()
     conn = _db(data_dir)

@@ -31,7 +31,7 @@ def open_part(window: MainWindow, part_id: str) -> PartPage:
 def first_text_prompt(content: Content, part_id: str) -> str:
     part = content.part(part_id)
     assert part is not None
-    return next(p.id for p in part.prompts if p.kind.value == "text")
+    return next(p.id for p in part.prompts if p.kind == "text")
 
 
 def test_typed_answer_is_in_the_vault_after_the_pause(

@@ -16,6 +16,7 @@ from peerjournal.cli.io import (
 )
 from peerjournal.cli.journal import content_only, open_journal
 from peerjournal.core import answers as a
+from peerjournal.core import kinds
 from peerjournal.core.content import model as m
 from peerjournal.core.errors import (
     BadAnswer,
@@ -49,28 +50,13 @@ def parse_answer(prompt: m.Prompt, text: str) -> a.Answer:
             reason=f"this question takes JSON, for example {example_json(prompt)}"
         ) from None
     if isinstance(data, dict) and "kind" not in data:
-        data = {"kind": prompt.kind.value, "data": data}
+        data = {"kind": prompt.kind, "data": data}
     return a.from_json(data)
 
 
 def example_json(prompt: m.Prompt) -> str:
-    match prompt:
-        case m.LadderPrompt():
-            return '{"rung": 5, "note": "..."}'
-        case m.ChoosePrompt():
-            first = [o.id for o in prompt.options()][:2]
-            return json.dumps({"chosen": first})
-        case m.RankedPrompt():
-            return '{"items": [{"value": "Honesty", "note": "..."}]}'
-        case m.TablePrompt():
-            return json.dumps({"notes": {prompt.rows[0].id: "..."}})
-        case m.SpectrumPrompt():
-            return json.dumps({"positions": {prompt.rows[0].id: 70}})
-        case m.ChecklistPrompt():
-            return json.dumps({"items": {prompt.questions[0].id: {"state": "yes", "note": ""}}})
-        case m.LessonsPrompt():
-            return '{"done": [1, 2, 3]}'
-    return "{}"
+    spec = kinds.spec_of(prompt.kind)
+    return spec.example(prompt) if spec is not None else "{}"
 
 
 def cmd_answer(args: argparse.Namespace) -> int:

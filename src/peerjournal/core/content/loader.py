@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from peerjournal.core.content import model as m
-from peerjournal.core.content.schema import KINDS, PackIn
+from peerjournal.core.content.schema import PackBase, kind_names, pack_model
 from peerjournal.core.content.yaml_reader import MAX_PACK_BYTES, LocatedData, read_yaml
 from peerjournal.core.errors import ContentPackError
 from peerjournal.core.paths import bundled_dir
@@ -27,7 +27,7 @@ PACK_SUFFIXES = (".yaml", ".yml")
 
 @dataclass(frozen=True, slots=True)
 class _Loaded:
-    pack: PackIn
+    pack: PackBase
     data: LocatedData
     file: str
 
@@ -105,14 +105,14 @@ def _load_one(path: Path) -> _Loaded:
             hint="see content/README.md for the shape of a pack.",
         )
     try:
-        pack = PackIn.model_validate(data.data)
+        pack = pack_model().model_validate(data.data)
     except ValidationError as exc:
         raise _explain(exc, data, name) from None
     _check_unique_within(pack, data, name)
     return _Loaded(pack=pack, data=data, file=name)
 
 
-def _ids_with_paths(pack: PackIn) -> list[tuple[str, tuple[str | int, ...]]]:
+def _ids_with_paths(pack: PackBase) -> list[tuple[str, tuple[str | int, ...]]]:
     found: list[tuple[str, tuple[str | int, ...]]] = []
     for p_index, part in enumerate(pack.parts):
         found.append((part.id, ("parts", p_index, "id")))
@@ -121,7 +121,7 @@ def _ids_with_paths(pack: PackIn) -> list[tuple[str, tuple[str | int, ...]]]:
     return found
 
 
-def _check_unique_within(pack: PackIn, data: LocatedData, file: str) -> None:
+def _check_unique_within(pack: PackBase, data: LocatedData, file: str) -> None:
     seen: set[str] = {pack.id}
     for ident, path in _ids_with_paths(pack):
         if ident in seen:
@@ -190,7 +190,7 @@ def _yaml_path(loc: tuple[int | str, ...]) -> tuple[str | int, ...]:
     for index, step in enumerate(loc):
         if (
             isinstance(step, str)
-            and step in KINDS
+            and step in kind_names()
             and index >= 1
             and isinstance(loc[index - 1], int)
             and index >= 2
@@ -209,10 +209,10 @@ def _describe(error: ErrorDetails, loc: tuple[str | int, ...]) -> tuple[str, str
         value = got.get("kind") if isinstance(got, dict) else got
         return (
             f"the kind '{value}' is not one peerjournal knows.",
-            f"use one of: {', '.join(KINDS)}.",
+            f"use one of: {', '.join(kind_names())}.",
         )
     if kind == "union_tag_not_found":
-        return ("this item has no 'kind'.", f"add 'kind:' with one of: {', '.join(KINDS)}.")
+        return ("this item has no 'kind'.", f"add 'kind:' with one of: {', '.join(kind_names())}.")
     if kind == "missing":
         return (f"'{where}' is missing here.", f"add '{where}:' with its value.")
     if kind == "extra_forbidden":

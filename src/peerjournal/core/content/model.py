@@ -10,14 +10,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NewType
 
-PackId = NewType("PackId", str)
-PartId = NewType("PartId", str)
-PromptId = NewType("PromptId", str)
+from peerjournal.core.content.ids import PackId, PartId, PromptId
+from peerjournal.core.kinds.checklist import ChecklistPrompt, ChecklistQuestion
+from peerjournal.core.kinds.choose import ChoosePrompt, Domain, Option
+from peerjournal.core.kinds.ladder import LadderPrompt, Rung, Stage
+from peerjournal.core.kinds.lessons import LessonsPrompt
+from peerjournal.core.kinds.ranked import RankedPrompt
+from peerjournal.core.kinds.spectrum import SpectrumPrompt, SpectrumRow
+from peerjournal.core.kinds.table import TablePrompt, TableRow
+from peerjournal.core.kinds.text import TextPrompt
 
 
 class Kind(StrEnum):
+    """The kinds shipped with the app (``core/kinds`` holds each; a prompt's ``kind`` is
+    its name, a plain string, so a kind registered later needs no entry here)."""
+
     READING = "reading"
     TEXT = "text"
     LADDER = "ladder"
@@ -41,144 +49,7 @@ class Reading:
     id: PromptId
     title: str
     body: str
-    kind: Kind = field(default=Kind.READING, init=False)
-
-
-@dataclass(frozen=True, slots=True)
-class TextPrompt:
-    id: PromptId
-    text: str
-    label: str = ""
-    hint: str = ""
-    kind: Kind = field(default=Kind.TEXT, init=False)
-
-
-@dataclass(frozen=True, slots=True)
-class Rung:
-    number: int
-    statement: str
-
-
-@dataclass(frozen=True, slots=True)
-class Stage:
-    id: str
-    label: str
-    rungs: tuple[Rung, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class LadderPrompt:
-    id: PromptId
-    text: str
-    stages: tuple[Stage, ...]
-    kind: Kind = field(default=Kind.LADDER, init=False)
-
-    def rung(self, number: int) -> Rung | None:
-        return next((r for s in self.stages for r in s.rungs if r.number == number), None)
-
-    def stage_of(self, number: int) -> Stage | None:
-        return next((s for s in self.stages if any(r.number == number for r in s.rungs)), None)
-
-    @property
-    def rung_count(self) -> int:
-        return sum(len(s.rungs) for s in self.stages)
-
-
-@dataclass(frozen=True, slots=True)
-class Option:
-    id: str
-    label: str
-    description: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Domain:
-    id: str
-    title: str
-    options: tuple[Option, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ChoosePrompt:
-    id: PromptId
-    text: str
-    choose: int
-    domains: tuple[Domain, ...]
-    kind: Kind = field(default=Kind.CHOOSE, init=False)
-
-    def options(self) -> Iterator[Option]:
-        for domain in self.domains:
-            yield from domain.options
-
-    def option(self, option_id: str) -> Option | None:
-        return next((o for o in self.options() if o.id == option_id), None)
-
-
-@dataclass(frozen=True, slots=True)
-class RankedPrompt:
-    id: PromptId
-    text: str
-    count: int
-    item_label: str = "Value"
-    note_label: str = "What it means to me"
-    kind: Kind = field(default=Kind.RANKED, init=False)
-
-
-@dataclass(frozen=True, slots=True)
-class TableRow:
-    id: str
-    cells: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class TablePrompt:
-    id: PromptId
-    text: str
-    columns: tuple[str, ...]
-    notes_label: str
-    rows: tuple[TableRow, ...]
-    kind: Kind = field(default=Kind.TABLE, init=False)
-
-
-@dataclass(frozen=True, slots=True)
-class SpectrumRow:
-    id: str
-    left: str
-    right: str
-
-
-@dataclass(frozen=True, slots=True)
-class SpectrumPrompt:
-    id: PromptId
-    text: str
-    left_label: str
-    right_label: str
-    rows: tuple[SpectrumRow, ...]
-    kind: Kind = field(default=Kind.SPECTRUM, init=False)
-
-
-@dataclass(frozen=True, slots=True)
-class ChecklistQuestion:
-    id: str
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class ChecklistPrompt:
-    id: PromptId
-    text: str
-    questions: tuple[ChecklistQuestion, ...]
-    kind: Kind = field(default=Kind.CHECKLIST, init=False)
-
-
-@dataclass(frozen=True, slots=True)
-class LessonsPrompt:
-    """A course session's lessons, ticked off one by one ("3 of 11")."""
-
-    id: PromptId
-    text: str
-    count: int
-    kind: Kind = field(default=Kind.LESSONS, init=False)
+    kind: str = field(default=Kind.READING.value, init=False)
 
 
 Prompt = (
@@ -310,3 +181,38 @@ class Content:
 
     def tree_parts(self) -> tuple[Part, ...]:
         return tuple(part for prog in self.programmes for part in prog.parts if part.tree)
+
+
+__all__ = [
+    "ChecklistPrompt",
+    "ChecklistQuestion",
+    "ChoosePrompt",
+    "Contact",
+    "Content",
+    "ContentProblem",
+    "Domain",
+    "Item",
+    "Kind",
+    "LadderPrompt",
+    "LessonsPrompt",
+    "Located",
+    "Option",
+    "PackId",
+    "Part",
+    "PartId",
+    "Phrase",
+    "Programme",
+    "Prompt",
+    "PromptId",
+    "RankedPrompt",
+    "Reading",
+    "Rung",
+    "SpectrumPrompt",
+    "SpectrumRow",
+    "Stage",
+    "TablePrompt",
+    "TableRow",
+    "TextPrompt",
+    "TreePlace",
+    "TreeSpot",
+]

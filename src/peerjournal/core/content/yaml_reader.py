@@ -33,6 +33,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:map",
 }
+_DATE_TAG = "tag:yaml.org,2002:timestamp"
 
 
 @dataclass(slots=True)
@@ -49,7 +50,11 @@ class LocatedData:
         return 1
 
 
-def read_yaml(raw: bytes, *, file: str) -> LocatedData:
+def read_yaml(raw: bytes, *, file: str, dates: bool = False) -> LocatedData:
+    """Plain data with the line of every value; ``dates`` also reads YYYY-MM-DD as dates.
+
+    Content packs hold no dates, so only the demo journal (our own file) asks for them.
+    """
     if len(raw) > MAX_PACK_BYTES:
         raise ContentPackError(
             file=file,
@@ -89,7 +94,8 @@ def read_yaml(raw: bytes, *, file: str) -> LocatedData:
     result = LocatedData(data=None)
     loader = yaml.SafeLoader("")
     try:
-        result.data = _Converter(loader, result.lines, file).convert(node, ())
+        tags = _PLAIN_TAGS | ({_DATE_TAG} if dates else set())
+        result.data = _Converter(loader, result.lines, file, tags).convert(node, ())
     finally:
         loader.dispose()
     return result
@@ -143,7 +149,10 @@ def _check_shape(text: str, file: str) -> None:
 
 
 class _Converter:
-    def __init__(self, loader: yaml.SafeLoader, lines: dict[Path_, int], file: str) -> None:
+    def __init__(
+        self, loader: yaml.SafeLoader, lines: dict[Path_, int], file: str, tags: set[str]
+    ) -> None:
+        self.tags = tags
         self.loader = loader
         self.lines = lines
         self.file = file
@@ -155,7 +164,7 @@ class _Converter:
         )
 
     def _check_tag(self, node: yaml.Node) -> None:
-        if node.tag not in _PLAIN_TAGS:
+        if node.tag not in self.tags:
             raise self._refuse(
                 node,
                 f"the tag '{node.tag}' is not allowed in a content pack.",

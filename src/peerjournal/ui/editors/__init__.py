@@ -1,9 +1,12 @@
-"""One editor widget per prompt kind, and ``editor_for`` to pick the right one."""
+"""One editor widget per prompt kind, and ``editor_for``: the one its kind's spec names."""
 
 from __future__ import annotations
 
+import importlib
+
 from PySide6.QtWidgets import QWidget
 
+from peerjournal.core import kinds
 from peerjournal.core.content import model as m
 from peerjournal.ui.editors.base import PromptEditor
 from peerjournal.ui.editors.checklist import ChecklistEditor
@@ -18,23 +21,15 @@ from peerjournal.ui.editors.text import TextEditor
 
 
 def editor_for(prompt: m.Prompt, parent: QWidget | None = None) -> PromptEditor:
-    match prompt:
-        case m.TextPrompt():
-            return TextEditor(prompt, parent)
-        case m.LadderPrompt():
-            return LadderEditor(prompt, parent)
-        case m.ChoosePrompt():
-            return ChooseEditor(prompt, parent)
-        case m.RankedPrompt():
-            return RankedEditor(prompt, parent)
-        case m.TablePrompt():
-            return TableEditor(prompt, parent)
-        case m.SpectrumPrompt():
-            return SpectrumEditor(prompt, parent)
-        case m.ChecklistPrompt():
-            return ChecklistEditor(prompt, parent)
-        case m.LessonsPrompt():
-            return LessonsEditor(prompt, parent)
+    """The editor the prompt's kind names in the registry (``core/kinds``)."""
+    spec = kinds.spec_of(prompt.kind)
+    if spec is None:
+        raise LookupError(f"no editor for the kind {prompt.kind!r}")
+    module_name, _, class_name = spec.editor.partition(":")
+    editor = getattr(importlib.import_module(module_name), class_name)
+    if not (isinstance(editor, type) and issubclass(editor, PromptEditor)):
+        raise TypeError(f"{spec.editor} is not a PromptEditor")
+    return editor(prompt, parent)
 
 
 __all__ = [

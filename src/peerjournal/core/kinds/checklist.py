@@ -1,0 +1,168 @@
+"""``checklist``: yes / not yet questions, each with a note (Language and Impact)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import Field, TypeAdapter, model_validator
+
+from peerjournal.core.content.ids import PromptId
+from peerjournal.core.errors import BadAnswer
+from peerjournal.core.kinds.base import ContentModel, Id, Plain, Stored, Text, unique
+from peerjournal.core.kinds.spec import JsonValue, KindSpec
+
+NAME = "checklist"
+
+
+class Check(StrEnum):
+    YES = "yes"
+    NOT_YET = "not_yet"
+    UNSET = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistQuestion:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistPrompt:
+    id: PromptId
+    text: str
+    questions: tuple[ChecklistQuestion, ...]
+    kind: str = field(default=NAME, init=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    state: Check = Check.UNSET
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistAnswer:
+    items: tuple[tuple[str, ChecklistItem], ...]
+    kind: str = field(default=NAME, init=False)
+
+    def item(self, question_id: str) -> ChecklistItem:
+        return dict(self.items).get(question_id, ChecklistItem())
+
+
+class QuestionIn(ContentModel):
+    id: Id
+    text: Text
+
+
+class ChecklistIn(ContentModel):
+    kind: Literal["checklist"]
+    id: Id
+    text: str = ""
+    questions: list[QuestionIn] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_questions(self) -> ChecklistIn:
+        unique([q.id for q in self.questions], "questions")
+        return self
+
+    def build(self) -> ChecklistPrompt:
+        return ChecklistPrompt(
+            id=PromptId(self.id),
+            text=self.text.strip(),
+            questions=tuple(ChecklistQuestion(id=q.id, text=q.text) for q in self.questions),
+        )
+
+
+class _Item(Stored):
+    state: Literal["yes", "not_yet", ""] = ""
+    note: str = ""
+
+
+class _Data(Stored):
+    items: dict[str, _Item]
+
+
+class ChecklistStored(Stored):
+    kind: Literal["checklist"]
+    data: _Data
+
+    def answer(self) -> ChecklistAnswer:
+        return ChecklistAnswer(
+            tuple((k, ChecklistItem(Check(v.state), v.note)) for k, v in self.data.items.items())
+        )
+
+
+class _PlainItem(Plain):
+    state: str | bool
+    """``yes`` or ``not_yet`` (a bare ``yes`` in YAML 1.1 reads as true)."""
+    note: str = ""
+
+
+_PLAIN = TypeAdapter(dict[str, _PlainItem])
+
+
+def _validate(prompt: ChecklistPrompt, answer: ChecklistAnswer) -> None:
+    questions = {q.id for q in prompt.questions}
+    if any(k not in questions for k, _ in answer.items):
+        raise BadAnswer(reason="an answer is for a question this list does not have.")
+
+
+def _words(prompt: ChecklistPrompt, answer: ChecklistAnswer) -> str:
+    lines = []
+    for q in prompt.questions:
+        item = answer.item(q.id)
+        if item.state == Check.UNSET and not item.note.strip():
+            continue
+        state = {Check.YES: "Yes", Check.NOT_YET: "Not yet", Check.UNSET: "—"}[item.state]
+        line = f"- {q.text} **{state}**"
+        lines.append(f"{line} {item.note}".rstrip())
+    return "\n".join(lines)
+
+
+def _from_plain(_prompt: ChecklistPrompt, value: object) -> ChecklistAnswer:
+    items = []
+    for key, item in _PLAIN.validate_python(value).items():
+        if item.state not in (True, "yes", "not_yet"):
+            raise BadAnswer(reason="the state is 'yes' or 'not_yet'.")
+        state = Check.YES if item.state is True else Check(str(item.state))
+        items.append((key, ChecklistItem(state, item.note)))
+    return ChecklistAnswer(tuple(items))
+
+
+def _to_data(answer: ChecklistAnswer) -> dict[str, JsonValue]:
+    return {"items": {k: {"state": v.state.value, "note": v.note} for k, v in answer.items}}
+
+
+SPEC: KindSpec[ChecklistPrompt, ChecklistAnswer] = KindSpec(
+    name=NAME,
+    prompt_type=ChecklistPrompt,
+    answer_type=ChecklistAnswer,
+    schema=ChecklistIn,
+    stored=ChecklistStored,
+    empty=lambda _p: ChecklistAnswer(()),
+    to_data=_to_data,
+    validate=_validate,
+    texts=lambda answer: [v.note for _, v in answer.items],
+    is_answered=lambda answer: any(
+        v.state != Check.UNSET or v.note.strip() for _, v in answer.items
+    ),
+    words=_words,
+    example=lambda prompt: json.dumps(
+        {"items": {prompt.questions[0].id: {"state": "yes", "note": ""}}}
+    ),
+    from_plain=_from_plain,
+    editor="peerjournal.ui.editors.checklist:ChecklistEditor",
+)
+
+__all__ = [
+    "SPEC",
+    "Check",
+    "ChecklistAnswer",
+    "ChecklistIn",
+    "ChecklistItem",
+    "ChecklistPrompt",
+    "ChecklistQuestion",
+]

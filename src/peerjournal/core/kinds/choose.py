@@ -1,0 +1,161 @@
+"""``choose``: N of a list grouped by domain (the strengths: 8 of 28)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from peerjournal.core.content.ids import PromptId
+from peerjournal.core.errors import BadAnswer
+from peerjournal.core.kinds.base import ContentModel, Id, Stored, Text, plain_text
+from peerjournal.core.kinds.spec import KindSpec
+
+NAME = "choose"
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    id: str
+    label: str
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Domain:
+    id: str
+    title: str
+    options: tuple[Option, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChoosePrompt:
+    id: PromptId
+    text: str
+    choose: int
+    domains: tuple[Domain, ...]
+    kind: str = field(default=NAME, init=False)
+
+    def options(self) -> Iterator[Option]:
+        for domain in self.domains:
+            yield from domain.options
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options() if o.id == option_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class ChooseAnswer:
+    chosen: tuple[str, ...]
+    kind: str = field(default=NAME, init=False)
+
+
+class OptionIn(ContentModel):
+    id: Id
+    label: Text
+    description: str = ""
+
+
+class DomainIn(ContentModel):
+    id: Id
+    title: Text
+    options: list[OptionIn] = Field(min_length=1)
+
+
+class ChooseIn(ContentModel):
+    kind: Literal["choose"]
+    id: Id
+    text: Text
+    choose: int = Field(ge=1)
+    domains: list[DomainIn] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _enough_options(self) -> ChooseIn:
+        total = sum(len(d.options) for d in self.domains)
+        if self.choose > total:
+            raise ValueError(
+                f"'choose' asks for {self.choose} but the list has only {total} options"
+            )
+        ids = [o.id for d in self.domains for o in d.options]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two options share an id")
+        return self
+
+    def build(self) -> ChoosePrompt:
+        return ChoosePrompt(
+            id=PromptId(self.id),
+            text=self.text,
+            choose=self.choose,
+            domains=tuple(
+                Domain(
+                    id=d.id,
+                    title=d.title,
+                    options=tuple(
+                        Option(id=o.id, label=o.label, description=o.description.strip())
+                        for o in d.options
+                    ),
+                )
+                for d in self.domains
+            ),
+        )
+
+
+class _Data(Stored):
+    chosen: list[str]
+
+
+class ChooseStored(Stored):
+    kind: Literal["choose"]
+    data: _Data
+
+    def answer(self) -> ChooseAnswer:
+        return ChooseAnswer(tuple(self.data.chosen))
+
+
+def _validate(prompt: ChoosePrompt, answer: ChooseAnswer) -> None:
+    known = {o.id for o in prompt.options()}
+    unknown = [c for c in answer.chosen if c not in known]
+    if unknown:
+        raise BadAnswer(reason=f"'{unknown[0]}' is not one of the choices.")
+    if len(set(answer.chosen)) != len(answer.chosen):
+        raise BadAnswer(reason="a choice is listed twice.")
+    if len(answer.chosen) > prompt.choose:
+        raise BadAnswer(reason=f"choose up to {prompt.choose}.")
+
+
+def _words(prompt: ChoosePrompt, answer: ChooseAnswer) -> str:
+    lines = []
+    for option_id in answer.chosen:
+        option = prompt.option(option_id)
+        if option:
+            lines.append(f"- **{option.label}**: {option.description}")
+    return "\n".join(lines)
+
+
+def _from_plain(_prompt: ChoosePrompt, value: object) -> ChooseAnswer:
+    if not isinstance(value, list):
+        raise BadAnswer(reason="this needs a list of choices.")
+    return ChooseAnswer(tuple(plain_text(v) for v in value))
+
+
+SPEC: KindSpec[ChoosePrompt, ChooseAnswer] = KindSpec(
+    name=NAME,
+    prompt_type=ChoosePrompt,
+    answer_type=ChooseAnswer,
+    schema=ChooseIn,
+    stored=ChooseStored,
+    empty=lambda _p: ChooseAnswer(()),
+    to_data=lambda answer: {"chosen": list(answer.chosen)},
+    validate=_validate,
+    texts=lambda _answer: [],
+    is_answered=lambda answer: bool(answer.chosen),
+    words=_words,
+    example=lambda prompt: json.dumps({"chosen": [o.id for o in prompt.options()][:2]}),
+    from_plain=_from_plain,
+    editor="peerjournal.ui.editors.choose:ChooseEditor",
+)
+
+__all__ = ["SPEC", "ChooseAnswer", "ChooseIn", "ChoosePrompt", "Domain", "Option"]

@@ -1,0 +1,140 @@
+"""``spectrum``: a mark between two ends for each row (helper ↔ peer relationship)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from peerjournal.core.content.ids import PromptId
+from peerjournal.core.errors import BadAnswer
+from peerjournal.core.kinds.base import ContentModel, Id, Stored, Text, plain_int, unique
+from peerjournal.core.kinds.spec import KindSpec
+
+NAME = "spectrum"
+
+
+@dataclass(frozen=True, slots=True)
+class SpectrumRow:
+    id: str
+    left: str
+    right: str
+
+
+@dataclass(frozen=True, slots=True)
+class SpectrumPrompt:
+    id: PromptId
+    text: str
+    left_label: str
+    right_label: str
+    rows: tuple[SpectrumRow, ...]
+    kind: str = field(default=NAME, init=False)
+
+
+@dataclass(frozen=True, slots=True)
+class SpectrumAnswer:
+    """Each row's position from 0 (the left end) to 100 (the right end)."""
+
+    positions: tuple[tuple[str, int], ...]
+    kind: str = field(default=NAME, init=False)
+
+    def position(self, row_id: str) -> int | None:
+        return dict(self.positions).get(row_id)
+
+
+class SpectrumRowIn(ContentModel):
+    id: Id
+    left: Text
+    right: Text
+
+
+class SpectrumIn(ContentModel):
+    kind: Literal["spectrum"]
+    id: Id
+    text: Text
+    left_label: Text
+    right_label: Text
+    rows: list[SpectrumRowIn] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_rows(self) -> SpectrumIn:
+        unique([r.id for r in self.rows], "rows")
+        return self
+
+    def build(self) -> SpectrumPrompt:
+        return SpectrumPrompt(
+            id=PromptId(self.id),
+            text=self.text,
+            left_label=self.left_label,
+            right_label=self.right_label,
+            rows=tuple(SpectrumRow(id=r.id, left=r.left, right=r.right) for r in self.rows),
+        )
+
+
+class _Data(Stored):
+    positions: dict[str, int | float]
+
+
+class SpectrumStored(Stored):
+    kind: Literal["spectrum"]
+    data: _Data
+
+    def answer(self) -> SpectrumAnswer:
+        return SpectrumAnswer(tuple((k, round(v)) for k, v in self.data.positions.items()))
+
+
+def _validate(prompt: SpectrumPrompt, answer: SpectrumAnswer) -> None:
+    rows = {r.id for r in prompt.rows}
+    if any(k not in rows for k, _ in answer.positions):
+        raise BadAnswer(reason="a position is for a row this question does not have.")
+    if any(not 0 <= v <= 100 for _, v in answer.positions):
+        raise BadAnswer(reason="positions run from 0 to 100.")
+
+
+def describe_position(pos: int) -> str:
+    if pos <= 15:
+        return "mostly to the left"
+    if pos <= 40:
+        return "more to the left"
+    if pos < 60:
+        return "in the middle"
+    if pos < 85:
+        return "more to the right"
+    return "mostly to the right"
+
+
+def _words(prompt: SpectrumPrompt, answer: SpectrumAnswer) -> str:
+    lines = []
+    for row in prompt.rows:
+        pos = answer.position(row.id)
+        if pos is not None:
+            lines.append(f"- {row.left} ↔ {row.right}: {describe_position(pos)}")
+    return "\n".join(lines)
+
+
+def _from_plain(_prompt: SpectrumPrompt, value: object) -> SpectrumAnswer:
+    if not isinstance(value, dict):
+        raise BadAnswer(reason="this needs a position for each row, by row id.")
+    return SpectrumAnswer(tuple((str(k), plain_int(v)) for k, v in value.items()))
+
+
+SPEC: KindSpec[SpectrumPrompt, SpectrumAnswer] = KindSpec(
+    name=NAME,
+    prompt_type=SpectrumPrompt,
+    answer_type=SpectrumAnswer,
+    schema=SpectrumIn,
+    stored=SpectrumStored,
+    empty=lambda _p: SpectrumAnswer(()),
+    to_data=lambda answer: {"positions": dict(answer.positions)},
+    validate=_validate,
+    texts=lambda _answer: [],
+    is_answered=lambda answer: bool(answer.positions),
+    words=_words,
+    example=lambda prompt: json.dumps({"positions": {prompt.rows[0].id: 70}}),
+    from_plain=_from_plain,
+    editor="peerjournal.ui.editors.spectrum:SpectrumEditor",
+)
+
+__all__ = ["SPEC", "SpectrumAnswer", "SpectrumIn", "SpectrumPrompt", "SpectrumRow"]

@@ -1,0 +1,85 @@
+"""A prompt kind that exists only in the tests: a rating from 1 to N, with a word for each.
+
+It proves the recipe in CONTRIBUTING.md: this folder (the kind, here, and its editor,
+``editor.py``) and one line, ``kinds.register(SPEC)``, are all a new kind needs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Literal
+
+from pydantic import Field
+
+from peerjournal.core.content.ids import PromptId
+from peerjournal.core.errors import BadAnswer
+from peerjournal.core.kinds.base import ContentModel, Id, Stored, Text, plain_int
+from peerjournal.core.kinds.spec import KindSpec
+
+NAME = "rating"
+
+
+@dataclass(frozen=True, slots=True)
+class RatingPrompt:
+    id: PromptId
+    text: str
+    words: tuple[str, ...]
+    kind: str = field(default=NAME, init=False)
+
+
+@dataclass(frozen=True, slots=True)
+class RatingAnswer:
+    value: int
+    kind: str = field(default=NAME, init=False)
+
+
+class RatingIn(ContentModel):
+    kind: Literal["rating"]
+    id: Id
+    text: Text
+    words: list[Text] = Field(min_length=2, max_length=10)
+
+    def build(self) -> RatingPrompt:
+        return RatingPrompt(id=PromptId(self.id), text=self.text, words=tuple(self.words))
+
+
+class _Data(Stored):
+    value: int
+
+
+class RatingStored(Stored):
+    kind: Literal["rating"]
+    data: _Data
+
+    def answer(self) -> RatingAnswer:
+        return RatingAnswer(self.data.value)
+
+
+def _validate(prompt: RatingPrompt, answer: RatingAnswer) -> None:
+    if not 0 <= answer.value <= len(prompt.words):
+        raise BadAnswer(reason=f"a rating runs from 1 to {len(prompt.words)}.")
+
+
+def _words(prompt: RatingPrompt, answer: RatingAnswer) -> str:
+    if not answer.value:
+        return ""
+    return f"{answer.value} of {len(prompt.words)}: {prompt.words[answer.value - 1]}"
+
+
+SPEC: KindSpec[RatingPrompt, RatingAnswer] = KindSpec(
+    name=NAME,
+    prompt_type=RatingPrompt,
+    answer_type=RatingAnswer,
+    schema=RatingIn,
+    stored=RatingStored,
+    empty=lambda _p: RatingAnswer(0),
+    to_data=lambda answer: {"value": answer.value},
+    validate=_validate,
+    texts=lambda _answer: [],
+    is_answered=lambda answer: answer.value > 0,
+    words=_words,
+    example=lambda _p: json.dumps({"value": 3}),
+    from_plain=lambda _p, value: RatingAnswer(plain_int(value)),
+    editor="tests.kinds.rating.editor:RatingEditor",
+)
