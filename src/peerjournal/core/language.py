@@ -19,9 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from peerjournal.core.content import model as m
-
-_APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2032": "'"}
-_DASHES = {"\u2010": "-", "\u2011": "-"}
+from peerjournal.core.folding import fold_with_map
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,22 +33,9 @@ class LanguageMatch:
     find: str
 
 
-def _fold_char(ch: str) -> str:
-    ch = _APOSTROPHES.get(ch, _DASHES.get(ch, ch))
-    decomposed = unicodedata.normalize("NFKD", ch)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.casefold()
-
-
 def fold(text: str) -> tuple[str, list[int]]:
-    """The text folded for matching, and for each folded character its original index."""
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _fold_char(ch)
-        out.append(folded)
-        index.extend([i] * len(folded))
-    return "".join(out), index
+    """The text folded for matching (``core.folding``), with each character's original index."""
+    return fold_with_map(text)
 
 
 def _pattern_for(find: str) -> str:

@@ -8,49 +8,11 @@ appear; "quoted phrases" must appear as written. Nothing here is ever written to
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+
+from peerjournal.core.folding import fold, fold_with_map
 
 SNIPPET_CHARS = 160
-
-_EXTRA_FOLDS = str.maketrans(
-    {
-        "ł": "l",
-        "Ł": "l",
-        "ø": "o",
-        "Ø": "o",
-        "đ": "d",
-        "Đ": "d",
-        "ð": "d",
-        "þ": "th",
-        "æ": "ae",
-        "Æ": "ae",
-        "œ": "oe",
-        "Œ": "oe",
-        "ı": "i",
-        "‘": "'",
-        "’": "'",
-        "“": '"',
-        "”": '"',
-        "–": "-",
-        "—": "-",
-    }
-)
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    return fold(ch)
-
-
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
-_EXTRA = re.compile("[" + "".join(chr(c) for c in _EXTRA_FOLDS) + "]")
-
-
-def _extra(match: re.Match[str]) -> str:
-    return match.group().translate(_EXTRA_FOLDS)
-
 
 _MARKUP = re.compile(
     r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)])\s+)", re.M
@@ -60,29 +22,6 @@ _MARKUP = re.compile(
 def plain(markdown: str) -> str:
     """Markdown's emphasis, heading, quote and list markers taken out, for snippets."""
     return _MARKUP.sub("", markdown)
-
-
-def fold(text: str) -> str:
-    """Lower-cased, accent-free text for matching.
-
-    Built from C-level steps (normalise, regex, casefold) because it runs over years of
-    pages at every unlock; ``str.translate`` with a table is ten times slower here.
-    """
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", _EXTRA.sub(_extra, text))
-    return _COMBINING.sub("", decomposed).casefold()
-
-
-def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Folded text plus, for each folded character, the index of its original character."""
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _fold_char(ch)
-        out.append(folded)
-        index.extend([i] * len(folded))
-    return "".join(out), index
 
 
 _TERMS = re.compile(r'"([^"]+)"|(\S+)')

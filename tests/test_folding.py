@@ -1,0 +1,36 @@
+"""One text folding for search and the language helper: its properties, over any text."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as hs
+
+from peerjournal.core import language, search
+from peerjournal.core.folding import fold, fold_with_map
+
+
+@given(hs.text(max_size=80))
+@settings(max_examples=500)
+def test_folding_whole_and_by_character_agree_and_the_map_points_back(text: str) -> None:
+    folded, index = fold_with_map(text)
+    assert folded == fold(text)
+    assert len(index) == len(folded)
+    assert index == sorted(index)
+    assert all(0 <= i < len(text) for i in index)
+
+
+@given(hs.text(max_size=80))
+@settings(max_examples=300)
+def test_folding_is_idempotent(text: str) -> None:
+    assert fold(fold(text)) == fold(text)
+
+
+def test_search_and_the_language_helper_fold_alike() -> None:
+    for text in ("Łukasz’s", "ZOË", "Siân—Dáithí", "Ødegård", "Straße", "ıi", "it‘s ʼok′"):
+        assert search.fold(text) == language.fold(text)[0] == fold(text)
+    assert fold("Łukasz’s") == "lukasz's"
+
+
+def test_accents_case_and_typography_do_not_matter() -> None:
+    assert fold("Zoë Siân Łukasz Ødegård Straße ÆSIR") == "zoe sian lukasz odegard strasse aesir"
+    assert fold("“quoted” – dash") == '"quoted" - dash'
