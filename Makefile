@@ -24,7 +24,7 @@ demo: setup
 
 test: setup
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/mypy --strict src
+	$(BIN)/mypy --strict src tests
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 	# Stored data is parsed, never asserted: the parsing tests hold under python -O too.
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -O -m pytest -q -p no:cacheprovider \
@@ -33,7 +33,7 @@ test: setup
 lint: setup
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks || true
-	$(BIN)/mypy --strict src
+	$(BIN)/mypy --strict src tests
 
 bench: setup
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'

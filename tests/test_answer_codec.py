@@ -6,6 +6,7 @@ Run under ``python -O`` too (``make test`` does): parsing must not rest on ``ass
 from __future__ import annotations
 
 import json
+from typing import TypeVar
 
 from hypothesis import given, settings
 from hypothesis import strategies as hs
@@ -18,7 +19,10 @@ text = hs.text(max_size=60)
 ident = hs.text(alphabet="abcdefghijklmnopqrstuvwxyz-.0123456789", min_size=1, max_size=12)
 
 
-def _unique(pairs: list[tuple[str, object]]) -> list[tuple[str, object]]:
+V = TypeVar("V")
+
+
+def _unique(pairs: list[tuple[str, V]]) -> list[tuple[str, V]]:
     return list(dict(pairs).items())
 
 
@@ -31,16 +35,16 @@ ANSWERS = {
     ),
     "table": hs.lists(hs.tuples(ident, text), max_size=8)
     .map(_unique)
-    .map(lambda n: a.TableAnswer(tuple(n))),  # type: ignore[arg-type]  # pairs of str
+    .map(lambda n: a.TableAnswer(tuple(n))),
     "spectrum": hs.lists(hs.tuples(ident, hs.integers(0, 100)), max_size=6)
     .map(_unique)
-    .map(lambda p: a.SpectrumAnswer(tuple(p))),  # type: ignore[arg-type]  # (str, int)
+    .map(lambda p: a.SpectrumAnswer(tuple(p))),
     "checklist": hs.lists(
         hs.tuples(ident, hs.builds(a.ChecklistItem, hs.sampled_from(list(a.Check)), text)),
         max_size=5,
     )
     .map(_unique)
-    .map(lambda i: a.ChecklistAnswer(tuple(i))),  # type: ignore[arg-type]  # (str, item)
+    .map(lambda i: a.ChecklistAnswer(tuple(i))),
     "lessons": hs.lists(hs.integers(1, 24), unique=True, max_size=24).map(
         lambda d: a.LessonsAnswer(tuple(sorted(d)))
     ),

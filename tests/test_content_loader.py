@@ -51,7 +51,7 @@ def test_shipped_content_loads_every_kind(content: m.Content) -> None:
 
 
 def test_ids_are_unique_across_everything(content: m.Content) -> None:
-    ids = [prog.id for prog in content.programmes]
+    ids: list[str] = [prog.id for prog in content.programmes]
     ids += [part.id for prog in content.programmes for part in prog.parts]
     ids += [item.id for prog in content.programmes for part in prog.parts for item in part.items]
     assert len(ids) == len(set(ids))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as hs
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
 
 from peerjournal.core import story as st
 from peerjournal.core.content import model as m
@@ -41,12 +43,14 @@ def _flat(text: str) -> str:
 def _fonts(pdf: bytes) -> set[str]:
     names: set[str] = set()
     for page in _reader(pdf).pages:
-        for font in page["/Resources"].get("/Font", {}).values():
+        resources = page["/Resources"].get_object()
+        assert isinstance(resources, DictionaryObject)
+        for font in resources.get("/Font", DictionaryObject()).get_object().values():
             names.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
     return names
 
 
-def _doc(content: m.Content, answers: dict[str, str], **options: object) -> st.StoryDocument:
+def _doc(content: m.Content, answers: Mapping[str, str], **options: object) -> st.StoryDocument:
     opts = st.StoryOptions(**options)  # type: ignore[arg-type]  # the tests pass real fields
     return st.assemble(content, lambda pid: answers.get(pid, ""), opts, today=date(2026, 11, 24))
 
@@ -100,7 +104,9 @@ def test_page_numbers_count_every_page(content: m.Content) -> None:
     long = "\n\n".join(
         f"Paragraph {n}: " + "I kept walking, one day at a time. " * 12 for n in range(6)
     )
-    answers = {pid: long for pid in [q.id for p in content.story_sections() for q in p.prompts]}
+    answers: dict[str, str] = {
+        q.id: long for p in content.story_sections() for q in p.prompts
+    }
     pages = _pages(story_pdf(_doc(content, answers)))
     total = len(pages)
     assert total > 3
@@ -111,7 +117,7 @@ def test_page_numbers_count_every_page(content: m.Content) -> None:
 
 def test_a_twenty_page_story_builds(content: m.Content) -> None:
     paragraph = "Some days were harder than others, and I learned to be kind to myself. " * 9
-    answers = {
+    answers: dict[str, str] = {
         q.id: "\n\n".join([paragraph] * 3)
         for part in content.story_sections()
         for q in part.prompts
@@ -180,7 +186,7 @@ def test_metadata_and_paper(content: m.Content) -> None:
     box = named.pages[0].mediabox
     assert round(float(box.width)) == 595 and round(float(box.height)) == 842
     anonymous = _reader(story_pdf(_doc(content, ANSWERS), paper="letter"))
-    assert not (anonymous.metadata or {}).get("/Author")
+    assert anonymous.metadata is None or not anonymous.metadata.get("/Author")
     box = anonymous.pages[0].mediabox
     assert round(float(box.width)) == 612 and round(float(box.height)) == 792
 
@@ -252,8 +258,7 @@ def test_stocktake_pdf_draws_the_history(content: m.Content) -> None:
 
 TEXT = hs.text(
     alphabet=hs.characters(
-        blacklist_categories=("Cs",),
-        whitelist_categories=None,
+        blacklist_categories=["Cs"],
     ),
     max_size=400,
 )

@@ -27,7 +27,8 @@ def test_folding_is_idempotent(text: str) -> None:
 
 def test_search_and_the_language_helper_fold_alike() -> None:
     for text in ("Łukasz’s", "ZOË", "Siân—Dáithí", "Ødegård", "Straße", "ıi", "it‘s ʼok′"):
-        assert search.fold(text) == language.fold(text)[0] == fold(text)
+        assert language.fold(text)[0] == fold(text)
+    assert vars(search)["fold"] is fold  # the index folds with the one folding
     assert fold("Łukasz’s") == "lukasz's"
 
 

@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from peerjournal.core import answers as a
-from peerjournal.core.search import SearchIndex, fold, fold_with_map
+from peerjournal.core.folding import fold, fold_with_map
+from peerjournal.core.search import SearchIndex
 from peerjournal.services.container import Services
 
 

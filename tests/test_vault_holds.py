@@ -48,7 +48,7 @@ def _open(data_dir: Path, content: Content, passphrase: str = PASSPHRASE) -> Ser
 
 def _plant_slot(data_dir: Path, params: KdfParams, *, slot_id: str = "0" * 32) -> None:
     """A passphrase slot wrapping a random key, sorted ahead of the real one."""
-    slot = Keyslot.create(SlotKind.PASSPHRASE, b"whatever", FAST_KDF, crypto.random_key())
+    slot = Keyslot.create(SlotKind.PASSPHRASE, b"whatever", FAST_KDF, bytes(crypto.random_key()))
     conn = _db(data_dir)
     conn.execute(
         "INSERT INTO keyslots (id, kind, kdf, salt, wrapped) VALUES (?, ?, ?, ?, ?)",
@@ -459,7 +459,7 @@ def test_the_cli_refuses_the_passphrases_the_window_refuses(tmp_path: Path) -> N
         assert "at least 8 characters" in result.stderr
         assert not (tmp_path / "new" / "journal.db").exists()
     with pytest.raises(PassphraseTooShort):
-        from peerjournal.core.vault.keyslots import check_new_passphrase
+        from peerjournal.core.passphrases import check_new_passphrase
 
         check_new_passphrase("short")
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -52,7 +55,7 @@ def vault_path(data_dir: Path) -> Path:
 
 
 @pytest.fixture
-def vault(vault_path: Path, clock: FakeClock) -> Vault:
+def vault(vault_path: Path, clock: FakeClock) -> Iterator[Vault]:
     opened = Vault.open(vault_path, clock=clock)
     opened.unlock(PASSPHRASE)
     yield opened
@@ -128,7 +131,8 @@ def test_wrong_passphrase_and_recovery_key_fail_cleanly(
         vault.unlock("")
     with pytest.raises(WrongRecoveryKey):
         vault.unlock_with_recovery(RecoveryKey.generate())
-    assert not vault.unlocked
+    still_locked = not vault.unlocked
+    assert still_locked
     vault.unlock_with_recovery(RecoveryKey.parse(recovery_text))
     assert vault.unlocked
     vault.close()
@@ -168,7 +172,7 @@ def test_an_interrupted_passphrase_change_keeps_the_old_one(
 
 def _blob_cells(path: Path) -> list[tuple[str, str, str]]:
     conn = sqlite3.connect(path)
-    cells = []
+    cells: list[tuple[str, str, str]] = []
     for table, columns in {
         "documents": ("name_ct", "current_ct"),
         "versions": ("body_ct",),
@@ -260,11 +264,11 @@ def test_swapping_lookups_is_caught_by_check(vault: Vault, vault_path: Path) -> 
     assert any("lookup" in d.what for d in vault.check().damaged)
 
 
-DAMAGE = {
+DAMAGE: dict[str, Callable[[bytes], bytes]] = {
     "empty": lambda raw: b"",
     "truncated": lambda raw: raw[: len(raw) // 3],
     "zeroed": lambda raw: bytes(len(raw)),
-    "random": lambda raw: __import__("os").urandom(len(raw)),
+    "random": lambda raw: os.urandom(len(raw)),
     "header-only": lambda raw: raw[:100],
 }
 
@@ -432,9 +436,25 @@ def test_a_damaged_log_is_set_aside_with_a_notice(
     assert list((vault_path.parent / "set-aside").glob("journal-log-damaged-*.db-wal"))
 
 
-def test_a_healthy_log_is_left_alone(vault: Vault, vault_path: Path) -> None:
+def test_a_healthy_log_is_left_alone(vault: Vault, vault_path: Path, tmp_path: Path) -> None:
+    """A valid log left by a crash is replayed on the next open, never set aside."""
     from peerjournal.core.vault.wal import WalState, inspect_wal
 
-    vault.save("answer:a", {"text": "x"})
+    vault.save("answer:a", {"text": CANARY})
     wal = vault_path.with_name(vault_path.name + "-wal")
-    assert inspect_wal(wal) in (WalState.VALID, WalState.EMPTY)
+    assert inspect_wal(wal) is WalState.VALID
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for suffix in ("", "-wal"):  # the files as a crash would leave them, the log unmerged
+        shutil.copyfile(f"{vault_path}{suffix}", crashed / f"journal.db{suffix}")
+    reopened = Vault.open(crashed / "journal.db")
+    try:
+        assert reopened.notices == []
+        assert not (crashed / "set-aside").exists()
+        reopened.unlock(PASSPHRASE)
+        doc = reopened.get("answer:a")
+        assert doc is not None and doc.body.value == {"text": CANARY}
+    finally:
+        reopened.close()
+
+

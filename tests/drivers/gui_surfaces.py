@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QLineEdit, QPushButton, QTabWidget, QWidget
 from peerjournal.core import story as st
 from peerjournal.services.container import build_services
 from peerjournal.ui.application import make_app
+from peerjournal.ui.dialogs.support_panel import SupportDialog
 from peerjournal.ui.editors import TextEditor
 from peerjournal.ui.journal.part_page import PartPage
 from peerjournal.ui.journal.sidebar import DAILY, STORY
@@ -82,11 +83,11 @@ def open_surface(window: MainWindow, surface: str) -> QWidget:
         tabs = find(journal, QTabWidget, "storyTabs")
         if isinstance(tabs, QTabWidget):
             tabs.setCurrentIndex(2)
-        editor = find(journal.pages[STORY], QWidget, f"editor:{st.CHECKLIST_ID}")
-        return find(editor, QLineEdit, f"checkNote:{CHECK_QUESTION}")
+        checklist = find(journal.pages[STORY], QWidget, f"editor:{st.CHECKLIST_ID}")
+        return find(checklist, QLineEdit, f"checkNote:{CHECK_QUESTION}")
     if surface == "contact":
         window.open_support()
-        dialog = window._support
+        dialog = window.findChild(SupportDialog)
         if dialog is None:
             raise RuntimeError("no support panel")
         add = find(dialog, QPushButton, "addContact")

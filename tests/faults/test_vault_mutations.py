@@ -174,11 +174,11 @@ def plant_slot(conn: sqlite3.Connection, _old: sqlite3.Connection, rng: random.R
     kind = rng.choice([SlotKind.PASSPHRASE, SlotKind.RECOVERY])
     secret = b"planted secret"
     if kind is SlotKind.RECOVERY:
-        slot = Keyslot.create(kind, os.urandom(18), FAST_KDF, crypto.random_key())
+        slot = Keyslot.create(kind, os.urandom(18), FAST_KDF, bytes(crypto.random_key()))
     else:
         memory = rng.choice([8, 19 * 1024, 64 * 1024])
         params = FAST_KDF.__class__("argon2id", memory, 1, 1)
-        slot = Keyslot.create(kind, secret, FAST_KDF, crypto.random_key())
+        slot = Keyslot.create(kind, secret, FAST_KDF, bytes(crypto.random_key()))
         slot = Keyslot(slot.id, kind, params, slot.salt, slot.wrapped)
     slot_id = rng.choice(["0" * 32, "f" * 32, crypto.random_id()])
     conn.execute(

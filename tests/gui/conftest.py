@@ -94,7 +94,7 @@ def make_window(qtbot: QtBot, prompter: ScriptedPrompter) -> Iterator[MakeWindow
 
 def unlock(qtbot: QtBot, window: MainWindow, passphrase: str = PASSPHRASE) -> None:
     view = window.unlock_view
-    assert window.stack.currentWidget() is view
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is view)
     qtbot.keyClicks(view.passphrase.edit, passphrase)
     qtbot.keyClick(view.passphrase.edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.journal is not None, timeout=5000)
@@ -106,3 +106,8 @@ def window(make_window: MakeWindow, locked_services: Services, qtbot: QtBot) -> 
     opened = make_window(locked_services)
     unlock(qtbot, opened)
     return opened
+
+
+def shows_no_journal(window: MainWindow) -> bool:
+    """The window holds no journal view (after a lock); a function, so mypy reads it anew."""
+    return window.journal is None

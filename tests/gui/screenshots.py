@@ -21,6 +21,7 @@ from peerjournal.services.demo import DEMO_PASSPHRASE, build_demo, demo_folder
 from peerjournal.services.settings import Settings, Theme
 from peerjournal.ui.application import make_app
 from peerjournal.ui.dialogs.settings_dialog import SettingsDialog
+from peerjournal.ui.dialogs.support_panel import SupportDialog
 from peerjournal.ui.journal.part_page import PartPage
 from peerjournal.ui.kit.theme import ThemeManager
 from peerjournal.ui.main_window import MainWindow
@@ -34,14 +35,15 @@ def spin(ms: int = 150) -> None:
     loop.exec()
 
 
-def scroll_to(page: QWidget, object_name: str) -> None:
+def scroll_to(page: QWidget | None, object_name: str) -> None:
     if not isinstance(page, PartPage):
         return
     target = page.findChild(QWidget, object_name)
-    if target is not None:
+    inner = page.widget()
+    if target is not None and inner is not None:
         spin(50)
         page.verticalScrollBar().setValue(
-            target.mapTo(page.widget(), target.rect().topLeft()).y() - 24
+            target.mapTo(inner, target.rect().topLeft()).y() - 24
         )
 
 
@@ -119,19 +121,20 @@ def shoot(out: Path, width: int, height: int) -> None:
         settings.close()
         window.open_support()
         spin(200)
-        if window._support is not None:
-            window._support.grab().save(str(out / f"support-{suffix}.png"))
-            window._support.close()
+        support = window.findChild(SupportDialog)
+        if support is not None:
+            support.grab().save(str(out / f"support-{suffix}.png"))
+            support.close()
         window.close()
         window.deleteLater()
         services.session.close()
         spin(100)
 
 
-def _preview_ready(page: QWidget) -> bool:
+def _preview_ready(page: QWidget | None) -> bool:
     from PySide6.QtPdf import QPdfDocument
 
-    document = page.findChild(QPdfDocument)
+    document = page.findChild(QPdfDocument) if page is not None else None
     return document is not None and document.pageCount() > 0
 
 

@@ -60,7 +60,7 @@ def rated(tmp_path: Path) -> Iterator[m.Content]:
 
 
 def test_the_new_kind_is_read_saved_checked_and_worded(rated: m.Content, data_dir: Path) -> None:
-    prompt = rated.prompt(PROMPT)
+    prompt: object = rated.prompt(PROMPT)  # the shipped union does not name a registered kind
     assert isinstance(prompt, rating.RatingPrompt)
     answer = cast(a.Answer, rating.RatingAnswer(4))
     services = build_services(data_dir, content=rated, kdf=FAST_KDF)
@@ -86,7 +86,7 @@ def test_the_new_kind_is_read_saved_checked_and_worded(rated: m.Content, data_di
         again.session.close()
     from peerjournal.cli.writing import example_json
 
-    assert example_json(prompt) == '{"value": 3}'
+    assert example_json(cast(m.Prompt, prompt)) == '{"value": 3}'
 
 
 def test_a_pack_using_an_unknown_kind_still_names_the_kinds(tmp_path: Path) -> None:

@@ -147,5 +147,5 @@ def test_a_set_aside_log_is_told_at_unlock(
 ) -> None:
     (data_dir / "journal.db-wal").write_bytes(b"not a log at all" * 100)
     window = make_window(locked_services)
-    assert "set aside" in window.unlock_view.notice.text()
+    qtbot.waitUntil(lambda: "set aside" in window.unlock_view.notice.text())
     unlock(qtbot, window)

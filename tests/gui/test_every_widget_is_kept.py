@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -183,7 +184,9 @@ class Canaries:
         assert question is not None
         _flip(question)
         _flip(sections[1 + self.run % (len(sections) - 1)])
-        chooser.setCurrentItem(first.child(0))
+        top_question = first.child(0)
+        assert top_question is not None
+        chooser.setCurrentItem(top_question)
         down = chooser.window().findChild(QPushButton, "storyMoveDown")
         assert down is not None
         self.qtbot.mouseClick(down, Qt.MouseButton.LeftButton)
@@ -209,7 +212,7 @@ def _tabs_of(root: QWidget) -> list[Callable[[], None]]:
     steps: list[Callable[[], None]] = [lambda: None]
     for tabs in root.findChildren(QTabWidget):
         for index in range(tabs.count()):
-            steps.append(lambda tabs=tabs, index=index: tabs.setCurrentIndex(index))
+            steps.append(partial(tabs.setCurrentIndex, index))
     return steps
 
 
@@ -242,7 +245,7 @@ class Walk:
 
     def support(self) -> SupportDialog:
         self.window.open_support()
-        dialog = self.window._support
+        dialog = self.window.findChild(SupportDialog)
         assert dialog is not None
         self.qtbot.waitUntil(lambda: dialog.add_button.isVisible())
         return dialog

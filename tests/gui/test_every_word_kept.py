@@ -18,6 +18,7 @@ from peerjournal.core.content import model as m
 from peerjournal.core.content.model import Content
 from peerjournal.core.vault.keyslots import FAST_KDF
 from peerjournal.services.container import Services, build_services
+from peerjournal.ui.dialogs.support_panel import SupportDialog
 from peerjournal.ui.journal.sidebar import STORY
 from peerjournal.ui.main_window import MainWindow
 from tests.conftest import PASSPHRASE
@@ -121,7 +122,7 @@ def test_a_contact_typed_then_closed_is_kept(
     window: MainWindow, locked_services: Services, qtbot: QtBot
 ) -> None:
     window.open_support()
-    dialog = window._support
+    dialog = window.findChild(SupportDialog)
     assert dialog is not None
     add = dialog.findChild(QPushButton, "addContact")
     assert add is not None
@@ -148,7 +149,7 @@ def test_a_removed_contact_stays_removed_without_a_save_button(
 ) -> None:
     locked_services.contacts.save_own([m.Contact("Jo", "0161 000"), m.Contact("Sam", "0161 111")])
     window.open_support()
-    dialog = window._support
+    dialog = window.findChild(SupportDialog)
     assert dialog is not None
     assert dialog.findChild(QPushButton, "saveContacts") is None
     qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "contactRemove:0") is not None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,6 +25,7 @@ def test_a_wrong_passphrase_is_said_kindly_and_stays_on_the_unlock_view(
     window = make_window(locked_services)
     view = window.unlock_view
     assert window.stack.currentWidget() is view
+    qtbot.waitUntil(lambda: not view.opening)
     qtbot.keyClicks(view.passphrase.edit, "not my passphrase")
     qtbot.keyClick(view.passphrase.edit, Qt.Key.Key_Return)
     # while the key is derived off the UI thread, the form waits
@@ -44,6 +46,31 @@ def test_a_wrong_passphrase_is_said_kindly_and_stays_on_the_unlock_view(
     assert view.passphrase.text() == ""
 
 
+def test_the_passphrase_can_be_typed_while_the_journal_is_still_being_opened(
+    make_window: MakeWindow, locked_services: Services, qtbot: QtBot
+) -> None:
+    """Opening checks the file off the UI thread; Enter pressed before then unlocks after."""
+    gate = threading.Event()
+    session = locked_services.session
+    real_open = session.open
+
+    def slow_open() -> None:
+        gate.wait(10)
+        real_open()
+
+    session.open = slow_open  # type: ignore[method-assign]
+    window = make_window(locked_services)
+    view = window.unlock_view
+    assert view.opening and view.busy.isVisible() and not view.unlock_button.isEnabled()
+    qtbot.keyClicks(view.passphrase.edit, PASSPHRASE)
+    qtbot.keyClick(view.passphrase.edit, Qt.Key.Key_Return)
+    assert view.passphrase.text() == PASSPHRASE
+    assert window.journal is None and not session.unlocked
+    gate.set()
+    qtbot.waitUntil(lambda: window.journal is not None, timeout=5000)
+    assert session.unlocked
+
+
 def test_first_run_creates_a_journal_and_shows_the_recovery_key_once(
     make_window: MakeWindow,
     prompter: ScriptedPrompter,
@@ -57,10 +84,8 @@ def test_first_run_creates_a_journal_and_shows_the_recovery_key_once(
         window = make_window(services)
         setup = window.setup_view
         assert setup is not None and window.stack.currentWidget() is setup
-        assert (
-            "Nobody else can read it"
-            in setup.welcome.findChild(type(setup.error), "privacyNote").text()
-        )
+        privacy = setup.welcome.findChild(type(setup.error), "privacyNote")
+        assert privacy is not None and "Nobody else can read it" in privacy.text()
         setup.begin_button.click()
         qtbot.keyClicks(setup.passphrase.edit, "short")
         assert "Easy" in setup.strength.words.text() or "at least" in setup.strength.words.text()
@@ -117,7 +142,8 @@ def test_forgot_passphrase_opens_with_the_recovery_key(
 ) -> None:
     window = make_window(locked_services)
     view = window.unlock_view
-    view.forgot_button.click()
+    qtbot.waitUntil(lambda: not view.opening)
+    qtbot.mouseClick(view.forgot_button, Qt.MouseButton.LeftButton)
     assert view.currentWidget() is view.recover_page
     qtbot.keyClicks(view.recovery_key, "AAAA-BBBB")
     qtbot.keyClicks(view.new_passphrase.edit, NEW_PASSPHRASE)
@@ -146,7 +172,7 @@ def test_a_second_window_on_the_same_journal_says_so(
     holder.acquire()
     try:
         window = make_window(locked_services)
-        assert window.stack.currentWidget() is window.notice_view
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.notice_view)
         assert "already open" in window.notice_view.title.text()
         assert not window.notice_view.restore_button.isVisible()
     finally:
@@ -169,7 +195,7 @@ def test_a_damaged_journal_offers_the_latest_backup(
     try:
         window = make_window(services)
         notice = window.notice_view
-        assert window.stack.currentWidget() is notice
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is notice)
         assert "damaged" in notice.title.text()
         assert notice.restore_button.isVisible()
         assert "latest backup" in notice.restore_text.text()

@@ -23,7 +23,7 @@ from peerjournal.services.container import Services
 from peerjournal.ui.editors import TextEditor
 from peerjournal.ui.journal.part_page import PartPage
 from peerjournal.ui.main_window import MainWindow
-from tests.gui.conftest import unlock
+from tests.gui.conftest import shows_no_journal, unlock
 
 SECRET = "zebracrossing memories"
 
@@ -76,7 +76,7 @@ def test_lock_wipes_every_word_from_the_window(
     assert any(SECRET in t for t in visible_texts())
 
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert window.journal is None
+    assert shows_no_journal(window)
     assert window.stack.currentWidget() is window.unlock_view
     assert not locked_services.session.unlocked
     leaked = [t for t in visible_texts() if "zebracrossing" in t]

@@ -9,52 +9,23 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QBuffer, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from peerjournal.core import answers as a
 from peerjournal.core import story as st
 from peerjournal.services.container import Services
 from peerjournal.ui.journal.language_highlighter import LanguageHighlighter, utf16_offset
+from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.story.story_page import StoryPage
+from tests.gui.conftest import ScriptedPrompter
 
 WAIT = 10_000
 
 
-class ScriptedPrompter:
-    def __init__(self) -> None:
-        self.confirms: list[bool] = []
-        self.path: Path | None = None
-        self.asked: list[str] = []
-
-    def confirm(
-        self, parent: QWidget | None, title: str, text: str, *, accept: str, reject: str
-    ) -> bool:
-        self.asked.append(title)
-        return self.confirms.pop(0)
-
-    def inform(self, parent: QWidget | None, title: str, text: str, details: str = "") -> None:
-        self.asked.append(title)
-
-    def save_path(
-        self, parent: QWidget | None, title: str, suggested: str, file_filter: str
-    ) -> Path | None:
-        self.asked.append(title)
-        return self.path
-
-    def setup_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:
-        return False
-
-
 def _pdf_text(pdf: bytes) -> str:
     return " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
-
-
-@pytest.fixture
-def prompter() -> ScriptedPrompter:
-    return ScriptedPrompter()
 
 
 @pytest.fixture
@@ -63,13 +34,14 @@ def page(qtbot: QtBot, services: Services, prompter: ScriptedPrompter) -> Iterat
     services.answers.save(
         "p2p.story.beginning.aware", a.TextAnswer("After my relapse 😀 I was in denial.")
     )
-    widget = StoryPage(services, prompter=prompter)
+    tasks = TaskRunner()
+    widget = StoryPage(services, prompter=prompter, tasks=tasks)
     qtbot.addWidget(widget)
     widget.resize(1200, 800)
     widget.show()
     _wait_preview(qtbot, widget)
     yield widget
-    widget._tasks.wait(WAIT)
+    tasks.wait(WAIT)
 
 
 def _wait_preview(qtbot: QtBot, page: StoryPage) -> None:
@@ -84,7 +56,6 @@ def _rebuilt(qtbot: QtBot, page: StoryPage, before: int) -> None:
 
 
 def test_preview_is_built_in_memory_with_the_answers(page: StoryPage) -> None:
-    assert isinstance(page.preview._pdf_buffer, QBuffer)
     text = _pdf_text(page.preview.pdf_bytes)
     assert "I am Siân, a walker." in text
     assert "Introduction to you" in text
@@ -117,6 +88,7 @@ def test_moving_a_section_changes_the_order(
     qtbot: QtBot, page: StoryPage, services: Services
 ) -> None:
     top = page.choices.chooser.topLevelItem(1)
+    assert top is not None
     page.choices.chooser.setCurrentItem(top)
     before = page.preview.generation
     page.choices.up_button.click()
@@ -130,7 +102,8 @@ def test_moving_a_section_changes_the_order(
     qtbot.waitUntil(
         lambda: services.story.options().sections[0].key == "p2p.story.beginning", timeout=WAIT
     )
-    question = top.child(1) if top is not None else None
+    question = top.child(1)
+    assert question is not None
     page.choices.chooser.setCurrentItem(question)
     assert page.choices.chooser.move_current(-1)
     assert (
@@ -222,11 +195,12 @@ def test_language_helper_and_checklist(qtbot: QtBot, page: StoryPage, services: 
 def test_save_pdf_and_print(
     qtbot: QtBot, page: StoryPage, prompter: ScriptedPrompter, tmp_path: Path
 ) -> None:
-    prompter.path = tmp_path / "story.pdf"
+    target = tmp_path / "story.pdf"
+    prompter.paths = [target]
     page.choices.save_pdf_button.click()
-    qtbot.waitUntil(lambda: prompter.path is not None and prompter.path.exists(), timeout=WAIT)
-    assert "I am Siân, a walker." in _pdf_text(prompter.path.read_bytes())
-    assert stat.S_IMODE(prompter.path.stat().st_mode) == 0o600
+    qtbot.waitUntil(target.exists, timeout=WAIT)
+    assert "I am Siân, a walker." in _pdf_text(target.read_bytes())
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
@@ -263,15 +237,16 @@ def test_tooltip_names_the_suggestion_under_the_pointer(qtbot: QtBot, page: Stor
 
 def test_a_question_dropped_outside_its_section_is_refused(page: StoryPage) -> None:
     chooser = page.choices.chooser
-    before = chooser._structure()
-    assert chooser._valid(before)
+    before = chooser.structure()
+    assert chooser.keeps_sections(before)
     first = chooser.topLevelItem(0)
     assert first is not None
     question = first.takeChild(0)
+    assert question is not None
     chooser.addTopLevelItem(question)  # what a stray drop would do
-    assert not chooser._valid(before)
+    assert not chooser.keeps_sections(before)
     second = chooser.topLevelItem(1)
     assert second is not None
     chooser.takeTopLevelItem(chooser.indexOfTopLevelItem(question))
     second.addChild(question)  # into another section
-    assert not chooser._valid(before)
+    assert not chooser.keeps_sections(before)

@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from peerjournal.core.content import model as m
@@ -90,9 +91,13 @@ def test_adding_an_own_contact_saves_it(
     dialog = window.findChild(SupportDialog)
     assert dialog is not None
     dialog.add_button.click()
-    row = dialog._rows[-1]
-    qtbot.keyClicks(row.name, "Sam")
-    qtbot.keyClicks(row.detail, "07700 900456")
+    names = [w for w in dialog.findChildren(QLineEdit) if w.objectName().startswith("contactName:")]
+    last = max(int(w.objectName().split(":")[1]) for w in names)
+    name = dialog.findChild(QLineEdit, f"contactName:{last}")
+    detail = dialog.findChild(QLineEdit, f"contactDetail:{last}")
+    assert name is not None and detail is not None and name.text() == ""
+    qtbot.keyClicks(name, "Sam")
+    qtbot.keyClicks(detail, "07700 900456")
     qtbot.waitUntil(
         lambda: locked_services.contacts.own() == [m.Contact("Sam", "07700 900456", "")],
         timeout=3000,

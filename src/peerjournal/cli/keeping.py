@@ -17,7 +17,7 @@ from peerjournal.cli.journal import damaged_advice, open_journal, services_for
 from peerjournal.core.errors import (
     NoVault,
 )
-from peerjournal.core.vault.keyslots import check_new_passphrase
+from peerjournal.core.passphrases import check_new_passphrase
 
 
 def cmd_init(args: argparse.Namespace) -> int:

@@ -13,12 +13,13 @@ from __future__ import annotations
 from peerjournal.core import kinds
 from peerjournal.core.content import model as m
 from peerjournal.core.errors import BadAnswer, TooLarge
+from peerjournal.core.json_types import JsonValue
 from peerjournal.core.kinds.checklist import Check, ChecklistAnswer, ChecklistItem
 from peerjournal.core.kinds.choose import ChooseAnswer
 from peerjournal.core.kinds.ladder import LadderAnswer
 from peerjournal.core.kinds.lessons import LessonsAnswer
 from peerjournal.core.kinds.ranked import RankedAnswer, RankedItem
-from peerjournal.core.kinds.spec import AnySpec, JsonValue
+from peerjournal.core.kinds.spec import AnySpec
 from peerjournal.core.kinds.spectrum import SpectrumAnswer
 from peerjournal.core.kinds.table import TableAnswer
 from peerjournal.core.kinds.text import TextAnswer

@@ -21,8 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from peerjournal.core.content import model as m
-
-JsonValue = str | int | float | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
+from peerjournal.core.json_types import JsonValue
 
 OPTIONS_FORMAT = 1
 DOCUMENT_FORMAT = 1

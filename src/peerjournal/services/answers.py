@@ -10,8 +10,9 @@ from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.core.documents import answer_name, prompt_of
 from peerjournal.core.errors import BadAnswer, UnknownPrompt
-from peerjournal.core.vault.records import Document, Fold, JsonValue, SaveResult
-from peerjournal.services.events import Changes
+from peerjournal.core.json_types import JsonValue
+from peerjournal.core.vault.records import Document, Fold, SaveResult
+from peerjournal.services.events import Changes, SessionState
 from peerjournal.services.session import VaultSession
 
 
@@ -51,7 +52,7 @@ class AnswerService:
             }
 
     def _on_change(self, changes: Changes) -> None:
-        if changes.session is not None and changes.session.value != "unlocked":
+        if changes.session not in (None, SessionState.UNLOCKED):
             with self._guard:
                 self._cache.clear()
 

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from peerjournal.core.content import model as m
 from peerjournal.core.documents import CONTACTS
 from peerjournal.core.errors import BadAnswer
-from peerjournal.core.vault.records import JsonValue, SaveResult
+from peerjournal.core.json_types import JsonValue
+from peerjournal.core.vault.records import SaveResult
 from peerjournal.services.events import Changes
 from peerjournal.services.session import VaultSession
 

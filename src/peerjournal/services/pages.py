@@ -11,7 +11,7 @@ from peerjournal.core.content import model as m
 from peerjournal.core.documents import day_of, page_name
 from peerjournal.core.errors import TooLarge
 from peerjournal.core.vault.records import Document, SaveResult
-from peerjournal.services.events import Changes
+from peerjournal.services.events import Changes, SessionState
 from peerjournal.services.session import VaultSession
 
 
@@ -44,7 +44,7 @@ class PageService:
             self._pages = pages
 
     def _on_change(self, changes: Changes) -> None:
-        if changes.session is not None and changes.session.value != "unlocked":
+        if changes.session not in (None, SessionState.UNLOCKED):
             with self._guard:
                 self._pages = {}
 

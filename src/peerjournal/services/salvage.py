@@ -14,8 +14,9 @@ from datetime import datetime
 
 from peerjournal.core.content import model as m
 from peerjournal.core.documents import CONTACTS, STORY_DRAFT, day_of, prompt_of
+from peerjournal.core.json_types import JsonValue
 from peerjournal.core.vault.checking import describe
-from peerjournal.core.vault.records import Fold, JsonValue
+from peerjournal.core.vault.records import Fold
 from peerjournal.core.vault.salvage import possible_names
 from peerjournal.services.events import Changes
 from peerjournal.services.session import VaultSession

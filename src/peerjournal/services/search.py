@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from dataclasses import dataclass
 from datetime import date
 
@@ -12,9 +13,11 @@ from peerjournal.core.documents import answer_name, day_of, page_name, prompt_of
 from peerjournal.core.search import SearchIndex
 from peerjournal.core.vault.records import Document
 from peerjournal.services.answers import AnswerService, loose_text
-from peerjournal.services.events import Changes
+from peerjournal.services.events import Changes, SessionState
 from peerjournal.services.pages import PageService
 from peerjournal.services.session import VaultSession
+
+READY_POLL_S = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +125,7 @@ class SearchService:
 
     def _on_change(self, changes: Changes) -> None:
         if changes.session is not None:
-            if changes.session.value != "unlocked":
+            if changes.session is not SessionState.UNLOCKED:
                 with self._guard:
                     self._generation += 1
                     self._index = SearchIndex()
@@ -140,12 +143,23 @@ class SearchService:
                 day = date.fromisoformat(iso)
                 self._put(self._index, page_name(day), {"text": self._pages.get(day)})
 
-    def wait_ready(self, timeout: float | None = 30) -> bool:
-        with self._guard:
-            pending, self._pending = self._pending, None
-        if pending is not None:
-            self._build(*pending)
-        return self._ready.wait(timeout)
+    def wait_ready(self, timeout: float = 30) -> bool:
+        """Builds what is pending here rather than wait for the window's idle build.
+
+        Checked again and again: a lock and a new unlock while waiting leave new pending
+        documents, which this thread then builds itself instead of sleeping until the
+        window's timer comes round (a pool thread asleep here keeps an unlock waiting).
+        """
+        deadline = time.monotonic() + timeout
+        while True:
+            with self._guard:
+                pending, self._pending = self._pending, None
+            if pending is not None:
+                self._build(*pending)
+            if self._ready.wait(READY_POLL_S):
+                return True
+            if time.monotonic() >= deadline:
+                return False
 
     def search(self, query: str, *, limit: int = 50) -> list[SearchResult]:
         self._session.vault  # noqa: B018 - raises VaultLocked when locked

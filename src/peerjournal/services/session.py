@@ -8,10 +8,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from peerjournal.core.errors import PassphraseEmpty, VaultLocked, WrongPassphrase
+from peerjournal.core.passphrases import check_new_passphrase
 from peerjournal.core.paths import DataDir
 from peerjournal.core.private import tighten
 from peerjournal.core.vault.instance_lock import InstanceLock
-from peerjournal.core.vault.keyslots import KdfParams, check_new_passphrase
+from peerjournal.core.vault.keyslots import KdfParams
 from peerjournal.core.vault.records import Clock, Document, utc_now
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.events import ChangeHub, Changes, SessionState

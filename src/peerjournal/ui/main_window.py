@@ -24,9 +24,6 @@ from PySide6.QtWidgets import (
 
 from peerjournal.core.errors import (
     PeerJournalError,
-    VaultCorrupt,
-    VaultInUse,
-    VaultTooNew,
 )
 from peerjournal.services.container import Services
 from peerjournal.services.settings import Settings, SettingsStore
@@ -37,6 +34,7 @@ from peerjournal.ui.gate.unlock import UnlockView
 from peerjournal.ui.kit.autosave import SaveState
 from peerjournal.ui.kit.clipboard import SecretClipboard
 from peerjournal.ui.kit.idle import IdleWatcher
+from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.prompter import Prompter, QtPrompter
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.kit.theme import ThemeManager, repolish
@@ -155,17 +153,26 @@ class MainWindow(QMainWindow):
         if not session.exists():
             self.show_setup()
             return
-        try:
-            session.open()
-        except (VaultInUse, VaultCorrupt, VaultTooNew) as error:
+        # Opening checks the file and may upgrade it: off the UI thread, the form waiting.
+        self.show_unlock()
+        self.unlock_view.set_opening(True)
+        Op(self.tasks, owner=self, handled=self._cannot_open, name="open").run(
+            session.open, done=self._on_opened
+        )
+
+    def _cannot_open(self, error: BaseException) -> bool:
+        self.unlock_view.set_opening(False, then_unlock=False)
+        if isinstance(error, PeerJournalError):
             self.show_notice(error)
-            return
-        except PeerJournalError as error:
-            self.show_notice(error)
-            return
+            return True
+        return False
+
+    def _on_opened(self, _result: object) -> None:
+        session = self.services.session
         notices = " ".join(session.notices)
         session.notices.clear()
-        self.show_unlock(notices)
+        self.unlock_view.set_notice(notices)
+        self.unlock_view.set_opening(False)
         # While the passphrase is typed, load the journal's code, so unlocking only draws.
         QTimer.singleShot(WARM_UP_MS, _warm_up)
 
@@ -239,14 +246,17 @@ class MainWindow(QMainWindow):
         if self._support is not None:
             self._support.bind(self.journal.autosaver)
         backups = self.services.backups
-        self.tasks.run(fn=backups.backup_if_due, on_error=self._on_backup_failed, name="backup")
+        Op(self.tasks, owner=self, handled=self._on_backup_failed, name="backup").run(
+            backups.backup_if_due
+        )
         # The search index is built once the journal has been drawn (a search before then
         # builds it at once): building it while the window draws would slow both.
         QTimer.singleShot(INDEX_DELAY_MS, self.services.search.start_indexing)
         self.unlocked.emit()
 
-    def _on_backup_failed(self, error: BaseException) -> None:
+    def _on_backup_failed(self, error: BaseException) -> bool:
         log.warning("the daily backup could not be made: %s", type(error).__name__)
+        return True
 
     @Slot(str, str)
     def _on_save_state(self, state: str, message: str) -> None:

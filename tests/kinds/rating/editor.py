@@ -12,11 +12,12 @@ from tests.kinds.rating import RatingAnswer, RatingPrompt
 class RatingEditor(PromptEditor):
     def __init__(self, prompt: m.Prompt, parent: QWidget | None = None) -> None:
         super().__init__(prompt, parent)
-        if not isinstance(prompt, RatingPrompt):
+        given: object = prompt  # the shipped union does not name a registered kind
+        if not isinstance(given, RatingPrompt):
             raise TypeError("a rating editor needs a rating prompt")
-        self.group = QButtonGroup(self)
+        self.group: QButtonGroup = QButtonGroup(self)
         row = QHBoxLayout(self)
-        for number, word in enumerate(prompt.words, 1):
+        for number, word in enumerate(given.words, 1):
             button = QRadioButton(word, self)
             button.setObjectName(f"rating:{number}")
             self.group.addButton(button, number)

@@ -109,8 +109,6 @@ class PackBase(_Strict):
         )
 
 
-
-
 def kind_names() -> tuple[str, ...]:
     return ("reading", *kinds.names())
 

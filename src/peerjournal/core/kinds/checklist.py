@@ -11,8 +11,9 @@ from pydantic import Field, TypeAdapter, model_validator
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
+from peerjournal.core.json_types import JsonValue
 from peerjournal.core.kinds.base import ContentModel, Id, Plain, Stored, Text, unique
-from peerjournal.core.kinds.spec import JsonValue, KindSpec
+from peerjournal.core.kinds.spec import KindSpec
 
 NAME = "checklist"
 

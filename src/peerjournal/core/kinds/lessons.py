@@ -9,8 +9,9 @@ from pydantic import Field
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
+from peerjournal.core.json_types import JsonValue
 from peerjournal.core.kinds.base import ContentModel, Id, Stored, Text, plain_int
-from peerjournal.core.kinds.spec import JsonValue, KindSpec
+from peerjournal.core.kinds.spec import KindSpec
 
 NAME = "lessons"
 

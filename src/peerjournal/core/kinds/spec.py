@@ -15,8 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-JsonValue = str | int | float | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
-JsonDict = dict[str, JsonValue]
+from peerjournal.core.json_types import JsonDict, JsonValue
 
 P = TypeVar("P")
 A = TypeVar("A")

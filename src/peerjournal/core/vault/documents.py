@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from peerjournal.core.errors import NoIteration, VaultCorrupt
+from peerjournal.core.json_types import JsonDict, JsonValue
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault import manifest as mf
 from peerjournal.core.vault import tables as t
@@ -26,8 +27,6 @@ from peerjournal.core.vault.records import (
     Document,
     Fold,
     Iteration,
-    JsonDict,
-    JsonValue,
     SaveResult,
     Version,
 )

@@ -261,4 +261,3 @@ class VaultKeys:
             put(conn, u.MANIFEST, mf.seal(key, mf.compute(conn, key, commits), vault_id))
         self._header = header
         log.info("a journal of the first format was sealed in format 2")
-

@@ -26,7 +26,7 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from peerjournal.core.errors import PassphraseEmpty, PassphraseTooShort
+from peerjournal.core.errors import PassphraseEmpty
 from peerjournal.core.vault import crypto
 
 SALT_BYTES = 16
@@ -34,8 +34,6 @@ DEFAULT_MEMORY_KIB = 64 * 1024
 TARGET_SECONDS = 0.5
 MIN_ITERATIONS = 3
 MAX_ITERATIONS = 40
-MIN_PASSPHRASE = 8
-"""Characters: the window and the command line refuse anything shorter."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,14 +151,6 @@ def calibrate(
     return argon2id(
         memory_kib=memory_kib, iterations=max(MIN_ITERATIONS, min(MAX_ITERATIONS, iterations))
     )
-
-
-def check_new_passphrase(passphrase: str) -> None:
-    """The one rule for a new passphrase, kept by the window and the command line alike."""
-    if passphrase == "":
-        raise PassphraseEmpty()
-    if len(passphrase) < MIN_PASSPHRASE or not passphrase.strip():
-        raise PassphraseTooShort(minimum=MIN_PASSPHRASE)
 
 
 def normalise_passphrase(passphrase: str) -> bytes:

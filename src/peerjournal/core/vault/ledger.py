@@ -94,5 +94,3 @@ def slot_row(slot: Keyslot) -> dict[str, object]:
         "salt": slot.salt,
         "wrapped": slot.wrapped,
     }
-
-

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 
-JsonValue = str | int | float | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
-JsonDict = dict[str, JsonValue]
+from peerjournal.core.json_types import JsonDict, JsonValue
+
 Clock = Callable[[], datetime]
 
 

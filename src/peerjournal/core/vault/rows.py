@@ -12,8 +12,9 @@ import json
 from sqlalchemy import ColumnElement, LargeBinary, cast
 
 from peerjournal.core.errors import VaultCorrupt
+from peerjournal.core.json_types import JsonDict
 from peerjournal.core.vault import crypto
-from peerjournal.core.vault.records import Body, JsonDict
+from peerjournal.core.vault.records import Body
 
 NAME_BLOCK = 128
 

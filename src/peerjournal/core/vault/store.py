@@ -275,5 +275,4 @@ class Vault(DocumentStore):
         return self._engine
 
 
-
 __all__ = ["FORMAT_VERSION", "Vault"]

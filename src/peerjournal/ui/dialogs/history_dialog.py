@@ -18,7 +18,7 @@ from peerjournal.core.content import model as m
 from peerjournal.services.answers import AnswerVersion
 from peerjournal.services.container import Services
 from peerjournal.ui.kit.dates import when
-from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.kit.widgets import button, label
 
@@ -98,12 +98,8 @@ class AnswerHistoryDialog(QDialog):
         answers = self._services.answers
         prompt_id = self._prompt.id
         self.status.setText("Loading…")
-        self._tasks.run(
-            fn=lambda: answers.history(prompt_id),
-            on_done=self._show_versions,
-            on_error=self._on_error,
-            owner=self,
-            name="history",
+        Op(self._tasks, owner=self, error=self.status.setText, name="history").run(
+            lambda: answers.history(prompt_id), done=self._show_versions
         )
 
     def _show_versions(self, versions: list[AnswerVersion]) -> None:
@@ -151,22 +147,18 @@ class AnswerHistoryDialog(QDialog):
         prompt_id = self._prompt.id
         seq = version.seq
         answer = version.answer
-        self.restore_button.setEnabled(False)
 
         def done(_result: object) -> None:
             self.restored.emit(prompt_id, answer)
             self.accept()
 
-        self._tasks.run(
-            fn=lambda: answers.restore(prompt_id, seq),
-            on_done=done,
-            on_error=self._on_error,
+        Op(
+            self._tasks,
             owner=self,
+            busy=lambda busy: self.restore_button.setEnabled(not busy),
+            error=self.status.setText,
             name="restore-version",
-        )
-
-    def _on_error(self, error: BaseException) -> None:
-        self.status.setText(describe(error).text())
+        ).run(lambda: answers.restore(prompt_id, seq), done=done)
 
 
 __all__ = ["AnswerHistoryDialog"]

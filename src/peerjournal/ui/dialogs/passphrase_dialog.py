@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QVBoxLayout, QW
 from peerjournal.core.errors import WrongPassphrase
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.container import Services
-from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.kit.widgets import (
     MIN_PASSPHRASE,
     BusyBar,
+    FormStatus,
     PassphraseField,
     StrengthMeter,
     button,
@@ -46,6 +47,9 @@ class PassphraseDialog(QDialog):
         self.busy = BusyBar("Changing your passphrase…", self)
         self.ok = button("Change passphrase", "primary", self, name="changePassphrase")
         self.cancel = button("Cancel", "", self, name="cancelPassphrase")
+        self.status = FormStatus(
+            (self.current, self.new, self.repeat, self.ok, self.cancel), self.busy, self.error
+        )
         form = QFormLayout()
         form.setVerticalSpacing(10)
         form.addRow("Your passphrase now", self.current)
@@ -97,44 +101,32 @@ class PassphraseDialog(QDialog):
     def _change(self) -> None:
         problem = self._problem()
         if problem:
-            self._show_error(problem)
+            self.status.show_error(problem)
             return
         old, new = self.current.text(), self.new.text()
         session = self._services.session
-        self._set_busy(True)
-        self._tasks.run(
-            fn=lambda: session.change_passphrase(old, new),
-            on_done=self._on_done,
-            on_error=self._on_error,
+        Op(
+            self._tasks,
             owner=self,
+            busy=self.status.set_busy,
+            error=self.status.show_error,
+            handled=self._wrong_passphrase,
             name="change-passphrase",
-        )
+        ).run(lambda: session.change_passphrase(old, new), done=self._on_done)
 
-    def _set_busy(self, busy: bool) -> None:
-        for widget in (self.current, self.new, self.repeat, self.ok, self.cancel):
-            widget.setEnabled(not busy)
-        self.busy.setVisible(busy)
-        if busy:
-            self.error.setVisible(False)
-
-    def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(True)
 
     def _on_done(self, result: object) -> None:
         self.new_recovery = result if isinstance(result, RecoveryKey) else None
-        self._set_busy(False)
         for field in (self.current, self.new, self.repeat):
             field.clear()
         self.accept()
 
-    def _on_error(self, error: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(error, WrongPassphrase):
-            self._show_error("That is not your passphrase as it is now; nothing was changed.")
-            self.current.select_and_focus()
-            return
-        self._show_error(describe(error).text())
+    def _wrong_passphrase(self, error: BaseException) -> bool:
+        if not isinstance(error, WrongPassphrase):
+            return False
+        self.status.show_error("That is not your passphrase as it is now; nothing was changed.")
+        self.current.select_and_focus()
+        return True
 
 
 __all__ = ["PassphraseDialog"]

@@ -16,10 +16,10 @@ from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.container import Services
 from peerjournal.ui.gate.recovery_key_view import RecoveryKeyPanel
 from peerjournal.ui.kit.clipboard import SecretClipboard
-from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.prompter import Prompter
 from peerjournal.ui.kit.tasks import TaskRunner
-from peerjournal.ui.kit.widgets import BusyBar, PassphraseField, button, label
+from peerjournal.ui.kit.widgets import BusyBar, FormStatus, PassphraseField, button, label
 
 
 class RecoveryKeyDialog(QDialog):
@@ -46,6 +46,7 @@ class RecoveryKeyDialog(QDialog):
         self.busy = BusyBar("Making a new recovery key and sealing your journal again…", ask)
         self.make = button("Make a new recovery key", "primary", ask, name="makeRecoveryKey")
         self.cancel = button("Cancel", "", ask, name="cancelRecoveryKey")
+        self.status = FormStatus((self.passphrase, self.make, self.cancel), self.busy, self.error)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel)
@@ -92,29 +93,20 @@ class RecoveryKeyDialog(QDialog):
     def _make(self) -> None:
         secret = self.passphrase.text()
         if not secret:
-            self._show_error("Please type your passphrase.")
+            self.status.show_error("Please type your passphrase.")
             return
         session = self._services.session
-        self._set_busy(True)
-        self._tasks.run(
-            fn=lambda: session.new_recovery_key(secret),
-            on_done=self._on_made,
-            on_error=self._on_error,
+        Op(
+            self._tasks,
             owner=self,
+            busy=self.status.set_busy,
+            error=self.status.show_error,
+            handled=self._wrong_passphrase,
             name="new-recovery-key",
-        )
+        ).run(lambda: session.new_recovery_key(secret), done=self._on_made)
 
-    def _set_busy(self, busy: bool) -> None:
-        for widget in (self.passphrase, self.make, self.cancel):
-            widget.setEnabled(not busy)
-        self.busy.setVisible(busy)
-
-    def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(True)
 
     def _on_made(self, key: RecoveryKey) -> None:
-        self._set_busy(False)
         self.passphrase.clear()
         self.show_key(
             key,
@@ -123,13 +115,12 @@ class RecoveryKeyDialog(QDialog):
             "somewhere safe and private, away from this laptop.",
         )
 
-    def _on_error(self, error: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(error, WrongPassphrase):
-            self._show_error("That is not your passphrase; nothing was changed.")
-            self.passphrase.select_and_focus()
-            return
-        self._show_error(describe(error).text())
+    def _wrong_passphrase(self, error: BaseException) -> bool:
+        if not isinstance(error, WrongPassphrase):
+            return False
+        self.status.show_error("That is not your passphrase; nothing was changed.")
+        self.passphrase.select_and_focus()
+        return True
 
 
 __all__ = ["RecoveryKeyDialog"]

@@ -17,6 +17,7 @@ from peerjournal.services.settings import Settings
 from peerjournal.ui.dialogs.settings_dialog import SettingsDialog
 from peerjournal.ui.kit.dates import when
 from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.ops import Op
 
 if TYPE_CHECKING:
     from peerjournal.ui.dialogs.backups_dialog import BackupsDialog
@@ -62,22 +63,15 @@ class SettingsActions(QObject):
         dialog.open()
 
     def _backup_now(self, dialog: BackupsDialog) -> None:
-        dialog.backup_now.setEnabled(False)
-
-        def done(_path: object) -> None:
-            dialog.backup_now.setEnabled(True)
-            dialog.refresh("A backup was made just now.")
-
-        def failed(error: BaseException) -> None:
-            dialog.backup_now.setEnabled(True)
-            dialog.refresh(describe(error).text())
-
-        self._window.tasks.run(
-            fn=self._window.services.backups.backup_now,
-            on_done=done,
-            on_error=failed,
+        Op(
+            self._window.tasks,
             owner=dialog,
+            busy=lambda busy: dialog.backup_now.setEnabled(not busy),
+            error=dialog.refresh,
             name="backup",
+        ).run(
+            self._window.services.backups.backup_now,
+            done=lambda _path: dialog.refresh("A backup was made just now."),
         )
 
     @Slot()
@@ -150,27 +144,26 @@ class SettingsActions(QObject):
                 f"{where} Unlock it with the passphrase you used then."
             )
 
-        def failed(error: BaseException) -> None:
+        def failed(error: BaseException) -> bool:
             self._window.unlock_view.setEnabled(True)
             if not self._window.services.session.exists():
                 self._window.show_notice(error)
-                return
+                return True
             try:
                 self._window.services.session.open()
             except PeerJournalError as reopen_error:
                 self._window.show_notice(reopen_error)
-                return
+                return True
             if isinstance(error, WrongPassphrase):
                 text = "That passphrase does not open that backup, so nothing was changed."
             else:
                 text = f"{describe(error).text()} Nothing was changed."
             self._window.show_unlock(text)
+            return True
 
-        self._window.tasks.run(
-            fn=lambda: self._window.services.backups.restore(backup, passphrase=passphrase),
-            on_done=done,
-            on_error=failed,
-            name="restore",
+        backups = self._window.services.backups
+        Op(self._window.tasks, owner=self._window, handled=failed, name="restore").run(
+            lambda: backups.restore(backup, passphrase=passphrase), done=done
         )
 
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
 )
 
 from peerjournal.core.errors import (
-    PeerJournalError,
     VaultCorrupt,
     VaultInUse,
     VaultTooNew,
@@ -22,6 +21,7 @@ from peerjournal.services.container import Services
 from peerjournal.ui.gate.card import GateCard, error_label
 from peerjournal.ui.kit.dates import when
 from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.kit.widgets import (
     BusyBar,
@@ -134,38 +134,37 @@ class NoticeView(GateCard):
             self.error.setText("Please type the passphrase first.")
             self.error.setVisible(True)
             return
-        self.restore_button.setEnabled(False)
-        self.passphrase.setEnabled(False)
-        self.busy.setVisible(True)
         backups = self._services.backups
-        self._tasks.run(
-            fn=lambda: backups.restore(backup.path, passphrase=passphrase),
-            on_done=self._on_restored,
-            on_error=self._on_restore_failed,
+        Op(
+            self._tasks,
             owner=self,
+            busy=self._set_busy,
+            error=self._show_error,
+            handled=self._wrong_passphrase,
             name="restore",
-        )
+        ).run(lambda: backups.restore(backup.path, passphrase=passphrase), done=self._on_restored)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.restore_button.setEnabled(not busy)
+        self.passphrase.setEnabled(not busy)
+        self.busy.setVisible(busy)
 
     def _on_restored(self, _kept: object) -> None:
-        self.busy.setVisible(False)
-        self.restore_button.setEnabled(True)
-        self.passphrase.setEnabled(True)
         self.passphrase.clear()
         made = self._backup.made if self._backup else None
         self.restored.emit(
             f"Your journal was put back from the backup of {when(made)}." if made else ""
         )
 
-    def _on_restore_failed(self, error: BaseException) -> None:
-        self.busy.setVisible(False)
-        self.restore_button.setEnabled(True)
-        self.passphrase.setEnabled(True)
-        if isinstance(error, WrongPassphrase):
-            text = "That passphrase does not open this backup. It needs the one you used then."
-        elif isinstance(error, PeerJournalError):
-            text = describe(error).text()
-        else:
-            text = describe(error).text()
+    def _wrong_passphrase(self, error: BaseException) -> bool:
+        if not isinstance(error, WrongPassphrase):
+            return False
+        self._show_error(
+            "That passphrase does not open this backup. It needs the one you used then."
+        )
+        return True
+
+    def _show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.setVisible(True)
         self.passphrase.select_and_focus()

@@ -24,7 +24,7 @@ from peerjournal.services.container import Services
 from peerjournal.ui.gate.card import GateCard, error_label
 from peerjournal.ui.gate.recovery_key_view import RecoveryKeyPanel
 from peerjournal.ui.kit.clipboard import SecretClipboard
-from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.prompter import Prompter
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.kit.widgets import (
@@ -185,16 +185,16 @@ class SetupView(QStackedWidget):
             self.repeat.select_and_focus()
             return
         self._say("")
-        self._set_busy(True)
         session = self._services.session
-        self._tasks.run(
-            fn=lambda: session.create(first),
-            on_done=self._on_created,
-            on_error=self._on_failed,
+        Op(
+            self._tasks,
             owner=self,
+            busy=self._set_busy,
+            error=self._say,
+            handled=self._gate_failure,
             serial=False,
             name="create",
-        )
+        ).run(lambda: session.create(first), done=self._on_created)
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (
@@ -211,19 +211,17 @@ class SetupView(QStackedWidget):
             QGuiApplication.restoreOverrideCursor()
 
     def _on_created(self, key: RecoveryKey) -> None:
-        self._set_busy(False)
         self.passphrase.clear()
         self.repeat.clear()
         self.key_panel.show_key(key)
         self.setCurrentWidget(self.key_page)
         self.key_panel.written.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _on_failed(self, error: BaseException) -> None:
-        self._set_busy(False)
+    def _gate_failure(self, error: BaseException) -> bool:
         if isinstance(error, VaultInUse | VaultCorrupt | VaultTooNew):
             self.failed.emit(error)
-            return
-        self._say(describe(error).text())
+            return True
+        return False
 
 
 __all__ = ["SetupView"]

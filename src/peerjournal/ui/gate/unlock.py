@@ -20,13 +20,11 @@ from peerjournal.core.errors import (
     VaultCorrupt,
     VaultInUse,
     VaultTooNew,
-    WrongPassphrase,
-    WrongRecoveryKey,
 )
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.container import Services
 from peerjournal.ui.gate.card import GateCard, error_label
-from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.kit.widgets import (
     MIN_PASSPHRASE,
@@ -51,6 +49,8 @@ class UnlockView(QStackedWidget):
         self.setObjectName("unlockView")
         self._services = services
         self._tasks = tasks
+        self._opening = False
+        self._unlock_when_open = False
 
         self.unlock_page = GateCard(self)
         self.unlock_page.setObjectName("unlockPage")
@@ -143,9 +143,28 @@ class UnlockView(QStackedWidget):
         self.passphrase.clear()
         self.error.setVisible(False)
         self.passphrase.set_invalid(False)
+        self.set_notice(notice)
+        self.show_unlock()
+
+    def set_notice(self, notice: str) -> None:
         self.notice.setText(notice)
         self.notice.setVisible(bool(notice))
-        self.show_unlock()
+
+    def set_opening(self, opening: bool, *, then_unlock: bool = True) -> None:
+        """While the file is checked the passphrase can already be typed; Unlock waits."""
+        self._opening = opening
+        if not then_unlock:
+            self._unlock_when_open = False
+        for widget in (self.unlock_button, self.forgot_button):
+            widget.setEnabled(not opening)
+        self.busy.setVisible(opening)
+        if not opening and self._unlock_when_open:
+            self._unlock_when_open = False
+            self.unlock()
+
+    @property
+    def opening(self) -> bool:
+        return self._opening
 
     @Slot()
     def show_unlock(self) -> None:
@@ -162,22 +181,25 @@ class UnlockView(QStackedWidget):
 
     @Slot()
     def unlock(self) -> None:
+        if self._opening:
+            self._unlock_when_open = True
+            return
         if not self.unlock_button.isEnabled():
             return
         passphrase = self.passphrase.text()
         if not passphrase:
             self._wrong("Please type your passphrase first.")
             return
-        self._set_busy(True)
         session = self._services.session
-        self._tasks.run(
-            fn=lambda: session.unlock(passphrase),
-            on_done=self._on_unlocked,
-            on_error=self._on_unlock_failed,
+        Op(
+            self._tasks,
             owner=self,
+            busy=self._set_busy,
+            error=self._wrong,
+            handled=self._gate_failure,
             serial=False,
             name="unlock",
-        )
+        ).run(lambda: session.unlock(passphrase), done=self._on_unlocked)
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (
@@ -199,7 +221,6 @@ class UnlockView(QStackedWidget):
             QGuiApplication.restoreOverrideCursor()
 
     def _on_unlocked(self, _result: object) -> None:
-        self._set_busy(False)
         self.passphrase.clear()
         self.recovery_key.clear()
         self.new_passphrase.clear()
@@ -213,18 +234,12 @@ class UnlockView(QStackedWidget):
         self.passphrase.set_invalid(True)
         self.passphrase.select_and_focus()
 
-    def _on_unlock_failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(error, WrongPassphrase):
-            self._wrong(
-                "That passphrase did not open your journal. Please check Caps Lock and try "
-                "again; nothing has changed."
-            )
-            return
+    def _gate_failure(self, error: BaseException) -> bool:
+        """The journal cannot be opened at all: the window shows its notice instead."""
         if isinstance(error, VaultInUse | VaultCorrupt | VaultTooNew):
             self.failed.emit(error)
-            return
-        self._wrong(describe(error).text())
+            return True
+        return False
 
     @Slot()
     def recover(self) -> None:
@@ -250,32 +265,22 @@ class UnlockView(QStackedWidget):
             )
             return
         self.recover_error.setVisible(False)
-        self._set_busy(True)
         session = self._services.session
-        self._tasks.run(
-            fn=lambda: session.recover(key_text, first),
-            on_done=self._on_unlocked,
-            on_error=self._on_recover_failed,
+        Op(
+            self._tasks,
             owner=self,
+            busy=self._set_busy,
+            error=lambda text: self._recover_problem(text, self.recovery_key),
+            handled=self._gate_failure,
             serial=False,
             name="recover",
-        )
+        ).run(lambda: session.recover(key_text, first), done=self._on_unlocked)
 
     def _recover_problem(self, text: str, field: QLineEdit) -> None:
         self.recover_error.setText(text)
         self.recover_error.setVisible(True)
         field.selectAll()
         field.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _on_recover_failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(error, WrongRecoveryKey | MalformedRecoveryKey):
-            self._recover_problem(describe(error).text(), self.recovery_key)
-            return
-        if isinstance(error, VaultInUse | VaultCorrupt | VaultTooNew):
-            self.failed.emit(error)
-            return
-        self._recover_problem(describe(error).text(), self.recovery_key)
 
 
 __all__ = ["UnlockView"]

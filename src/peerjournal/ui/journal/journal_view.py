@@ -41,7 +41,7 @@ from peerjournal.ui.journal.sidebar import (
 from peerjournal.ui.journal.tree_view import TreePage
 from peerjournal.ui.kit.autosave import AutoSaver
 from peerjournal.ui.kit.changes import ChangeBridge
-from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.prompter import Prompter
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.kit.widgets import label, transient, wipe_texts
@@ -354,12 +354,8 @@ class JournalView(QWidget):
         self.notice_bar.action.setEnabled(False)
         self.notice_bar.text.setText("Looking in each one's earlier versions and your backups…")
         salvage = self._services.salvage
-        self._tasks.run(
-            fn=salvage.repair,
-            on_done=self._on_brought_back,
-            on_error=self._on_bring_back_failed,
-            owner=self,
-            name="salvage",
+        Op(self._tasks, owner=self, error=self.notice_bar.show_notice, name="salvage").run(
+            salvage.repair, done=self._on_brought_back
         )
 
     def _on_brought_back(self, outcome: tuple[list[str], list[str]]) -> None:
@@ -379,9 +375,6 @@ class JournalView(QWidget):
             load = getattr(page, "load_answers", None)
             if callable(load):
                 load()
-
-    def _on_bring_back_failed(self, error: BaseException) -> None:
-        self.notice_bar.show_notice(describe(error).text())
 
     # -- saving and changes -----------------------------------------------------------------
 

@@ -39,6 +39,7 @@ from peerjournal.ui.journal.answer_binding import AnswerBinding
 from peerjournal.ui.journal.language_highlighter import attach as attach_language
 from peerjournal.ui.kit.autosave import AutoSaver
 from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.prompter import Prompter
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.kit.theme import set_role
@@ -223,11 +224,8 @@ class PartPage(PageScroll):
             if isinstance(editor, LadderEditor):
                 editor.set_history(points)
 
-        self._tasks.run(
-            fn=lambda: answers.ladder_history(prompt_id),
-            on_done=show,
-            owner=self,
-            name="ladder-history",
+        Op(self._tasks, owner=self, serial=False, name="ladder-history").run(
+            lambda: answers.ladder_history(prompt_id), done=show
         )
 
     def refresh_progress(self) -> None:

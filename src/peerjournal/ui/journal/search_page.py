@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from peerjournal.services.container import Services
 from peerjournal.services.search import SearchResult
-from peerjournal.ui.kit.errors import describe
 from peerjournal.ui.kit.markdown_text import escape, with_highlights
+from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.kit.theme import current_colours
 from peerjournal.ui.kit.widgets import label
@@ -173,13 +173,8 @@ class SearchPage(QWidget):
             if asked == self._asked:  # an answer to an older question is dropped
                 self._show(results, query)
 
-        self._tasks.run(
-            fn=lambda: search.search(query),
-            on_done=done,
-            on_error=self._on_error,
-            owner=self,
-            serial=False,
-            name="search",
+        Op(self._tasks, owner=self, error=self.summary.setText, serial=False, name="search").run(
+            lambda: search.search(query), done=done
         )
 
     def _show(self, results: list[SearchResult], query: str) -> None:
@@ -200,9 +195,6 @@ class SearchPage(QWidget):
             self.summary.setText(f"Found in {found}. Press Enter to open one.")
         if results:
             self.results.setCurrentRow(0)
-
-    def _on_error(self, error: BaseException) -> None:
-        self.summary.setText(describe(error).text())
 
     @property
     def result_count(self) -> int:

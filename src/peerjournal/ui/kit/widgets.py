@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,9 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerjournal.core.passphrases import MIN_PASSPHRASE
 from peerjournal.ui.kit.theme import repolish, set_role
-
-MIN_PASSPHRASE = 8
 
 
 def label(text: str, role: str = "", parent: QWidget | None = None, *, name: str = "") -> QLabel:
@@ -183,6 +184,26 @@ class BusyBar(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.text)
         self.setVisible(False)
+
+
+class FormStatus:
+    """A form's two states besides ready: busy (its controls wait) and a problem said."""
+
+    def __init__(self, controls: Sequence[QWidget], busy: BusyBar, error: QLabel) -> None:
+        self._controls = tuple(controls)
+        self._busy = busy
+        self._error = error
+
+    def set_busy(self, busy: bool) -> None:
+        for widget in self._controls:
+            widget.setEnabled(not busy)
+        self._busy.setVisible(busy)
+        if busy:
+            self._error.setVisible(False)
+
+    def show_error(self, text: str) -> None:
+        self._error.setText(text)
+        self._error.setVisible(True)
 
 
 def wipe_texts(root: QWidget) -> None:

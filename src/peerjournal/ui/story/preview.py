@@ -15,6 +15,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.tasks import TaskRunner
 
 
@@ -58,7 +59,7 @@ class PreviewPanel(QWidget):
         self,
         render: Callable[[], bytes],
         *,
-        on_error: Callable[[BaseException], None],
+        error: Callable[[str], None],
         still_wanted: Callable[[], bool],
     ) -> None:
         """The one place the PDF build is sent off the UI thread."""
@@ -71,8 +72,8 @@ class PreviewPanel(QWidget):
             if generation == self.generation and still_wanted():
                 self._show(generation, pdf)
 
-        self._tasks.run(
-            fn=render, on_done=done, on_error=on_error, owner=self, serial=False, name="story.pdf"
+        Op(self._tasks, owner=self, error=error, serial=False, name="story.pdf").run(
+            render, done=done
         )
 
     def _show(self, generation: int, pdf: bytes) -> None:

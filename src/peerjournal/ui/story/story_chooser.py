@@ -112,13 +112,14 @@ class StoryChooser(QTreeWidget):
 
     # -- order ----------------------------------------------------------------------------
 
-    def _structure(self) -> list[tuple[str, list[str]]]:
+    def structure(self) -> list[tuple[str, list[str]]]:
         return [
             (str(top.data(0, ID_ROLE)), [str(c.data(0, ID_ROLE)) for c in self._children(top)])
             for top in self._tops()
         ]
 
-    def _valid(self, before: list[tuple[str, list[str]]]) -> bool:
+    def keeps_sections(self, before: list[tuple[str, list[str]]]) -> bool:
+        """What a drop must leave: every section on top, each question in its own section."""
         owners = {pid: key for key, pids in before for pid in pids}
         for top in self._tops():
             if top.data(0, KIND_ROLE) != SECTION:
@@ -128,14 +129,14 @@ class StoryChooser(QTreeWidget):
                     return False
                 if owners.get(str(child.data(0, ID_ROLE))) != top.data(0, ID_ROLE):
                     return False
-        return sorted(k for k, _ in before) == sorted(k for k, _ in self._structure())
+        return sorted(k for k, _ in before) == sorted(k for k, _ in self.structure())
 
     def dropEvent(self, event: QDropEvent) -> None:
-        before = self._structure()
+        before = self.structure()
         snapshot = self.sections()
         super().dropEvent(event)
-        if self._valid(before) and len(self._structure()) == len(before):
-            if self._structure() != before:
+        if self.keeps_sections(before) and len(self.structure()) == len(before):
+            if self.structure() != before:
                 self.choice_changed.emit()
             return
         event.ignore()

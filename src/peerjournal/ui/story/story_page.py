@@ -32,6 +32,7 @@ from peerjournal.ui.journal.answer_binding import AnswerBinding
 from peerjournal.ui.kit.autosave import AutoSaver
 from peerjournal.ui.kit.changes import ChangeBridge
 from peerjournal.ui.kit.errors import describe as describe_error
+from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.prompter import Prompter, QtPrompter
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.story.choices import ChoicesPanel
@@ -197,7 +198,7 @@ class StoryPage(QWidget):
         paper = options.paper
         self.preview.build(
             lambda: render(document=document, paper=paper),
-            on_error=self._on_task_error,
+            error=self._show_problem,
             still_wanted=lambda: self._services.session.unlocked,
         )
 
@@ -211,13 +212,8 @@ class StoryPage(QWidget):
     def _on_save_version(self, name: str) -> None:
         story = self._services.story
         self.autosaver.save_now(DRAFT_KEY)  # queued ahead of the version on the write lane
-        self._tasks.run(
-            fn=lambda: story.save_iteration(name=name),
-            on_done=self._on_version_saved,
-            on_error=self._on_task_error,
-            owner=self,
-            serial=True,
-            name="story.save_iteration",
+        self._op("story.save_iteration").run(
+            lambda: story.save_iteration(name=name), done=self._on_version_saved
         )
 
     def _on_version_saved(self, saved: st.StoryIteration) -> None:
@@ -262,13 +258,9 @@ class StoryPage(QWidget):
         )
         story = self._services.story
         self.autosaver.flush()
-        self._tasks.run(
-            fn=lambda: story.new_draft_from(number=number, restore_answers=restore),
-            on_done=self._on_new_draft_done,
-            on_error=self._on_task_error,
-            owner=self,
-            serial=True,
-            name="story.new_draft",
+        self._op("story.new_draft").run(
+            lambda: story.new_draft_from(number=number, restore_answers=restore),
+            done=self._on_new_draft_done,
         )
 
     def _on_new_draft_done(self, restored: list[str]) -> None:
@@ -317,14 +309,7 @@ class StoryPage(QWidget):
             data = ready or story.build_pdf(iteration=iteration, options=options)
             return story.write(path, data)
 
-        self._tasks.run(
-            fn=build_and_write,
-            on_done=self._on_pdf_saved,
-            on_error=self._on_task_error,
-            owner=self,
-            serial=False,
-            name="story.save_pdf",
-        )
+        self._op("story.save_pdf", serial=False).run(build_and_write, done=self._on_pdf_saved)
 
     def _on_pdf_saved(self, path: Path) -> None:
         self._say(
@@ -381,14 +366,15 @@ class StoryPage(QWidget):
         self.language.clear()
         self.versions.clear()
 
+    def _op(self, name: str, *, serial: bool = True) -> Op:
+        return Op(self._tasks, owner=self, error=self._show_problem, serial=serial, name=name)
+
     def _on_task_error(self, error: BaseException) -> None:
+        self._show_problem(describe_error(error).text())
+
+    def _show_problem(self, message: str) -> None:
+        """Every problem on this page, in the words of ``ui/kit/errors.describe``."""
         self.versions.save_version_button.setEnabled(True)
-        if isinstance(error, PeerJournalError):
-            message = error.message
-        else:
-            message = self.tr("Something went wrong while making your story ({kind}).").format(
-                kind=type(error).__name__
-            )
         self.last_error = message
         self._say(message)
         self.preview.failed(message)
