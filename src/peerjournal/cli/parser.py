@@ -109,6 +109,9 @@ def build_parser() -> argparse.ArgumentParser:
     jadd.set_defaults(handler=writing.cmd_journal_add)
     jlist = journal_sub.add_parser("list", help="list your daily pages", parents=[common])
     jlist.set_defaults(handler=writing.cmd_journal_list)
+    jshow = journal_sub.add_parser("show", help="print one daily page", parents=[common])
+    jshow.add_argument("date", metavar="YYYY-MM-DD")
+    jshow.set_defaults(handler=writing.cmd_journal_show)
 
     search = add(
         "search",
@@ -117,6 +120,17 @@ def build_parser() -> argparse.ArgumentParser:
         "input: words given as arguments can be seen by other users of this computer)",
     )
     search.add_argument("query", nargs="+", metavar="QUERY")
+    search.add_argument(
+        "-n",
+        "--limit",
+        type=int,
+        default=50,
+        metavar="N",
+        help="at most N places, best first (default 50)",
+    )
+    search.add_argument(
+        "--full", action="store_true", help="print each place's whole text, not a snippet"
+    )
     add(
         "salvage",
         keeping.cmd_salvage,

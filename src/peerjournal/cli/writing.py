@@ -151,14 +151,37 @@ def cmd_journal_list(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_journal_show(args: argparse.Namespace) -> int:
+    day = _parse_day(args.date)
+    with open_journal(args) as services:
+        text = services.pages.get(day)
+    if not text:
+        say(f"There is no page for {day.isoformat()}.")
+        return EXIT_OK
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    sys.stdout.flush()
+    return EXIT_OK
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     query = words_argument(args.query, "search")
+    if args.limit < 1:
+        raise CliError(text="--limit needs a number of 1 or more.")
     with open_journal(args) as services:
-        results = services.search.search(query)
-    if not results:
-        say(f"Nothing you have written matches “{query}”.")
-        return EXIT_OK
-    for r in results:
-        where = r.prompt_id or (r.day.isoformat() if r.day else "")
-        print(f"{where}\t{r.title}\t{r.snippet}")
+        results = services.search.search(query, limit=args.limit)
+        if not results:
+            say(f"Nothing you have written matches “{query}”.")
+            return EXIT_OK
+        out = sys.stdout
+        for r in results:
+            where = r.prompt_id or (r.day.isoformat() if r.day else "")
+            if not args.full:
+                out.write(f"{where}\t{r.title}\t{r.snippet}\n")
+                continue
+            if r.day is not None:
+                text = services.pages.get(r.day)
+            else:
+                text = services.answers.text_of(r.prompt_id) if r.prompt_id else ""
+            out.write(f"{where}\t{r.title}\n{text.rstrip()}\n\n")
+        out.flush()
     return EXIT_OK

@@ -3,18 +3,15 @@
 "Zoë", "ZOE" and "zoe" match; so do "Łukasz’s" and "lukasz's". Folding takes apart
 accented letters (NFKD), drops every combining mark, folds case, maps a few letters
 that do not decompose (ł, ø, đ, æ, œ, ı ...) and typographic quotes and dashes to
-plain ones. Every mark with a non-zero combining class is dropped, so folding a text
-whole and folding it a character at a time give the same result (canonical reordering
-only ever moves such marks), which is what lets ``fold_with_map`` point back into the
-original text.
+plain ones. Every mark with a non-zero combining class is dropped. Each character is
+folded on its own and the result kept, so years of pages cost one pass of C-level
+steps plus a table lookup for each non-ASCII character.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 import unicodedata
-from functools import cache, lru_cache
 
 EXTRA_FOLDS = str.maketrans(
     {
@@ -43,45 +40,47 @@ EXTRA_FOLDS = str.maketrans(
         "—": "-",
     }
 )
-_EXTRA = re.compile("[" + "".join(re.escape(chr(c)) for c in EXTRA_FOLDS) + "]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
-@cache
-def _marks() -> re.Pattern[str]:
-    """Every character with a combining class, as one class of ranges (built once)."""
-    ranges: list[tuple[int, int]] = []
-    for code in range(0x300, sys.maxunicode + 1):
-        if unicodedata.combining(chr(code)):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
-    parts = "".join(
-        re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
-        for a, b in ranges
-    )
-    return re.compile(f"[{parts}]+")
+def _fold_one(ch: str) -> str:
+    """One character's folding: the slow, exact definition, run once per distinct one."""
+    decomposed = unicodedata.normalize("NFKD", ch)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return bare.casefold().translate(EXTRA_FOLDS).lower()
 
 
-def _extra(match: re.Match[str]) -> str:
-    return match.group().translate(EXTRA_FOLDS)
+class _Folds(dict[int, str]):
+    """Code point -> its folding, filled as characters are first met (a translate table)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_one(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLDS = _Folds()
+
+
+def _fold_run(match: re.Match[str]) -> str:
+    return match.group().translate(_FOLDS)
 
 
 def fold(text: str) -> str:
     """Lower-cased, accent-free text for matching.
 
-    Built from C-level steps (normalise, regex, casefold) because it runs over years of
-    pages at every unlock; plain ASCII takes a short cut.
+    It runs over years of pages at every unlock, so only the non-ASCII runs (a name, a
+    quote mark) go through the per-character table, and the rest is one ``lower()``.
+    Every character folds on its own, so folding a text whole and a character at a time
+    agree, which is what lets ``fold_with_map`` point back into the original text.
     """
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
-    return _EXTRA.sub(_extra, _marks().sub("", decomposed).casefold())
+    return _NON_ASCII.sub(_fold_run, text).lower()
 
 
-@lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
-    return fold(ch)
+    return ch.lower() if ch.isascii() else _FOLDS[ord(ch)]
 
 
 def fold_with_map(text: str) -> tuple[str, list[int]]:
