@@ -44,19 +44,27 @@ def best_of(fn: object, times: int = 3) -> float:
     return best
 
 
-def kdf_of_vault(folder: Path) -> float:
+def kdf_of_vault(folder: Path) -> tuple[float, float]:
+    """The vault's own key derivation: (wall, CPU of every thread), the best of five."""
     vault = Vault.open(folder / "journal.db")
     params = vault.passphrase_params()
     vault.close()
     assert params is not None
     salt = os.urandom(16)
-    return best_of(lambda: derive_kek(PASSPHRASE.encode(), salt, params), 5)
+    wall = cpu = float("inf")
+    for _ in range(5):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        derive_kek(PASSPHRASE.encode(), salt, params)
+        wall = min(wall, time.perf_counter() - started)
+        cpu = min(cpu, time.process_time() - started_cpu)
+    return wall, cpu
 
 
 def main() -> None:
     folder, what = Path(sys.argv[1]), sys.argv[2]
     if what == "kdf-of-vault":
-        print(json.dumps({"kdf_vault_s": kdf_of_vault(folder)}))
+        wall, cpu = kdf_of_vault(folder)
+        print(json.dumps({"kdf_vault_s": wall, "kdf_vault_cpu_s": cpu}))
         return
     default = calibrate()
     salt = os.urandom(16)

@@ -22,13 +22,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from paired import Side, compare, run_process
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 WORK = HERE / "work"
 RESULTS = HERE / "results"
 JRNL_VENV = HERE / ".venv-jrnl"
 PY = sys.executable
-YEARS = (1, 2, 5, 10)
+YEARS = (1, 2, 5, 10, 30)
 QUERIES = (
     "hope",
     "zoe",
@@ -42,6 +44,10 @@ QUERIES = (
     "cardiff",
 )
 JRNL_WORD = "courage"
+NOWHERE_WORD = "xylophone"
+PAIRS_MIN = 6
+COMPARISONS: dict[str, dict[str, float]] = {}
+GROWTH: dict[str, float] = {}
 
 TARGETS = {
     "cold_start_s": ("<=", 1.0),
@@ -50,7 +56,9 @@ TARGETS = {
     "search_ms_median": ("<=", 100.0),
     "story_pdf_s": ("<=", 1.0),
     "peak_rss_mb": ("<=", 250.0),
-    "search_vs_jrnl_ratio": ("<=", 0.5),
+    "search_vs_jrnl_nohit": ("<=", 0.5),
+    "search_vs_jrnl_common50": ("<=", 0.5),
+    "list_vs_jrnl_short": ("<=", 0.6),
 }
 
 
@@ -176,50 +184,63 @@ def jrnl_journal(folder: Path, python: Path) -> tuple[Path, dict[str, str]]:
     return config, env
 
 
-def time_process(cmd: list[str], env: dict[str, str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(
-        cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT
-    )
-    return time.perf_counter() - started
-
-
-def search_versus_jrnl(folder: Path, runs: int) -> dict[str, Measure]:
+def versus_jrnl(folder: Path, pairs: int) -> dict[str, Measure]:
+    """Four like-with-like comparisons with jrnl (see paired.py): CPU and wall ratios."""
     python = ensure_jrnl()
     config, jenv = jrnl_journal(folder, python)
-    jrnl_bin = str(JRNL_VENV / "bin" / "jrnl")
-    jrnl_kdf = probe_kdf_jrnl(python)
-    ours_kdf = probe("probe_headless.py", str(folder), "kdf-of-vault")["kdf_vault_s"]
+    jrnl = [str(JRNL_VENV / "bin" / "jrnl"), "--config-file", str(config)]
+    jrnl_wall, jrnl_cpu = probe_kdf_jrnl(python)
+    kdf = probe("probe_headless.py", str(folder), "kdf-of-vault")
     penv = env_clean(
         PEERJOURNAL_DATA_DIR=str(folder), PEERJOURNAL_PASSPHRASE="benchmark passphrase"
     )
-    ours = Measure("peerjournal_search_s")
-    theirs = Measure("jrnl_search_s")
-    # one warm-up each, so both read from the page cache
-    time_process([jrnl_bin, "--config-file", str(config), "-contains", JRNL_WORD], jenv)
-    time_process([PY, "-m", "peerjournal", "search", JRNL_WORD], penv)
-    for _ in range(runs):
-        theirs.samples.append(
-            time_process([jrnl_bin, "--config-file", str(config), "-contains", JRNL_WORD], jenv)
-            - jrnl_kdf
+    ours = [PY, "-m", "peerjournal"]
+    listed = subprocess.run(
+        [*ours, "journal", "list"], check=True, capture_output=True, text=True, env=penv
+    ).stdout.splitlines()
+    day = listed[min(100, len(listed) - 1)].split("\t")[0]  # a page from months before
+    cases = {
+        "search_vs_jrnl_nohit": (
+            [*ours, "search", NOWHERE_WORD],
+            [*jrnl, "-contains", NOWHERE_WORD],
+        ),
+        "search_vs_jrnl_common50": (
+            [*ours, "search", JRNL_WORD, "-n", "50", "--full"],
+            [*jrnl, "-contains", JRNL_WORD, "-n", "50"],
+        ),
+        "list_vs_jrnl_short": ([*ours, "journal", "list"], [*jrnl, "--short"]),
+        "show_vs_jrnl_on": ([*ours, "journal", "show", day], [*jrnl, "-on", day]),
+    }
+    measures: dict[str, Measure] = {}
+    for name, (our_cmd, their_cmd) in cases.items():
+        result = compare(
+            name,
+            Side(our_cmd, penv, kdf["kdf_vault_s"], kdf["kdf_vault_cpu_s"]),
+            Side(their_cmd, jenv, jrnl_wall, jrnl_cpu),
+            pairs,
+            ROOT,
         )
-        ours.samples.append(
-            time_process([PY, "-m", "peerjournal", "search", JRNL_WORD], penv) - ours_kdf
-        )
-    return {"peerjournal_search_s": ours, "jrnl_search_s": theirs}
+        COMPARISONS[name] = result.row()
+        measures[name] = Measure(name, result.cpu_ratios)
+        measures[f"{name}_wall"] = Measure(f"{name}_wall", result.wall_ratios)
+    return measures
 
 
-def probe_kdf_jrnl(python: Path) -> float:
+def probe_kdf_jrnl(python: Path) -> tuple[float, float]:
+    """jrnl's key derivation on its own (wall, CPU), the best of five."""
     code = (
         "import time\nfrom cryptography.hazmat.primitives import hashes\n"
         "from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC\n"
-        "best = 9e9\nfor _ in range(5):\n    t = time.perf_counter()\n"
+        "wall = cpu = 9e9\nfor _ in range(5):\n"
+        "    t, c = time.perf_counter(), time.process_time()\n"
         "    PBKDF2HMAC(algorithm=hashes.SHA256(), length=32, salt=b'0'*16,"
         " iterations=100_000).derive(b'benchmark passphrase')\n"
-        "    best = min(best, time.perf_counter() - t)\nprint(best)\n"
+        "    wall = min(wall, time.perf_counter() - t)\n"
+        "    cpu = min(cpu, time.process_time() - c)\nprint(wall, cpu)\n"
     )
     out = subprocess.run([str(python), "-c", code], check=True, capture_output=True, text=True)
-    return float(out.stdout.strip())
+    wall, cpu = out.stdout.split()
+    return float(wall), float(cpu)
 
 
 def run_year(years: int, runs: int, *, with_jrnl: bool) -> dict[str, Measure]:
@@ -244,18 +265,15 @@ def run_year(years: int, runs: int, *, with_jrnl: bool) -> dict[str, Measure]:
         gui = probe("probe_gui.py", str(folder), gui=True)
         for key in ("unlock_s", "story_pdf_s", "peak_rss_mb", "story_pages"):
             add(key, gui[key])
+    kdf = probe("probe_headless.py", str(folder), "kdf-of-vault")
+    penv = env_clean(
+        PEERJOURNAL_DATA_DIR=str(folder), PEERJOURNAL_PASSPHRASE="benchmark passphrase"
+    )
+    for _ in range(runs):
+        search = run_process([PY, "-m", "peerjournal", "search", NOWHERE_WORD], penv, ROOT)
+        add("peerjournal_search_s", search.cpu_s - kdf["kdf_vault_cpu_s"])
     if with_jrnl:
-        measures.update(search_versus_jrnl(folder, runs))
-        ratio = Measure("search_vs_jrnl_ratio")
-        ratio.samples = [
-            p / j
-            for p, j in zip(
-                measures["peerjournal_search_s"].samples,
-                measures["jrnl_search_s"].samples,
-                strict=True,
-            )
-        ]
-        measures["search_vs_jrnl_ratio"] = ratio
+        measures.update(versus_jrnl(folder, max(PAIRS_MIN, runs * 2)))
     return measures
 
 
@@ -290,15 +308,36 @@ def machine() -> dict[str, str]:
     }
 
 
-def at_most_linear(scaling: dict[int, dict[str, float]], key: str) -> bool:
-    """True when the cost per daily page never grows (10% allowed for noise).
+def fixed_cost(scaling: dict[int, dict[str, float]], key: str) -> float:
+    """The fixed part of a figure: the intercept of a least-squares line against pages."""
+    points = [
+        (scaling[y]["entries"], scaling[y][key]) for y in sorted(scaling) if key in scaling[y]
+    ]
+    xs = [x for x, _ in points]
+    ys = [v for _, v in points]
+    mx, my = statistics.fmean(xs), statistics.fmean(ys)
+    spread = sum((x - mx) ** 2 for x in xs)
+    slope = sum((x - mx) * (v - my) for x, v in points) / spread if spread else 0.0
+    return my - slope * mx
 
-    Any cost of the form fixed + per-page × pages stays on or under the line through the
-    origin and the 1-year point; a cost that grows faster than the pages climbs above it.
+
+def per_page_growth(scaling: dict[int, dict[str, float]], key: str) -> float:
+    """Cost per page beyond the fixed cost, at the most years over that at the fewest.
+
+    A fixed cost, however large, lands in the intercept and leaves this at 1; a cost that
+    grows faster than the pages makes it climb. The check fails above 1.3.
     """
-    years = sorted(scaling)
-    per_page = scaling[years[0]][key] / scaling[years[0]]["entries"]
-    return all(scaling[y][key] <= per_page * scaling[y]["entries"] * 1.10 for y in years[1:])
+    years = [y for y in sorted(scaling) if key in scaling[y]]
+    fixed = fixed_cost(scaling, key)
+
+    def per_page(y: int) -> float:
+        return (scaling[y][key] - fixed) / scaling[y]["entries"]
+
+    first = per_page(years[0])
+    return per_page(years[-1]) / first if first > 0 else float("inf")
+
+
+GROWTH_LIMIT = 1.3
 
 
 def plot(scaling: dict[int, dict[str, float]]) -> None:
@@ -313,7 +352,7 @@ def plot(scaling: dict[int, dict[str, float]]) -> None:
         ("unlock_s", "unlock (s)"),
         ("search_ms_median", "search (ms)"),
         ("autosave_ms_median", "autosave (ms)"),
-        ("peerjournal_search_s", "CLI search, whole process (s)"),
+        ("peerjournal_search_s", "CLI search, whole process CPU (s)"),
         ("peak_rss_mb", "peak memory (MB)"),
         ("cold_start_s", "cold start (s)"),
     ]
@@ -322,13 +361,14 @@ def plot(scaling: dict[int, dict[str, float]]) -> None:
         values = [scaling[y].get(key, float("nan")) for y in years]
         ax.plot(entries, values, "o-", color="#4f7a5a", label="measured")
         if values and entries[0]:
-            slope = values[0] / entries[0]
+            fixed = fixed_cost(scaling, key)
+            slope = (values[0] - fixed) / entries[0]
             ax.plot(
                 [0, entries[-1]],
-                [0, slope * entries[-1]],
+                [fixed, fixed + slope * entries[-1]],
                 ":",
                 color="#999999",
-                label="in proportion to pages, from 1 year",
+                label="fixed cost + 1-year cost per page",
             )
         ax.set_title(label)
         ax.set_xlabel("daily pages")
@@ -338,7 +378,7 @@ def plot(scaling: dict[int, dict[str, float]]) -> None:
     axes.flat[0].legend(fontsize=8)
     fig.suptitle(
         "peerjournal: cost against years of daily pages (medians); "
-        "on or under the dotted line = at most linear growth"
+        "on or near the dotted line = cost per page holds"
     )
     fig.tight_layout()
     fig.savefig(RESULTS / "scaling.png", dpi=110)
@@ -363,14 +403,15 @@ def main() -> int:
     latest = {name: m.median for name, m in ten.items()}
     latest["entries"] = int(latest["entries"])
     latest["machine"] = machine()  # type: ignore[assignment]
+    latest["comparisons"] = COMPARISONS  # type: ignore[assignment]
     (RESULTS / "latest.json").write_text(json.dumps(latest, indent=2) + "\n")
 
     if not args.quick:
         scaling: dict[int, dict[str, float]] = {
             10: {k: v for k, v in latest.items() if isinstance(v, int | float)}
         }
-        for years in YEARS[:-1]:
-            measures = run_year(years, max(3, args.runs // 2), with_jrnl=True)
+        for years in (y for y in YEARS if y != 10):
+            measures = run_year(years, max(3, args.runs // 2), with_jrnl=False)
             scaling[years] = {name: m.median for name, m in measures.items()}
         (RESULTS / "scaling.json").write_text(
             json.dumps({str(y): scaling[y] for y in sorted(scaling)}, indent=2) + "\n"
@@ -389,11 +430,20 @@ def main() -> int:
         for y in sorted(scaling):
             print(f"{y:>5} " + "".join(f"{scaling[y].get(k, float('nan')):>22.4g}" for k in keys))
         plot(scaling)
-        print("\nGrowth (does the cost per daily page stay level or fall?):")
+        print(
+            f"\nGrowth: cost per page beyond the fixed cost, {YEARS[-1]} years over 1 year "
+            f"(a straight-line fit; at most {GROWTH_LIMIT}):"
+        )
         for key in keys[1:]:
-            print(f"  {key:<24}{'at most linear' if at_most_linear(scaling, key) else 'FASTER'}")
+            growth = per_page_growth(scaling, key)
+            GROWTH[key] = growth
+            verdict = "ok" if growth <= GROWTH_LIMIT else "GROWS FASTER"
+            print(f"  {key:<24}{growth:>8.2f}  {verdict}")
+        latest["per_page_growth"] = GROWTH  # type: ignore[assignment]
+        (RESULTS / "latest.json").write_text(json.dumps(latest, indent=2) + "\n")
         print(f"\nWrote {RESULTS / 'latest.json'}, scaling.json and scaling.png")
     missed = [n for n, (_op, limit) in TARGETS.items() if n in latest and latest[n] > limit]
+    missed += [f"{k} grows per page" for k, g in GROWTH.items() if g > GROWTH_LIMIT]
     if missed:
         print("Targets missed: " + ", ".join(missed))
         return 1

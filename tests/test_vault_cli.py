@@ -164,6 +164,18 @@ def test_answers_history_journal_and_search(data_dir: Path) -> None:
     assert "m1.s1.positive" in out
     code, _, err = cli("journal", "add", "--date", "yesterday", stdin="x")
     assert code == 1 and "not a date" in err
+    second_day = "Zoë and I walked again.\n\nA second paragraph, all of it printed."
+    assert cli("journal", "add", "--date", "2026-01-06", stdin=second_day)[0] == 0
+    code, out, _ = cli("journal", "show", "2026-01-06")
+    assert code == 0 and out == second_day + "\n"
+    code, out, _ = cli("journal", "show", "2026-01-07")
+    assert code == 0 and out == ""
+    code, out, _ = cli("search", "zoe", "-n", "1")
+    assert code == 0 and len(out.splitlines()) == 1
+    code, out, _ = cli("search", "zoe", "--full")
+    assert "A second paragraph, all of it printed." in out and "Walked by the sea" in out
+    code, _, err = cli("search", "zoe", "-n", "0")
+    assert code == 1 and "--limit" in err
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -149,3 +150,27 @@ def test_a_set_aside_log_is_told_at_unlock(
     window = make_window(locked_services)
     qtbot.waitUntil(lambda: "set aside" in window.unlock_view.notice.text())
     unlock(qtbot, window)
+
+
+def test_the_daily_backup_waits_until_the_journal_has_settled(
+    make_window: MakeWindow,
+    locked_services: Services,
+    qtbot: QtBot,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not during the unlock (it would compete with drawing and indexing), but soon after."""
+    import peerjournal.ui.main_window as main_window
+
+    backups = data_dir / "backups"
+    before = set(backups.glob("*.pjbackup"))
+    monkeypatch.setattr(main_window, "BACKUP_AFTER_MS", 1500)
+    window = make_window(locked_services)
+    unlock(qtbot, window)
+    assert set(backups.glob("*.pjbackup")) == before
+    qtbot.waitUntil(lambda: set(backups.glob("*.pjbackup")) != before, timeout=10_000)
+    window.lock()
+    unlock(qtbot, window)  # the day's backup exists: no second one on a later unlock
+    made = set(backups.glob("*.pjbackup"))
+    qtbot.waitUntil(lambda: not window.backup_timer.isActive(), timeout=10_000)
+    assert set(backups.glob("*.pjbackup")) == made

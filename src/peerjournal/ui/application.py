@@ -104,9 +104,10 @@ def install_excepthook() -> CrashReporter:
 
 
 def start(services: Services, *, demo_notice: str = "") -> int:
+    from peerjournal.ui.kit.geometry import center_on_screen
     from peerjournal.ui.kit.prompter import QtPrompter
     from peerjournal.ui.kit.theme import ThemeManager
-    from peerjournal.ui.main_window import MainWindow, center_on_screen
+    from peerjournal.ui.main_window import MainWindow
     from peerjournal.ui.single_instance import SingleInstance
 
     setup_logging(services.data.logs)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
@@ -33,6 +33,7 @@ from peerjournal.ui.gate.setup import SetupView
 from peerjournal.ui.gate.unlock import UnlockView
 from peerjournal.ui.kit.autosave import SaveState
 from peerjournal.ui.kit.clipboard import SecretClipboard
+from peerjournal.ui.kit.geometry import WindowPlace
 from peerjournal.ui.kit.idle import IdleWatcher
 from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.prompter import Prompter, QtPrompter
@@ -50,7 +51,8 @@ log = logging.getLogger(__name__)
 
 TITLE = "peerjournal"
 SAVE_WAIT_MS = 15_000
-INDEX_DELAY_MS = 700
+INDEX_DELAY_MS = 50
+BACKUP_AFTER_MS = 60_000
 WARM_UP_MS = 250
 
 
@@ -83,11 +85,14 @@ class MainWindow(QMainWindow):
         self.settings: Settings = self.settings_store.load()
         self.theme = theme
         self._autosave_delay_ms = autosave_delay_ms
-        self._remember_geometry = remember_geometry
+        self._place = WindowPlace(services.data.root, remember=remember_geometry)
         self.tasks = TaskRunner(self)
         self.settings_actions = SettingsActions(self)
         self.clipboard = SecretClipboard(self)
         self.idle = IdleWatcher(self.settings.idle_minutes, self)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setSingleShot(True)
+        self.backup_timer.timeout.connect(self._daily_backup)
         self.journal: JournalView | None = None
         self.setup_view: SetupView | None = None
         self._last_place: str | None = None
@@ -123,7 +128,7 @@ class MainWindow(QMainWindow):
         self.support_action = self._action("Need support now?", "F1", self.open_support)
         self.lock_action.setEnabled(False)
         self._connect_signals()
-        self._restore_geometry()
+        self.geometry_restored = self._place.restore(self)
 
     def _action(self, text: str, keys: str, slot: object) -> QAction:
         action = QAction(text, self)
@@ -245,14 +250,21 @@ class MainWindow(QMainWindow):
         self.idle.start()
         if self._support is not None:
             self._support.bind(self.journal.autosaver)
+        # The daily backup waits a minute, so it never competes with the unlock and the
+        # index for the two cores; the index is built as soon as the journal is drawn (a
+        # search before then builds it at once).
+        self.backup_timer.start(BACKUP_AFTER_MS)
+        QTimer.singleShot(INDEX_DELAY_MS, self.services.search.start_indexing)
+        self.unlocked.emit()
+
+    @Slot()
+    def _daily_backup(self) -> None:
+        if self.journal is None:
+            return
         backups = self.services.backups
         Op(self.tasks, owner=self, handled=self._on_backup_failed, name="backup").run(
             backups.backup_if_due
         )
-        # The search index is built once the journal has been drawn (a search before then
-        # builds it at once): building it while the window draws would slow both.
-        QTimer.singleShot(INDEX_DELAY_MS, self.services.search.start_indexing)
-        self.unlocked.emit()
 
     def _on_backup_failed(self, error: BaseException) -> bool:
         log.warning("the daily backup could not be made: %s", type(error).__name__)
@@ -289,6 +301,7 @@ class MainWindow(QMainWindow):
         self._close_dialogs()
         self.clipboard.clear()
         self.idle.stop()
+        self.backup_timer.stop()
         self.tasks.invalidate()
         journal = self.journal
         self._last_place = journal.place_to_return_to()
@@ -400,16 +413,6 @@ class MainWindow(QMainWindow):
         except PeerJournalError as error:
             log.warning("the backup on close could not be made: %s", type(error).__name__)
 
-    def _settings_file(self) -> QSettings:
-        return QSettings(str(self.services.data.root / "window.ini"), QSettings.Format.IniFormat)
-
-    def _restore_geometry(self) -> None:
-        if not self._remember_geometry:
-            return
-        stored = self._settings_file().value("geometry")
-        if stored is not None:
-            self.geometry_restored = self.restoreGeometry(stored)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing:
             self._closing = True
@@ -424,10 +427,7 @@ class MainWindow(QMainWindow):
                 self.journal.wipe()
             if self.services.session.exists():
                 self._backup_on_close()  # locked or not: the pages are already encrypted
-            if self._remember_geometry:
-                stored = self._settings_file()
-                stored.setValue("geometry", self.saveGeometry())
-                stored.sync()
+            self._place.keep(self)
             self.services.session.close()
             if self._tray is not None:
                 self._tray.hide()
@@ -438,13 +438,4 @@ def _warm_up() -> None:
     import peerjournal.ui.journal.journal_view  # noqa: F401 - imported for its side effect only
 
 
-def center_on_screen(window: QMainWindow) -> None:
-    screen = QGuiApplication.primaryScreen()
-    area = screen.availableGeometry()
-    width = min(window.width(), area.width())
-    height = min(window.height(), area.height())
-    window.resize(width, height)
-    window.move(area.center() - window.rect().center())
-
-
-__all__ = ["MainWindow", "center_on_screen"]
+__all__ = ["MainWindow"]

@@ -9,7 +9,6 @@ can be tested on disk without revealing what is being looked up.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import os
 
@@ -103,12 +102,11 @@ class DataKey:
             raise Tampered from None
 
     def lookup(self, name: str) -> bytes:
-        return hmac.new(bytes(self._lookup_key), name.encode(), hashlib.sha256).digest()
+        return hmac.digest(bytes(self._lookup_key), name.encode(), "sha256")
 
     def mark(self, entry: bytes) -> int:
         """A keyed 256-bit value for one row's entry in the manifest (see ``manifest``)."""
-        digest = hmac.new(bytes(self._manifest_key), entry, hashlib.sha256).digest()
-        return int.from_bytes(digest, "big")
+        return int.from_bytes(hmac.digest(bytes(self._manifest_key), entry, "sha256"), "big")
 
     def wipe(self) -> None:
         """Best effort: Python cannot promise every copy is gone, but ours are."""

@@ -114,7 +114,6 @@ class PassphraseDialog(QDialog):
             name="change-passphrase",
         ).run(lambda: session.change_passphrase(old, new), done=self._on_done)
 
-
     def _on_done(self, result: object) -> None:
         self.new_recovery = result if isinstance(result, RecoveryKey) else None
         for field in (self.current, self.new, self.repeat):

@@ -105,7 +105,6 @@ class RecoveryKeyDialog(QDialog):
             name="new-recovery-key",
         ).run(lambda: session.new_recovery_key(secret), done=self._on_made)
 
-
     def _on_made(self, key: RecoveryKey) -> None:
         self.passphrase.clear()
         self.show_key(
