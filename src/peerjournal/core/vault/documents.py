@@ -39,10 +39,15 @@ from peerjournal.core.vault.rows import (
     seal_iteration,
     seal_name,
 )
-from peerjournal.core.vault.sqlite import database_errors
+from peerjournal.core.vault.sqlite import database_errors, driver
 
 FOLD_WINDOW = timedelta(minutes=5)
 FOLD_SPAN = timedelta(minutes=30)
+
+
+_ALL_DOCUMENTS = (
+    "SELECT id, CAST(name_ct AS BLOB), CAST(current_ct AS BLOB), last_seq FROM documents"
+)
 
 
 class DocumentStore:
@@ -81,29 +86,23 @@ class DocumentStore:
         """
         key = self._require_key()
         with database_errors(self.path), self._engine.connect() as conn:
-            rows = conn.execute(
-                select(
-                    t.documents.c.id,
-                    blob(t.documents.c.name_ct),
-                    blob(t.documents.c.current_ct),
-                    t.documents.c.last_seq,
-                )
-            ).all()
+            # The driver's own cursor: ten years are 4,000 rows, each worth no row object.
+            rows = driver(conn).execute(_ALL_DOCUMENTS).fetchall()
         unreadable: list[Damage] = []
-        for row in rows:
+        for row_id, name_ct, current_ct, last_seq in rows:
             try:
-                name = open_name(key, row.id, row.name_ct)
+                name = open_name(key, row_id, name_ct)
             except VaultCorrupt:
-                unreadable.append(Damage(f"document {row.id[:8]}", "its name does not decrypt"))
+                unreadable.append(Damage(f"document {row_id[:8]}", "its name does not decrypt"))
                 continue
             if not name.startswith(prefix):
                 continue
             try:
-                body = open_body(key, row.current_ct, "documents", "current", row.id, name)
+                body = open_body(key, current_ct, "documents", "current", row_id, name)
             except VaultCorrupt:
                 unreadable.append(Damage(name, "its current text does not decrypt"))
                 continue
-            yield Document(name=name, seq=row.last_seq, body=body)
+            yield Document(name=name, seq=last_seq, body=body)
         if not prefix:
             self.unreadable = unreadable
 

@@ -21,7 +21,7 @@ from peerjournal.core.errors import (
 )
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection, Engine
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -135,3 +135,11 @@ def database_errors(where: Path) -> Iterator[None]:
         if calm is None:
             raise
         raise calm from None
+
+
+def driver(conn: Connection) -> sqlite3.Connection:
+    """The driver's own connection under ``conn``, for reads of many rows at C speed."""
+    raw = conn.connection.driver_connection
+    if not isinstance(raw, sqlite3.Connection):
+        raise RuntimeError("the journal is not an SQLite database connection")
+    return raw
