@@ -50,7 +50,7 @@ def story_options(services: object, pages_wanted: int) -> st.StoryOptions:
     extra_ids = [
         p.id
         for p in content.prompts()
-        if p.kind.value == "text" and not p.id.startswith("p2p.story.")
+        if p.kind == "text" and not p.id.startswith("p2p.story.")
     ]
     for prompt_id in extra_ids[:pages_wanted]:
         options = st.add_extra(content, options, prompt_id)

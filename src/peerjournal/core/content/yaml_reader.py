@@ -74,19 +74,8 @@ def read_yaml(raw: bytes, *, file: str, dates: bool = False) -> LocatedData:
     _check_shape(text, file)
     try:
         node = yaml.compose(text, Loader=_FAST_LOADER)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise ContentPackError(
-            file=file,
-            line=line,
-            problem="this line is not valid YAML.",
-            hint=YAML_HINT,
-        ) from None
-    except yaml.YAMLError:
-        raise ContentPackError(
-            file=file, line=1, problem="this is not valid YAML.", hint="check the file's syntax."
-        ) from None
+    except yaml.YAMLError as exc:
+        raise _not_yaml(exc, file) from None
     if node is None:
         raise ContentPackError(
             file=file, line=1, problem="the file is empty.", hint="add the pack's id and title."
@@ -134,18 +123,8 @@ def _check_shape(text: str, file: str) -> None:
                     problem="the file has far more values than any content pack.",
                     hint="split it into smaller packs.",
                 )
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise ContentPackError(
-            file=file,
-            line=mark.line + 1 if mark else 1,
-            problem="this line is not valid YAML.",
-            hint=YAML_HINT,
-        ) from None
-    except yaml.YAMLError:
-        raise ContentPackError(
-            file=file, line=1, problem="this is not valid YAML.", hint="check the file's syntax."
-        ) from None
+    except yaml.YAMLError as exc:
+        raise _not_yaml(exc, file) from None
 
 
 class _Converter:
@@ -209,3 +188,18 @@ class _Converter:
                 f"the value '{str(node.value)[:40]}' cannot be read.",
                 "put text values in quotes.",
             ) from None
+
+
+def _not_yaml(exc: yaml.YAMLError, file: str) -> ContentPackError:
+    """A YAML error as one calm sentence, at its line when the parser knows it."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        return ContentPackError(
+            file=file,
+            line=mark.line + 1 if mark else 1,
+            problem="this line is not valid YAML.",
+            hint=YAML_HINT,
+        )
+    return ContentPackError(
+        file=file, line=1, problem="this is not valid YAML.", hint="check the file's syntax."
+    )
