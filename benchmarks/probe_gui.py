@@ -48,9 +48,7 @@ def story_options(services: object, pages_wanted: int) -> st.StoryOptions:
     content = services.content  # type: ignore[attr-defined]
     options = st.normalise(content, st.default_options(content))
     extra_ids = [
-        p.id
-        for p in content.prompts()
-        if p.kind == "text" and not p.id.startswith("p2p.story.")
+        p.id for p in content.prompts() if p.kind == "text" and not p.id.startswith("p2p.story.")
     ]
     for prompt_id in extra_ids[:pages_wanted]:
         options = st.add_extra(content, options, prompt_id)
