@@ -211,3 +211,14 @@ def test_a_damaged_journal_offers_the_latest_backup(
 
 def test_window_title_never_shows_anything_personal(window: MainWindow) -> None:
     assert window.windowTitle() == "peerjournal"
+
+
+def test_a_notice_shown_while_the_journal_opens_stays(
+    make_window: MakeWindow, locked_services: Services, qtbot: QtBot
+) -> None:
+    """The demo says what it is on the unlock view; the open finishing must not wipe it."""
+    window = make_window(locked_services)
+    window.show_unlock("This is a demo journal.")
+    qtbot.waitUntil(lambda: not window.unlock_view.opening)
+    assert window.unlock_view.notice.text() == "This is a demo journal."
+    assert window.unlock_view.notice.isVisible()

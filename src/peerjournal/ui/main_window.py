@@ -33,6 +33,7 @@ from peerjournal.ui.gate.setup import SetupView
 from peerjournal.ui.gate.unlock import UnlockView
 from peerjournal.ui.kit.autosave import SaveState
 from peerjournal.ui.kit.clipboard import SecretClipboard
+from peerjournal.ui.kit.first_paint import AfterFirstPaint
 from peerjournal.ui.kit.geometry import WindowPlace
 from peerjournal.ui.kit.idle import IdleWatcher
 from peerjournal.ui.kit.ops import Op
@@ -161,9 +162,8 @@ class MainWindow(QMainWindow):
         # Opening checks the file and may upgrade it: off the UI thread, the form waiting.
         self.show_unlock()
         self.unlock_view.set_opening(True)
-        Op(self.tasks, owner=self, handled=self._cannot_open, name="open").run(
-            session.open, done=self._on_opened
-        )
+        opening = Op(self.tasks, owner=self, handled=self._cannot_open, name="open")
+        AfterFirstPaint(self.unlock_view, lambda: opening.run(session.open, done=self._on_opened))
 
     def _cannot_open(self, error: BaseException) -> bool:
         self.unlock_view.set_opening(False, then_unlock=False)
@@ -176,7 +176,8 @@ class MainWindow(QMainWindow):
         session = self.services.session
         notices = " ".join(session.notices)
         session.notices.clear()
-        self.unlock_view.set_notice(notices)
+        if notices:  # a notice already shown (the demo's) stays unless there is news
+            self.unlock_view.set_notice(notices)
         self.unlock_view.set_opening(False)
         # While the passphrase is typed, load the journal's code, so unlocking only draws.
         QTimer.singleShot(WARM_UP_MS, _warm_up)
