@@ -39,6 +39,10 @@ class AnswerService:
         self._session = session
         self._content = content
         self._cache: dict[str, tuple[JsonValue, datetime]] = {}
+        # Parsed answers, made once per saved value: progress is counted over every
+        # answer after each save, and parsing them all each time showed on the UI thread.
+        # Answers are frozen, so one object can be handed to every caller.
+        self._parsed: dict[str, a.Answer | None] = {}
         self._guard = threading.Lock()
         session.add_loader(self._load)
         session.hub.subscribe(self._on_change)
@@ -50,11 +54,13 @@ class AnswerService:
                 for doc in documents
                 if (pid := prompt_of(doc.name)) is not None
             }
+            self._parsed = {}
 
     def _on_change(self, changes: Changes) -> None:
         if changes.session not in (None, SessionState.UNLOCKED):
             with self._guard:
                 self._cache.clear()
+                self._parsed.clear()
 
     def unreadable(self) -> set[str]:
         """Questions whose saved answer could not be read at unlock (damaged, not lost)."""
@@ -69,14 +75,20 @@ class AnswerService:
 
     def get(self, prompt_id: str) -> a.Answer | None:
         self._session.vault  # noqa: B018 - raises VaultLocked when locked
+        return self._answer(prompt_id)
+
+    def _answer(self, prompt_id: str) -> a.Answer | None:
         with self._guard:
             cached = self._cache.get(prompt_id)
-        if cached is None:
-            return None
-        try:
-            return a.from_json(cached[0])
-        except BadAnswer:
-            return None
+            if cached is None:
+                return None
+            if prompt_id in self._parsed:
+                return self._parsed[prompt_id]
+        answer = _parsed(cached[0])
+        with self._guard:
+            if self._cache.get(prompt_id) is cached:
+                self._parsed[prompt_id] = answer
+        return answer
 
     def saved_at(self, prompt_id: str) -> datetime | None:
         with self._guard:
@@ -85,13 +97,12 @@ class AnswerService:
 
     def all(self) -> dict[str, a.Answer]:
         with self._guard:
-            items = list(self._cache.items())
+            ids = list(self._cache)
         out: dict[str, a.Answer] = {}
-        for pid, (raw, _saved) in items:
-            try:
-                out[pid] = a.from_json(raw)
-            except BadAnswer:
-                continue
+        for pid in ids:
+            answer = self._answer(pid)
+            if answer is not None:
+                out[pid] = answer
         return out
 
     def save(self, prompt_id: str, answer: a.Answer, *, fold: bool = True) -> SaveResult:
@@ -115,6 +126,7 @@ class AnswerService:
         )
         with self._guard:
             self._cache[prompt_id] = (raw, result.saved)
+            self._parsed.pop(prompt_id, None)
         if not result.unchanged:
             self._session.hub.notify(Changes(answers=frozenset({prompt_id})))
         return result
@@ -165,6 +177,13 @@ class AnswerService:
         if prompt is None or prompt.kind != answer.kind:
             return loose_text(a.to_json(answer))
         return a.words(prompt, answer)
+
+
+def _parsed(raw: JsonValue) -> a.Answer | None:
+    try:
+        return a.from_json(raw)
+    except BadAnswer:
+        return None
 
 
 def loose_text(raw: JsonValue) -> str:

@@ -41,6 +41,28 @@ class Changes:
 Listener = Callable[[Changes], None]
 
 
+def coalesced(batch: list[Changes]) -> list[Changes]:
+    """Runs of ordinary changes merged into one, each lock or unlock kept in its place.
+
+    A view redraws once for what a burst of saves changed (hundreds wait together after
+    a lock), not once per save.
+    """
+    out: list[Changes] = []
+    for changes in batch:
+        last = out[-1] if out else None
+        if changes.session is None and last is not None and last.session is None:
+            out[-1] = Changes(
+                answers=last.answers | changes.answers,
+                pages=last.pages | changes.pages,
+                story=last.story or changes.story,
+                contacts=last.contacts or changes.contacts,
+                backups=last.backups or changes.backups,
+            )
+        else:
+            out.append(changes)
+    return out
+
+
 @dataclass
 class ChangeHub:
     _listeners: list[Listener] = field(default_factory=list)

@@ -406,7 +406,8 @@ class JournalView(QWidget):
         self.search_field.blockSignals(True)
         self.search_field.clear()
         self.search_field.blockSignals(False)
-        self.bridge.detach()
+        for bridge in self.findChildren(ChangeBridge):
+            bridge.detach()  # the story page has its own; what waits in the queue is dropped
         wipe_texts(self)
         for child in self.findChildren(QLabel):
             if child.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse:
