@@ -22,11 +22,13 @@ from __future__ import annotations
 import base64
 import json
 from dataclasses import dataclass, field
-
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING
 
 from peerjournal.core.vault import crypto
-from peerjournal.core.vault.sqlite import driver
+from peerjournal.core.vault.sqlite import as_driver
+
+if TYPE_CHECKING:
+    from peerjournal.core.vault.sqlite import Reader
 
 MODULUS = 1 << 256
 TABLES = ("documents", "versions", "iterations")
@@ -145,14 +147,14 @@ FROM iterations
 """
 
 
-def compute(conn: Connection, key: crypto.DataKey, commits: int) -> Manifest:
+def compute(conn: Reader, key: crypto.DataKey, commits: int) -> Manifest:
     """The manifest the rows as they are give (reads only the heads and tails of blobs).
 
     Plain SQL on the driver's cursor: at ten years this is 10,000 rows, and a row object
     per row would cost more than the keyed sums themselves.
     """
     found = Manifest(commits=commits)
-    raw = driver(conn)
+    raw = as_driver(conn)
     for doc_id, lookup, last_seq, nh, nt, ch, ct in raw.execute(_DOCUMENTS):
         entry = document_entry(doc_id, bytes(lookup), last_seq, _join(nh, nt), _join(ch, ct))
         found.add(key, "documents", entry)

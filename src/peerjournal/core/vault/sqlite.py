@@ -21,7 +21,12 @@ from peerjournal.core.errors import (
 )
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from sqlalchemy import Connection, Engine
+
+    Reader: TypeAlias = sqlite3.Connection | Connection
+    """What the shared reads take: the driver's connection, or SQLAlchemy's over one."""
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -135,6 +140,18 @@ def database_errors(where: Path) -> Iterator[None]:
         if calm is None:
             raise
         raise calm from None
+
+
+def as_driver(conn: Reader) -> sqlite3.Connection:
+    """The driver's connection, whether given one or a SQLAlchemy connection over one.
+
+    Reads that unlocking and checking share take either: the window's vault passes its
+    SQLAlchemy connection (inside a write transaction when it has one), the read-only
+    vault of the headless read commands its plain ``sqlite3`` one.
+    """
+    if isinstance(conn, sqlite3.Connection):
+        return conn
+    return driver(conn)
 
 
 def driver(conn: Connection) -> sqlite3.Connection:

@@ -12,15 +12,17 @@ something other than peerjournal changed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from sqlalchemy import Connection, func, select
+from typing import TYPE_CHECKING
 
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault import header as h
 from peerjournal.core.vault import manifest as mf
-from peerjournal.core.vault import tables as t
 from peerjournal.core.vault.keyslots import KdfParams, Keyslot, SlotKind
-from peerjournal.core.vault.rows import blob
+from peerjournal.core.vault.sqlite import as_driver
+
+if TYPE_CHECKING:
+    from peerjournal.core.vault.sqlite import Reader
+
 
 HEADER = "header"
 MANIFEST = "manifest"
@@ -36,27 +38,31 @@ class Slots:
     """Slot id -> why it was not tried (settings unreadable or outside the bounds)."""
 
 
-def read_slots(conn: Connection) -> Slots:
+_SLOTS = (
+    "SELECT id, kind, kdf, CAST(salt AS BLOB), CAST(wrapped AS BLOB) FROM keyslots "
+    "ORDER BY kind, id"
+)
+
+
+def read_slots(conn: Reader) -> Slots:
     found = Slots()
-    rows = conn.execute(select(t.keyslots).order_by(t.keyslots.c.kind, t.keyslots.c.id)).all()
-    for row in rows:
+    for slot_id, kind_text, kdf, salt, wrapped in as_driver(conn).execute(_SLOTS).fetchall():
         try:
-            kind = SlotKind(str(row.kind))
-            params = KdfParams.from_json(str(row.kdf))
+            kind = SlotKind(str(kind_text))
+            params = KdfParams.from_json(str(kdf))
             if kind is SlotKind.RECOVERY and params.algorithm == "argon2id":
                 raise ValueError("a recovery key with passphrase settings")
             if kind is SlotKind.PASSPHRASE and params.algorithm != "argon2id":
                 raise ValueError("a passphrase key without Argon2id")
-            found.usable.append(
-                Keyslot(str(row.id), kind, params, bytes(row.salt), bytes(row.wrapped))
-            )
+            found.usable.append(Keyslot(str(slot_id), kind, params, bytes(salt), bytes(wrapped)))
         except (ValueError, TypeError) as exc:
-            found.unsafe[str(row.id)] = str(exc)[:80]
+            found.unsafe[str(slot_id)] = str(exc)[:80]
     return found
 
 
-def meta(conn: Connection) -> dict[str, str]:
-    return {str(k): str(v) for k, v in conn.execute(select(t.meta.c.key, t.meta.c.value))}
+def meta(conn: Reader) -> dict[str, str]:
+    rows = as_driver(conn).execute("SELECT key, value FROM meta").fetchall()
+    return {str(k): str(v) for k, v in rows}
 
 
 @dataclass(slots=True)
@@ -68,7 +74,7 @@ class Opened:
 
 
 def choose_key(
-    conn: Connection, candidates: list[tuple[Keyslot, bytes, bool]], stored: dict[str, str]
+    conn: Reader, candidates: list[tuple[Keyslot, bytes, bool]], stored: dict[str, str]
 ) -> Opened | None:
     """The first unwrapped key that opens the sealed header; else one that reads any row.
 
@@ -99,31 +105,32 @@ def choose_key(
     return fallback
 
 
-def has_rows(conn: Connection) -> bool:
-    return bool(conn.execute(select(func.count()).select_from(t.documents)).scalar())
+def has_rows(conn: Reader) -> bool:
+    return as_driver(conn).execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
 
 
-def reads_a_row(conn: Connection, key: crypto.DataKey) -> bool:
+def reads_a_row(conn: Reader, key: crypto.DataKey) -> bool:
     """Whether ``key`` opens the name of any document (it is this journal's key)."""
-    rows = conn.execute(select(t.documents.c.id, blob(t.documents.c.name_ct)).limit(20)).all()
-    for row in rows:
+    raw = as_driver(conn)
+    rows = raw.execute("SELECT id, CAST(name_ct AS BLOB) FROM documents LIMIT 20").fetchall()
+    for row_id, name_ct in rows:
         try:
-            key.open(bytes(row.name_ct), table="documents", column="name", row_id=row.id)
+            key.open(bytes(name_ct), table="documents", column="name", row_id=row_id)
             return True
         except crypto.Tampered:
             continue
     if not rows:
-        it = conn.execute(
-            select(t.iterations.c.id, t.iterations.c.number, blob(t.iterations.c.body_ct)).limit(5)
-        ).all()
-        for row in it:
+        it = raw.execute(
+            "SELECT id, number, CAST(body_ct AS BLOB) FROM iterations LIMIT 5"
+        ).fetchall()
+        for row_id, number, body_ct in it:
             try:
                 key.open(
-                    bytes(row.body_ct),
+                    bytes(body_ct),
                     table="iterations",
                     column="body",
-                    row_id=row.id,
-                    extra=str(row.number),
+                    row_id=row_id,
+                    extra=str(number),
                 )
                 return True
             except crypto.Tampered:
@@ -132,7 +139,7 @@ def reads_a_row(conn: Connection, key: crypto.DataKey) -> bool:
     return False
 
 
-def inspect(conn: Connection, opened: Opened, slots: Slots, stored: dict[str, str]) -> list[str]:
+def inspect(conn: Reader, opened: Opened, slots: Slots, stored: dict[str, str]) -> list[str]:
     """What differs between the sealed header and manifest and the file as it is."""
     found: list[str] = []
     vault_id = stored.get(VAULT_ID, "")
