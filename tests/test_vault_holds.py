@@ -25,6 +25,7 @@ from peerjournal.core.errors import (
 )
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault.keyslots import FAST_KDF, KdfParams, Keyslot, SlotKind, argon2id
+from peerjournal.core.vault.read_only import ReadOnlyVault
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.core.vault.store import Vault
 from peerjournal.services.container import Services, build_services
@@ -350,11 +351,16 @@ def test_deletion_rollback_and_reordering_are_detected(
     result = run_cli("check", data_dir=data_dir, passphrase=PASSPHRASE)
     assert result.returncode == 1, (mutation, result.stdout)
     vault = Vault.open(data_dir / "journal.db")
+    reader = ReadOnlyVault.open(data_dir / "journal.db")
     try:
         vault.unlock(PASSPHRASE)
         assert vault.findings, mutation
+        reader.unlock(PASSPHRASE)  # the headless read commands' vault sees the same
+        assert reader.findings == vault.findings, mutation
+        assert list(reader.documents()) == list(vault.documents())
     finally:
         vault.close()
+        reader.close()
 
 
 def test_recover_after_the_recovery_slot_is_deleted_says_what_happened(

@@ -24,11 +24,11 @@ from peerjournal.core.errors import (
     WrongRecoveryKey,
 )
 from peerjournal.core.vault import migrate
-from peerjournal.core.vault import tables as t
 from peerjournal.core.vault.instance_lock import InstanceLock
 from peerjournal.core.vault.keyslots import FAST_KDF
 from peerjournal.core.vault.records import Fold
 from peerjournal.core.vault.recovery_key import RecoveryKey
+from peerjournal.core.vault.revision import HEAD_REVISION
 from peerjournal.core.vault.store import Vault
 from tests.conftest import CANARY, PASSPHRASE
 
@@ -160,7 +160,7 @@ def test_an_interrupted_passphrase_change_keeps_the_old_one(
     def crash(*_a: object, **_k: object) -> dict[str, object]:
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr("peerjournal.core.vault.keys.slot_row", crash)
+    monkeypatch.setattr("peerjournal.core.vault.ledger.slot_row", crash)
     with pytest.raises(RuntimeError):
         vault.set_passphrase("never set", kdf=FAST_KDF)
     monkeypatch.undo()
@@ -301,7 +301,7 @@ def test_a_vault_from_a_newer_app_is_refused_untouched(vault_path: Path) -> None
 
 
 def test_migration_head_matches_the_scripts() -> None:
-    assert migrate.head_of_scripts() == t.HEAD_REVISION
+    assert migrate.head_of_scripts() == HEAD_REVISION
 
 
 def test_the_database_is_set_up_for_durability(vault: Vault, vault_path: Path) -> None:
@@ -456,5 +456,3 @@ def test_a_healthy_log_is_left_alone(vault: Vault, vault_path: Path, tmp_path: P
         assert doc is not None and doc.body.value == {"text": CANARY}
     finally:
         reopened.close()
-
-

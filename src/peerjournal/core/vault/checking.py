@@ -16,7 +16,8 @@ from peerjournal.core.vault import header as h
 from peerjournal.core.vault import tables as t
 from peerjournal.core.vault import unlocking as u
 from peerjournal.core.vault.records import Body, CheckReport, Damage
-from peerjournal.core.vault.rows import blob, open_body, open_iteration, open_name
+from peerjournal.core.vault.rows import open_body, open_iteration, open_name
+from peerjournal.core.vault.tables import blob
 
 
 def describe(name: str | None, doc_id: str) -> str:

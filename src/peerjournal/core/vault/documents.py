@@ -20,6 +20,7 @@ from peerjournal.core.vault import crypto
 from peerjournal.core.vault import manifest as mf
 from peerjournal.core.vault import tables as t
 from peerjournal.core.vault.ledger import Ledger
+from peerjournal.core.vault.reading import fetch_documents, open_documents
 from peerjournal.core.vault.records import (
     Body,
     Clock,
@@ -31,23 +32,17 @@ from peerjournal.core.vault.records import (
     Version,
 )
 from peerjournal.core.vault.rows import (
-    blob,
     open_body,
     open_iteration,
-    open_name,
     seal_body,
     seal_iteration,
     seal_name,
 )
-from peerjournal.core.vault.sqlite import database_errors, driver
+from peerjournal.core.vault.sqlite import database_errors
+from peerjournal.core.vault.tables import blob
 
 FOLD_WINDOW = timedelta(minutes=5)
 FOLD_SPAN = timedelta(minutes=30)
-
-
-_ALL_DOCUMENTS = (
-    "SELECT id, CAST(name_ct AS BLOB), CAST(current_ct AS BLOB), last_seq FROM documents"
-)
 
 
 class DocumentStore:
@@ -86,23 +81,9 @@ class DocumentStore:
         """
         key = self._require_key()
         with database_errors(self.path), self._engine.connect() as conn:
-            # The driver's own cursor: ten years are 4,000 rows, each worth no row object.
-            rows = driver(conn).execute(_ALL_DOCUMENTS).fetchall()
+            rows = fetch_documents(conn)
         unreadable: list[Damage] = []
-        for row_id, name_ct, current_ct, last_seq in rows:
-            try:
-                name = open_name(key, row_id, name_ct)
-            except VaultCorrupt:
-                unreadable.append(Damage(f"document {row_id[:8]}", "its name does not decrypt"))
-                continue
-            if not name.startswith(prefix):
-                continue
-            try:
-                body = open_body(key, current_ct, "documents", "current", row_id, name)
-            except VaultCorrupt:
-                unreadable.append(Damage(name, "its current text does not decrypt"))
-                continue
-            yield Document(name=name, seq=last_seq, body=body)
+        yield from open_documents(key, rows, prefix, unreadable)
         if not prefix:
             self.unreadable = unreadable
 

@@ -12,14 +12,12 @@ import logging
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
-
-from sqlalchemy import Connection, Engine, insert
+from typing import TYPE_CHECKING
 
 from peerjournal.core.errors import KeysUnsafe, VaultLocked, WrongPassphrase, WrongRecoveryKey
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault import header as h
 from peerjournal.core.vault import manifest as mf
-from peerjournal.core.vault import tables as t
 from peerjournal.core.vault import unlocking as u
 from peerjournal.core.vault.keyslots import (
     KdfParams,
@@ -29,21 +27,28 @@ from peerjournal.core.vault.keyslots import (
     normalise_passphrase,
     recovery_public,
 )
-from peerjournal.core.vault.ledger import count_commit, put, slot_row
 from peerjournal.core.vault.recovery_key import RecoveryKey
-from peerjournal.core.vault.rotation import reseal_all
-from peerjournal.core.vault.sqlite import database_errors
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from peerjournal.core.vault.sqlite import Reader
 
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = str(h.FORMAT)
-Writing = Callable[[], AbstractContextManager[Connection]]
+Reading = Callable[[], AbstractContextManager["Reader"]]
+Writing = Callable[[], AbstractContextManager["Connection"]]
 
 
 class VaultKeys:
-    def __init__(self, path: Path, engine: Engine, writing: Writing) -> None:
+    """Reads through ``reading`` (the standard library's connection will do); only a
+    passphrase change, a new recovery key and sealing a first-format file write, and
+    only they import SQLAlchemy."""
+
+    def __init__(self, path: Path, reading: Reading, writing: Writing) -> None:
         self.path = path
-        self._engine = engine
+        self._reading = reading
         self._writing = writing
         self._key: crypto.DataKey | None = None
         self._header: h.Header | None = None
@@ -74,7 +79,7 @@ class VaultKeys:
         self._header = None
 
     def _read(self) -> tuple[u.Slots, dict[str, str]]:
-        with database_errors(self.path), self._engine.connect() as conn:
+        with self._reading() as conn:
             return u.read_slots(conn), u.meta(conn)
 
     def _try(self, kind: SlotKind, secret: bytes) -> u.Opened | None:
@@ -97,7 +102,7 @@ class VaultKeys:
             candidates.append((slot, raw, v2))
         if not candidates:
             return None
-        with database_errors(self.path), self._engine.connect() as conn:
+        with self._reading() as conn:
             opened = u.choose_key(conn, candidates, stored)
         if opened is not None:
             self._after_key(opened, slots, stored, secret)
@@ -112,7 +117,7 @@ class VaultKeys:
             self._seal_first_format(opened, slots, secret)
             slots, stored = self._read()
             opened = u.Opened(opened.key, opened.slot, True, self._header)
-        with database_errors(self.path), self._engine.connect() as conn:
+        with self._reading() as conn:
             self.findings = u.inspect(conn, opened, slots, stored)
         if self.findings:
             log.warning("unlocking found %d change(s) made outside peerjournal", len(self.findings))
@@ -146,7 +151,7 @@ class VaultKeys:
     def unlock_with_key(self, raw: bytes) -> bool:
         """Opens with a data key already known (reading a backup of the same journal)."""
         slots, stored = self._read()
-        with database_errors(self.path), self._engine.connect() as conn:
+        with self._reading() as conn:
             opened = (
                 u.choose_key(conn, [(slots.usable[0], raw, True)], stored) if slots.usable else None
             )
@@ -204,6 +209,12 @@ class VaultKeys:
         return fresh
 
     def _rotate(self, secret: bytes, params: KdfParams, public: bytes) -> None:
+        from sqlalchemy import insert
+
+        from peerjournal.core.vault import tables as t
+        from peerjournal.core.vault.ledger import count_commit, put, slot_row
+        from peerjournal.core.vault.rotation import reseal_all
+
         old = self.require()
         raw = crypto.random_key()
         new = crypto.DataKey(raw)
@@ -237,6 +248,11 @@ class VaultKeys:
         which passed the bounds); a first-format recovery slot is kept and listed until
         the next passphrase change replaces it.
         """
+        from sqlalchemy import insert
+
+        from peerjournal.core.vault import tables as t
+        from peerjournal.core.vault.ledger import count_commit, put, slot_row
+
         key = opened.key
         used = opened.slot
         public: bytes | None = None

@@ -4,23 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Engine
 
 from peerjournal.core.errors import VaultTooNew
-from peerjournal.core.vault.tables import HEAD_REVISION
+from peerjournal.core.vault.revision import HEAD_REVISION, KNOWN_REVISIONS, current_revision
 
-KNOWN_REVISIONS = ("0001_initial", HEAD_REVISION)
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-
-
-def current_revision(conn: Connection) -> str | None:
-    has_table = conn.execute(
-        text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
-    ).first()
-    if not has_table:
-        return None
-    row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
-    return str(row[0]) if row else None
 
 
 def needs_upgrade(engine: Engine) -> bool:

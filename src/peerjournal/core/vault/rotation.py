@@ -16,7 +16,6 @@ from peerjournal.core.vault import crypto
 from peerjournal.core.vault import manifest as mf
 from peerjournal.core.vault import tables as t
 from peerjournal.core.vault.rows import (
-    blob,
     open_body,
     open_iteration,
     open_name,
@@ -24,6 +23,7 @@ from peerjournal.core.vault.rows import (
     seal_iteration,
     seal_name,
 )
+from peerjournal.core.vault.tables import blob
 
 
 def reseal_all(conn: Connection, old: crypto.DataKey, new: crypto.DataKey) -> int:

@@ -9,19 +9,12 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import ColumnElement, LargeBinary, cast
-
 from peerjournal.core.errors import VaultCorrupt
 from peerjournal.core.json_types import JsonDict
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault.records import Body
 
 NAME_BLOCK = 128
-
-
-def blob(column: ColumnElement[bytes]) -> ColumnElement[bytes]:
-    """Reads a sealed column as bytes even if damage stored it as text (it then fails to open)."""
-    return cast(column, LargeBinary).label(column.key)
 
 
 def seal_name(key: crypto.DataKey, name: str, doc_id: str) -> bytes:
@@ -80,7 +73,6 @@ def open_iteration(key: crypto.DataKey, row_id: str, number: int, sealed: bytes)
 
 __all__ = [
     "NAME_BLOCK",
-    "blob",
     "open_body",
     "open_iteration",
     "open_name",

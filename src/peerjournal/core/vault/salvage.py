@@ -21,7 +21,8 @@ from peerjournal.core.errors import PeerJournalError, VaultCorrupt
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault import tables as t
 from peerjournal.core.vault.files import remove_with_sidecars
-from peerjournal.core.vault.rows import blob, open_name, seal_name
+from peerjournal.core.vault.rows import open_name, seal_name
+from peerjournal.core.vault.tables import blob
 
 
 def possible_names(prompt_ids: Iterable[str], *, around: date) -> list[str]:

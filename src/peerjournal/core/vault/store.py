@@ -31,7 +31,6 @@ from peerjournal.core.errors import (
     NoVault,
     PeerJournalError,
     VaultCorrupt,
-    VaultTooNew,
 )
 from peerjournal.core.vault import crypto, migrate
 from peerjournal.core.vault import header as h
@@ -53,10 +52,8 @@ from peerjournal.core.vault.records import (
     utc_now,
 )
 from peerjournal.core.vault.recovery_key import RecoveryKey
-from peerjournal.core.vault.rows import (
-    blob,
-)
 from peerjournal.core.vault.sqlite import database_errors, looks_like_sqlite, make_engine
+from peerjournal.core.vault.tables import blob
 from peerjournal.core.vault.wal import set_aside_damaged_log
 
 log = logging.getLogger(__name__)
@@ -76,7 +73,7 @@ class Vault(DocumentStore):
         """Rows that did not open when the documents were last read (named if possible)."""
         self._engine = engine
         self._clock = clock
-        self.keys = VaultKeys(path, engine, self._writing)
+        self.keys = VaultKeys(path, self._reading, self._writing)
         self._write_lock = threading.RLock()
         self._sitting: set[str] = set()
         """Documents whose latest version was begun in this sitting (may be folded into)."""
@@ -120,12 +117,7 @@ class Vault(DocumentStore):
                         select(t.meta.c.value).where(t.meta.c.key == u.FORMAT)
                     ).scalar()
                     slot_count = conn.execute(select(func.count()).select_from(t.keyslots)).scalar()
-            if version is None or not slot_count:
-                raise VaultCorrupt(detail="its keys are missing")
-            if not str(version).isdigit() or len(str(version)) > 6:
-                raise VaultCorrupt(detail="its format number is not one peerjournal writes")
-            if int(version) > int(FORMAT_VERSION):
-                raise VaultTooNew()
+            u.check_format(version, slot_count)
         except BaseException:
             engine.dispose()
             raise
@@ -242,6 +234,11 @@ class Vault(DocumentStore):
             return check_vault(conn, key, self.keys.header)
 
     # -- helpers ---------------------------------------------------------------------------
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        with database_errors(self.path), self._engine.connect() as conn:
+            yield conn
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:

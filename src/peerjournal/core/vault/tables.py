@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     Column,
+    ColumnElement,
     ForeignKey,
     Integer,
     LargeBinary,
@@ -15,9 +16,13 @@ from sqlalchemy import (
     String,
     Table,
     UniqueConstraint,
+    cast,
 )
 
-HEAD_REVISION = "0002_story_iterations"
+from peerjournal.core.vault.revision import HEAD_REVISION
+
+__all__ = ["HEAD_REVISION", "blob", "documents", "iterations", "keyslots", "meta", "versions"]
+
 
 metadata = MetaData()
 
@@ -71,3 +76,8 @@ iterations = Table(
     Column("number", Integer, nullable=False, unique=True),
     Column("body_ct", LargeBinary, nullable=False),
 )
+
+
+def blob(column: ColumnElement[bytes]) -> ColumnElement[bytes]:
+    """Reads a sealed column as bytes even if damage stored it as text (it then fails to open)."""
+    return cast(column, LargeBinary).label(column.key)

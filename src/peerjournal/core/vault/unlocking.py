@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from peerjournal.core.errors import VaultCorrupt, VaultTooNew
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault import header as h
 from peerjournal.core.vault import manifest as mf
@@ -167,6 +168,16 @@ def inspect(conn: Reader, opened: Opened, slots: Slots, stored: dict[str, str]) 
         found.append("its change counter was changed")
     found += expected.differences(mf.compute(conn, opened.key, commits))
     return found
+
+
+def check_format(version: object, slot_count: object) -> None:
+    """Refuses, calmly, a file with no keys, a strange format number, or a newer format."""
+    if version is None or not slot_count:
+        raise VaultCorrupt(detail="its keys are missing")
+    if not str(version).isdigit() or len(str(version)) > 6:
+        raise VaultCorrupt(detail="its format number is not one peerjournal writes")
+    if int(str(version)) > h.FORMAT:
+        raise VaultTooNew()
 
 
 def _int(value: str | None) -> int:

@@ -1,0 +1,52 @@
+"""Reading every document's current state: shared by the window's vault and the read-only one.
+
+Plain SQL on the driver's cursor: ten years are 4,000 rows, each worth no row object.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from peerjournal.core.errors import VaultCorrupt
+from peerjournal.core.vault import crypto
+from peerjournal.core.vault.records import Damage, Document
+from peerjournal.core.vault.rows import open_body, open_name
+from peerjournal.core.vault.sqlite import as_driver
+
+if TYPE_CHECKING:
+    from peerjournal.core.vault.sqlite import Reader
+
+Row = tuple[str, bytes, bytes, int]
+
+_ALL_DOCUMENTS = (
+    "SELECT id, CAST(name_ct AS BLOB), CAST(current_ct AS BLOB), last_seq FROM documents"
+)
+
+
+def fetch_documents(conn: Reader) -> list[Row]:
+    return as_driver(conn).execute(_ALL_DOCUMENTS).fetchall()
+
+
+def open_documents(
+    key: crypto.DataKey, rows: list[Row], prefix: str, unreadable: list[Damage]
+) -> Iterator[Document]:
+    """Each row that opens, as a document; one that does not is listed, never fatal.
+
+    One damaged answer never hides the rest: it goes into ``unreadable``, by name when
+    its name still opens.
+    """
+    for row_id, name_ct, current_ct, last_seq in rows:
+        try:
+            name = open_name(key, row_id, name_ct)
+        except VaultCorrupt:
+            unreadable.append(Damage(f"document {row_id[:8]}", "its name does not decrypt"))
+            continue
+        if not name.startswith(prefix):
+            continue
+        try:
+            body = open_body(key, current_ct, "documents", "current", row_id, name)
+        except VaultCorrupt:
+            unreadable.append(Damage(name, "its current text does not decrypt"))
+            continue
+        yield Document(name=name, seq=last_seq, body=body)
