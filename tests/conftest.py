@@ -58,3 +58,12 @@ def services(data_dir: Path, content: Content) -> Iterator[Services]:
     built.session.unlock(PASSPHRASE)
     yield built
     built.session.close()
+
+
+def fault_rounds(default: int) -> int:
+    """How many random kills a fault test tries: a few in ``make test``, 100 in ``make faults``.
+
+    The CI suite must stay well under ten minutes on a busy machine; the deep run is
+    ``make faults``, with the same code and a hundred rounds of each.
+    """
+    return int(os.environ.get("PEERJOURNAL_FAULT_ROUNDS", str(default)))

@@ -104,9 +104,7 @@ def test_page_numbers_count_every_page(content: m.Content) -> None:
     long = "\n\n".join(
         f"Paragraph {n}: " + "I kept walking, one day at a time. " * 12 for n in range(6)
     )
-    answers: dict[str, str] = {
-        q.id: long for p in content.story_sections() for q in p.prompts
-    }
+    answers: dict[str, str] = {q.id: long for p in content.story_sections() for q in p.prompts}
     pages = _pages(story_pdf(_doc(content, answers)))
     total = len(pages)
     assert total > 3

@@ -15,10 +15,10 @@ import pytest
 from peerjournal.core import answers as a
 from peerjournal.core.vault.backup import list_backups
 from peerjournal.services.container import Services, build_services
-from tests.conftest import CANARY, PASSPHRASE
+from tests.conftest import CANARY, PASSPHRASE, fault_rounds
 
 ROOT = Path(__file__).resolve().parent.parent
-ROUNDS = int(os.environ.get("PEERJOURNAL_FAULT_ROUNDS", "20"))
+ROUNDS = fault_rounds(8)
 
 
 def _driver(module: str, *args: str) -> subprocess.Popen[str]:

@@ -24,11 +24,11 @@ import pytest
 from peerjournal.core import answers as a
 from peerjournal.core import story as st
 from peerjournal.services.container import Services, build_services
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, fault_rounds
 from tests.drivers.gui_surfaces import ANSWER, CHECK_QUESTION, SURFACES
 
 ROOT = Path(__file__).resolve().parents[2]
-ROUNDS = max(3, int(os.environ.get("PEERJOURNAL_FAULT_ROUNDS", "20")) // 7)
+ROUNDS = max(3, fault_rounds(20) // 7)
 AUTOSAVE_MS = 300
 SAVE_SLACK_S = 0.35
 """What a save may take after its timer fires, on a busy machine (commit, fsync, the lane)."""

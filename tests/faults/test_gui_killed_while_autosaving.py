@@ -12,10 +12,10 @@ from pathlib import Path
 
 from peerjournal.core import answers as a
 from peerjournal.services.container import build_services
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, fault_rounds
 
 ROOT = Path(__file__).resolve().parents[2]
-ROUNDS = int(os.environ.get("PEERJOURNAL_FAULT_ROUNDS", "20"))
+ROUNDS = fault_rounds(8)
 PROMPT = "m1.s1.positive"
 
 

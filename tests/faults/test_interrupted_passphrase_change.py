@@ -13,10 +13,10 @@ from pathlib import Path
 from peerjournal.core import answers as a
 from peerjournal.core.errors import WrongPassphrase
 from peerjournal.services.container import build_services
-from tests.conftest import CANARY, PASSPHRASE
+from tests.conftest import CANARY, PASSPHRASE, fault_rounds
 
 ROOT = Path(__file__).resolve().parents[2]
-ROUNDS = int(os.environ.get("PEERJOURNAL_FAULT_ROUNDS", "15"))
+ROUNDS = fault_rounds(6)
 OTHER = "the other passphrase"
 
 

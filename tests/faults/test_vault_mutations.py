@@ -34,9 +34,9 @@ from peerjournal.core.vault.keyslots import FAST_KDF, Keyslot, SlotKind
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.core.vault.store import Vault
 from peerjournal.services.container import build_services
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, fault_rounds
 
-ROUNDS_PER_CLASS = 52 * max(1, int(os.environ.get("PEERJOURNAL_FAULT_ROUNDS", "20")) // 20)
+ROUNDS_PER_CLASS = 52 * max(1, fault_rounds(20) // 20)
 SEALED = {
     "documents": ("name_ct", "current_ct"),
     "versions": ("body_ct",),

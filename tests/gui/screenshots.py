@@ -42,9 +42,7 @@ def scroll_to(page: QWidget | None, object_name: str) -> None:
     inner = page.widget()
     if target is not None and inner is not None:
         spin(50)
-        page.verticalScrollBar().setValue(
-            target.mapTo(inner, target.rect().topLeft()).y() - 24
-        )
+        page.verticalScrollBar().setValue(target.mapTo(inner, target.rect().topLeft()).y() - 24)
 
 
 def shoot(out: Path, width: int, height: int) -> None:

@@ -19,8 +19,8 @@ from peerjournal.core.paths import DataDir, resolve_data_dir
 from peerjournal.services.container import Services, build_services
 
 
-def services_for(args: argparse.Namespace) -> Services:
-    return build_services(resolve_data_dir(getattr(args, "data_dir", None)))
+def services_for(args: argparse.Namespace, *, read_only: bool = False) -> Services:
+    return build_services(resolve_data_dir(getattr(args, "data_dir", None)), read_only=read_only)
 
 
 def damaged_advice(data: DataDir) -> str:
@@ -36,8 +36,8 @@ def damaged_advice(data: DataDir) -> str:
     )
 
 
-def _unlock(args: argparse.Namespace) -> Services:
-    services = services_for(args)
+def _unlock(args: argparse.Namespace, read_only: bool) -> Services:
+    services = services_for(args, read_only=read_only)
     session = services.session
     if not session.exists():
         raise NoVault(path=str(session.data.root))
@@ -64,9 +64,12 @@ def content_only(args: argparse.Namespace) -> m.Content:
 
 
 @contextmanager
-def open_journal(args: argparse.Namespace) -> Iterator[Services]:
-    """The journal unlocked for one command, closed whatever happens."""
-    services = _unlock(args)
+def open_journal(args: argparse.Namespace, *, read_only: bool = False) -> Iterator[Services]:
+    """The journal unlocked for one command, closed whatever happens.
+
+    ``read_only`` (search, show, the list of pages) opens it without SQLAlchemy.
+    """
+    services = _unlock(args, read_only)
     try:
         yield services
     finally:

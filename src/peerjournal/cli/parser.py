@@ -9,10 +9,35 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import import_module
 
 from peerjournal import __version__
 
 Handler = Callable[[argparse.Namespace], int]
+
+
+@dataclass(frozen=True, slots=True)
+class Lazy:
+    """A command found by name and imported only when it runs.
+
+    Building the parser used to import every command's module, and with them the
+    services, SQLAlchemy and the content schema: ``--version`` took half a second.
+    """
+
+    module: str
+    name: str
+
+    def __call__(self, args: argparse.Namespace) -> int:
+        found: Handler = getattr(import_module(f"peerjournal.cli.{self.module}"), self.name)
+        return found(args)
+
+
+def _lazy(module: str) -> Callable[[str], Lazy]:
+    return lambda name: Lazy(module, name)
+
+
+keeping, setup, sharing, writing = (_lazy(m) for m in ("keeping", "setup", "sharing", "writing"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,33 +65,31 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"peerjournal {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    from peerjournal.cli import keeping, setup, sharing, writing
-
     exports: tuple[tuple[str, Handler, str, list[str], tuple[str, ...]], ...] = (
         (
             "all",
-            sharing.cmd_export_all,
+            sharing("cmd_export_all"),
             "everything, unencrypted, as Markdown or JSON",
             ["md", "json"],
             (),
         ),
         (
             "story",
-            sharing.cmd_export_story,
+            sharing("cmd_export_story"),
             "your Personal Recovery Story as PDF or Markdown",
             ["pdf", "md"],
             ("paper", "iteration"),
         ),
         (
             "workbook",
-            sharing.cmd_export_workbook,
+            sharing("cmd_export_workbook"),
             "the whole workbook with your answers",
             ["pdf", "md"],
             ("paper",),
         ),
         (
             "stocktake",
-            sharing.cmd_export_stocktake,
+            sharing("cmd_export_stocktake"),
             "your Personal Stocktake with its history",
             ["pdf", "md"],
             ("paper",),
@@ -78,14 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
         one.set_defaults(handler=handler)
         return one
 
-    add("gui", setup.cmd_gui, "open the app (the default)")
-    add("demo", setup.cmd_demo, "open the app on a throwaway demo journal")
-    add("init", keeping.cmd_init, "create your journal and print its recovery key once")
-    add("prompts", writing.cmd_prompts, "list every question you can answer: ID<TAB>TEXT")
+    add("gui", setup("cmd_gui"), "open the app (the default)")
+    add("demo", setup("cmd_demo"), "open the app on a throwaway demo journal")
+    add("init", keeping("cmd_init"), "create your journal and print its recovery key once")
+    add("prompts", writing("cmd_prompts"), "list every question you can answer: ID<TAB>TEXT")
 
     answer = add(
         "answer",
-        writing.cmd_answer,
+        writing("cmd_answer"),
         "save an answer read from standard input (Markdown; JSON for lists and tables)",
     )
     answer.add_argument("prompt_id", metavar="ID")
@@ -95,27 +118,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="empty this answer on purpose (standard input is not read); what it said before "
         "stays in its history. Without --clear, an empty answer is refused",
     )
-    show = add("show", writing.cmd_show, "print the current answer to a question")
+    show = add("show", writing("cmd_show"), "print the current answer to a question")
     show.add_argument("prompt_id", metavar="ID")
-    history = add("history", writing.cmd_history, "list the saved versions of an answer")
+    history = add("history", writing("cmd_history"), "list the saved versions of an answer")
     history.add_argument("prompt_id", metavar="ID")
 
-    journal = add("journal", setup.cmd_usage, "daily pages")
+    journal = add("journal", setup("cmd_usage"), "daily pages")
     journal_sub = journal.add_subparsers(dest="journal_command", metavar="ACTION")
     jadd = journal_sub.add_parser(
         "add", help="add to a daily page from standard input", parents=[common]
     )
     jadd.add_argument("--date", metavar="YYYY-MM-DD", default=None, help="default: today")
-    jadd.set_defaults(handler=writing.cmd_journal_add)
+    jadd.set_defaults(handler=writing("cmd_journal_add"))
     jlist = journal_sub.add_parser("list", help="list your daily pages", parents=[common])
-    jlist.set_defaults(handler=writing.cmd_journal_list)
+    jlist.set_defaults(handler=writing("cmd_journal_list"))
     jshow = journal_sub.add_parser("show", help="print one daily page", parents=[common])
     jshow.add_argument("date", metavar="YYYY-MM-DD")
-    jshow.set_defaults(handler=writing.cmd_journal_show)
+    jshow.set_defaults(handler=writing("cmd_journal_show"))
 
     search = add(
         "search",
-        writing.cmd_search,
+        writing("cmd_search"),
         "search everything you have written (QUERY '-' reads the words from standard "
         "input: words given as arguments can be seen by other users of this computer)",
     )
@@ -133,16 +156,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add(
         "salvage",
-        keeping.cmd_salvage,
+        keeping("cmd_salvage"),
         "bring back each answer or page that cannot be read, from its earlier versions or "
         "a backup, one at a time",
     )
 
-    add("check", keeping.cmd_check, "decrypt and verify everything; exit 0 only when all is whole")
-    backup = add("backup", keeping.cmd_backup, "make an encrypted backup now")
+    add(
+        "check",
+        keeping("cmd_check"),
+        "decrypt and verify everything; exit 0 only when all is whole",
+    )
+    backup = add("backup", keeping("cmd_backup"), "make an encrypted backup now")
     backup.add_argument("-o", "--output", metavar="FILE", default=None)
     restore = add(
-        "restore", keeping.cmd_restore, "restore a backup (the current journal is kept aside)"
+        "restore", keeping("cmd_restore"), "restore a backup (the current journal is kept aside)"
     )
     restore.add_argument("file", metavar="FILE")
     restore.add_argument(
@@ -152,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the backup with the recovery key in FILE instead of the passphrase",
     )
 
-    export = add("export", setup.cmd_usage, "export your writing")
+    export = add("export", setup("cmd_usage"), "export your writing")
     export_sub = export.add_subparsers(dest="export_what", metavar="WHAT")
     for what, handler, help_text, formats, extra in exports:
         one = export_sub.add_parser(what, help=help_text, parents=[common])
@@ -164,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
             one.add_argument("--iteration", type=int, metavar="N", default=None)
         one.set_defaults(handler=handler)
 
-    passphrase = add("passphrase", setup.cmd_usage, "manage your passphrase")
+    passphrase = add("passphrase", setup("cmd_usage"), "manage your passphrase")
     pass_sub = passphrase.add_subparsers(dest="passphrase_command", metavar="ACTION")
     new_pass = argparse.ArgumentParser(add_help=False)
     new_pass.add_argument(
@@ -176,16 +203,16 @@ def build_parser() -> argparse.ArgumentParser:
     change = pass_sub.add_parser(
         "change", help="choose a new passphrase", parents=[common, new_pass]
     )
-    change.set_defaults(handler=keeping.cmd_passphrase_change)
-    recovery = add("recovery-key", setup.cmd_usage, "manage your recovery key")
+    change.set_defaults(handler=keeping("cmd_passphrase_change"))
+    recovery = add("recovery-key", setup("cmd_usage"), "manage your recovery key")
     recovery_sub = recovery.add_subparsers(dest="recovery_command", metavar="ACTION")
     r_new = recovery_sub.add_parser(
         "new",
         help="make a new recovery key (shown once; the old one stops working)",
         parents=[common],
     )
-    r_new.set_defaults(handler=keeping.cmd_recovery_key_new)
-    recover = add("recover", keeping.cmd_recover, "set a new passphrase with your recovery key")
+    r_new.set_defaults(handler=keeping("cmd_recovery_key_new"))
+    recover = add("recover", keeping("cmd_recover"), "set a new passphrase with your recovery key")
     recover.add_argument(
         "--new-passphrase-file",
         metavar="FILE",
@@ -199,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="read the recovery key from FILE (or set PEERJOURNAL_RECOVERY_KEY)",
     )
 
-    story = add("story", setup.cmd_usage, "versions of your Personal Recovery Story")
+    story = add("story", setup("cmd_usage"), "versions of your Personal Recovery Story")
     story_sub = story.add_subparsers(dest="story_command", metavar="ACTION")
     s_save = story_sub.add_parser(
         "save",
@@ -208,17 +235,17 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     s_save.add_argument("name", nargs="+", metavar="NAME")
-    s_save.set_defaults(handler=sharing.cmd_story_save)
+    s_save.set_defaults(handler=sharing("cmd_story_save"))
     s_list = story_sub.add_parser("list", help="list the saved versions", parents=[common])
-    s_list.set_defaults(handler=sharing.cmd_story_list)
+    s_list.set_defaults(handler=sharing("cmd_story_list"))
     s_diff = story_sub.add_parser(
         "diff", help="what changed between two versions", parents=[common]
     )
     s_diff.add_argument("first", type=int, metavar="N")
     s_diff.add_argument("second", type=int, metavar="M")
-    s_diff.set_defaults(handler=sharing.cmd_story_diff)
+    s_diff.set_defaults(handler=sharing("cmd_story_diff"))
 
-    content = add("content", setup.cmd_usage, "content packs")
+    content = add("content", setup("cmd_usage"), "content packs")
     content_sub = content.add_subparsers(dest="content_command", metavar="ACTION")
     check = content_sub.add_parser(
         "check",
@@ -226,11 +253,11 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     check.add_argument("path", nargs="?", default=None, metavar="PATH")
-    check.set_defaults(handler=setup.cmd_content_check)
+    check.set_defaults(handler=setup("cmd_content_check"))
 
     add(
         "self-test",
-        setup.cmd_self_test,
+        setup("cmd_self_test"),
         "check this installation headlessly on a throwaway journal",
     )
     return parser

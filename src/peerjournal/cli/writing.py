@@ -88,7 +88,7 @@ def _daily_backup(services: Services) -> None:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with open_journal(args) as services:
+    with open_journal(args, read_only=True) as services:
         prompt = services.content.prompt(args.prompt_id)
         answer = services.answers.get(args.prompt_id)
         if prompt is None and answer is None and not services.answers.text_of(args.prompt_id):
@@ -145,7 +145,7 @@ def cmd_journal_add(args: argparse.Namespace) -> int:
 
 
 def cmd_journal_list(args: argparse.Namespace) -> int:
-    with open_journal(args) as services:
+    with open_journal(args, read_only=True) as services:
         for page in services.pages.summaries():
             print(f"{page.day.isoformat()}\t{page.words} words\t{page.preview[:60]}")
     return EXIT_OK
@@ -153,7 +153,7 @@ def cmd_journal_list(args: argparse.Namespace) -> int:
 
 def cmd_journal_show(args: argparse.Namespace) -> int:
     day = _parse_day(args.date)
-    with open_journal(args) as services:
+    with open_journal(args, read_only=True) as services:
         text = services.pages.get(day)
     if not text:
         say(f"There is no page for {day.isoformat()}.")
@@ -167,7 +167,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     query = words_argument(args.query, "search")
     if args.limit < 1:
         raise CliError(text="--limit needs a number of 1 or more.")
-    with open_journal(args) as services:
+    with open_journal(args, read_only=True) as services:
         results = services.search.search(query, limit=args.limit)
         if not results:
             say(f"Nothing you have written matches “{query}”.")

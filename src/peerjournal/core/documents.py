@@ -29,3 +29,18 @@ def day_of(name: str) -> date | None:
         return date.fromisoformat(name[len(PAGE) :])
     except ValueError:
         return None
+
+
+def describe(name: str | None, doc_id: str) -> str:
+    """An item in the participant's words (no text of theirs, only what it is)."""
+    if name is None:
+        return f"an item whose name cannot be read (row {doc_id[:8]})"
+    if name.startswith("answer:"):
+        return f"the answer to {name.removeprefix('answer:')}"
+    if name.startswith("journal:"):
+        return f"the daily page of {name.removeprefix('journal:')}"
+    if name == "contacts":
+        return "your own support contacts"
+    if name == "story:draft":
+        return "your story's choices"
+    return name

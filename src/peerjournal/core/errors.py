@@ -103,6 +103,15 @@ class VaultLocked(PeerJournalError):
     template = "The journal is locked. Unlock it first."
 
 
+class NeedsWriting(PeerJournalError):
+    """Opening this journal needs a write first (an upgrade, a first-format seal).
+
+    Raised only by the read-only vault; its caller opens the journal in full instead.
+    """
+
+    template = "This journal needs to be opened once by peerjournal itself."
+
+
 class VaultInUse(PeerJournalError):
     msg = Msg.VAULT_IN_USE
     template = "Your journal is already open in another peerjournal window."

@@ -64,7 +64,7 @@ class AnswerService:
 
     def unreadable(self) -> set[str]:
         """Questions whose saved answer could not be read at unlock (damaged, not lost)."""
-        vault = self._session.vault
+        vault = self._session.reader
         return {pid for d in vault.unreadable if (pid := prompt_of(d.where)) is not None}
 
     def prompt(self, prompt_id: str) -> m.Prompt:
@@ -74,7 +74,7 @@ class AnswerService:
         return prompt
 
     def get(self, prompt_id: str) -> a.Answer | None:
-        self._session.vault  # noqa: B018 - raises VaultLocked when locked
+        self._session.reader  # noqa: B018 - raises VaultLocked when locked
         return self._answer(prompt_id)
 
     def _answer(self, prompt_id: str) -> a.Answer | None:

@@ -47,11 +47,12 @@ def build_services(
     content: m.Content | None = None,
     clock: Clock = utc_now,
     kdf: KdfParams | None = None,
+    read_only: bool = False,
 ) -> Services:
     data = DataDir(data_root)
     content = content if content is not None else load_content([data.packs])
     hub = ChangeHub()
-    session = VaultSession(data, hub=hub, clock=clock, kdf=kdf)
+    session = VaultSession(data, hub=hub, clock=clock, kdf=kdf, read_only=read_only)
     answers = AnswerService(session, content)
     pages = PageService(session, content)
     search = SearchService(session, content, answers, pages)

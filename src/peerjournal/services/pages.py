@@ -51,7 +51,7 @@ class PageService:
     def unreadable(self) -> set[date]:
         """Days whose saved page could not be read at unlock (damaged, not lost)."""
         return {
-            d for item in self._session.vault.unreadable if (d := day_of(item.where)) is not None
+            d for item in self._session.reader.unreadable if (d := day_of(item.where)) is not None
         }
 
     def prompt_for(self, day: date) -> str:
@@ -60,7 +60,7 @@ class PageService:
         return prompts[day.toordinal() % len(prompts)] if prompts else ""
 
     def get(self, day: date) -> str:
-        self._session.vault  # noqa: B018 - raises VaultLocked when locked
+        self._session.reader  # noqa: B018 - raises VaultLocked when locked
         with self._guard:
             found = self._pages.get(day)
         return found[0] if found else ""

@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from peerjournal.core.content import model as m
-from peerjournal.core.documents import CONTACTS, STORY_DRAFT, day_of, prompt_of
+from peerjournal.core.documents import CONTACTS, STORY_DRAFT, day_of, describe, prompt_of
 from peerjournal.core.json_types import JsonValue
-from peerjournal.core.vault.checking import describe
 from peerjournal.core.vault.records import Fold
-from peerjournal.core.vault.salvage import possible_names
 from peerjournal.services.events import Changes
 from peerjournal.services.session import VaultSession
 
@@ -50,6 +48,8 @@ class SalvageService:
         out = []
         unnamed = [d for d in vault.unreadable if d.where.startswith("document ")]
         if unnamed:
+            from peerjournal.core.vault.salvage import possible_names
+
             names = possible_names(
                 [p.id for p in self._content.prompts()], around=self._session.clock().date()
             )

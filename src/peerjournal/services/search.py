@@ -162,7 +162,7 @@ class SearchService:
                 return False
 
     def search(self, query: str, *, limit: int = 50) -> list[SearchResult]:
-        self._session.vault  # noqa: B018 - raises VaultLocked when locked
+        self._session.reader  # noqa: B018 - raises VaultLocked when locked
         self.wait_ready()
         with self._guard:
             hits = self._index.search(query, limit=limit)

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from peerjournal.core.errors import PassphraseEmpty, VaultLocked, WrongPassphrase
+from peerjournal.core.errors import NeedsWriting, PassphraseEmpty, VaultLocked, WrongPassphrase
 from peerjournal.core.passphrases import check_new_passphrase
 from peerjournal.core.paths import DataDir
 from peerjournal.core.private import tighten
@@ -18,6 +18,7 @@ from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.events import ChangeHub, Changes, SessionState
 
 if TYPE_CHECKING:
+    from peerjournal.core.vault.readable import ReadableVault
     from peerjournal.core.vault.store import Vault
 
 log = logging.getLogger(__name__)
@@ -25,7 +26,7 @@ log = logging.getLogger(__name__)
 Loader = Callable[[list[Document]], None]
 
 
-def integrity_notices(vault: Vault) -> list[str]:
+def integrity_notices(vault: ReadableVault) -> list[str]:
     """What unlocking found, in the participant's words (never any of their text)."""
     out = []
     if vault.findings:
@@ -55,6 +56,10 @@ class VaultSession:
     Services that keep decrypted things in memory (answers, the search index) register
     a loader, which is handed every document once at unlock, and are told to drop it
     all at lock through the change hub.
+
+    ``read_only`` opens the file with the standard library's sqlite3 alone (the headless
+    read commands); a file that needs a write first (an upgrade) is opened in full.
+    ``reader`` is the open file either way; ``vault``, for writing, only when opened in full.
     """
 
     def __init__(
@@ -64,13 +69,16 @@ class VaultSession:
         hub: ChangeHub,
         clock: Clock = utc_now,
         kdf: KdfParams | None = None,
+        read_only: bool = False,
     ) -> None:
         self.data = data
+        self.read_only = read_only
         self.hub = hub
         self.clock = clock
         self.kdf = kdf
         self._instance = InstanceLock(data.lock)
         self._vault: Vault | None = None
+        self._file: ReadableVault | None = None
         self._loaders: list[Loader] = []
         self.last_unlock_seconds = 0.0
         self.notices: list[str] = []
@@ -84,10 +92,18 @@ class VaultSession:
 
     @property
     def unlocked(self) -> bool:
-        return self._vault is not None and self._vault.unlocked
+        return self._file is not None and self._file.unlocked
+
+    @property
+    def reader(self) -> ReadableVault:
+        if self._file is None or not self._file.unlocked:
+            raise VaultLocked()
+        return self._file
 
     @property
     def vault(self) -> Vault:
+        if self._file is not None and self._vault is None:
+            raise RuntimeError("this journal was opened for reading only")
         if self._vault is None or not self._vault.unlocked:
             raise VaultLocked()
         return self._vault
@@ -105,14 +121,37 @@ class VaultSession:
 
         remove_stale_restore(self.data.vault)
 
-    def _opened(self) -> Vault:
+    def _opened(self) -> ReadableVault:
         self.claim()
+        if self._file is None:
+            self._file = self._open_file()
+            self.notices.extend(self._file.notices)
+            tighten(self.data.root)
+        return self._file
+
+    def _open_file(self) -> ReadableVault:
+        if self.read_only:
+            from peerjournal.core.vault.read_only import ReadOnlyVault
+
+            try:
+                return ReadOnlyVault.open(self.data.vault, clock=self.clock)
+            except NeedsWriting:
+                log.info("this journal needs a write to open; opening it in full")
+        from peerjournal.core.vault.store import Vault  # SQLAlchemy only when opening
+
+        self._vault = Vault.open(self.data.vault, clock=self.clock)
+        return self._vault
+
+    def _in_full(self) -> Vault:
+        """The journal opened to write, closing a read-only opening first."""
+        opened = self._opened()
         if self._vault is None:
-            from peerjournal.core.vault.store import Vault  # SQLAlchemy only when opening
+            opened.close()
+            from peerjournal.core.vault.store import Vault
 
             self._vault = Vault.open(self.data.vault, clock=self.clock)
+            self._file = self._vault
             self.notices.extend(self._vault.notices)
-            tighten(self.data.root)
         return self._vault
 
     def file(self) -> Vault:
@@ -128,7 +167,7 @@ class VaultSession:
 
         vault, recovery = Vault.create(self.data.vault, passphrase, kdf=self.kdf, clock=self.clock)
         tighten(self.data.root)
-        self._vault = vault
+        self._vault = self._file = vault
         self._after_unlock()
         return recovery
 
@@ -138,7 +177,10 @@ class VaultSession:
     def unlock(self, passphrase: str) -> None:
         if not passphrase:
             raise PassphraseEmpty()
-        self._opened().unlock(passphrase)
+        try:
+            self._opened().unlock(passphrase)
+        except NeedsWriting:  # a first-format journal is sealed anew at its first unlock
+            self._in_full().unlock(passphrase)
         self._after_unlock()
 
     def recover(self, recovery_text: str, new_passphrase: str) -> None:
@@ -149,7 +191,7 @@ class VaultSession:
         """
         recovery = RecoveryKey.parse(recovery_text)
         check_new_passphrase(new_passphrase)
-        vault = self._opened()
+        vault = self._in_full()
         vault.unlock_with_recovery(recovery)
         vault.set_passphrase(new_passphrase, kdf=self.kdf, recovery=recovery)
         self._after_unlock()
@@ -176,8 +218,8 @@ class VaultSession:
             self._vault.new_sitting()
 
     def lock(self) -> None:
-        if self._vault is not None and self._vault.unlocked:
-            self._vault.lock()
+        if self._file is not None and self._file.unlocked:
+            self._file.lock()
             self.hub.notify(Changes(session=SessionState.LOCKED))
 
     def close(self) -> None:
@@ -188,22 +230,22 @@ class VaultSession:
 
     def detach(self) -> None:
         """Closes the file but keeps the instance lock (for a restore in place)."""
-        if self._vault is not None:
-            self._vault.close()
-            self._vault = None
+        if self._file is not None:
+            self._file.close()
+            self._file = self._vault = None
             self.hub.notify(Changes(session=SessionState.CLOSED))
 
     def reload(self) -> None:
         """Hands every document to the loaders again (after salvage changed what opens)."""
-        documents = list(self.vault.documents())
+        documents = list(self.reader.documents())
         for loader in self._loaders:
             loader(documents)
 
     def _after_unlock(self) -> None:
         started = time.perf_counter()
-        documents = list(self.vault.documents())
+        documents = list(self.reader.documents())
         for loader in self._loaders:
             loader(documents)
         self.last_unlock_seconds = time.perf_counter() - started
-        self.notices.extend(integrity_notices(self.vault))
+        self.notices.extend(integrity_notices(self.reader))
         self.hub.notify(Changes(session=SessionState.UNLOCKED))

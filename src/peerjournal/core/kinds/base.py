@@ -19,19 +19,21 @@ LongText = Annotated[str, StringConstraints(max_length=200_000)]
 class ContentModel(BaseModel):
     """A content pack's shape: unknown keys are mistakes to report, not to ignore."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=False, defer_build=True
+    )
 
 
 class Stored(StoredAnswer):
     """A stored answer's shape, strictly: a string where a list belongs is refused."""
 
-    model_config = ConfigDict(strict=True, frozen=True, extra="ignore")
+    model_config = ConfigDict(strict=True, frozen=True, extra="ignore", defer_build=True)
 
 
 class Plain(BaseModel):
     """A hand-written answer's shape (the demo's YAML), strictly, nothing extra allowed."""
 
-    model_config = ConfigDict(strict=True, frozen=True, extra="forbid")
+    model_config = ConfigDict(strict=True, frozen=True, extra="forbid", defer_build=True)
 
 
 def unique(ids: list[str], what: str) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, select, text
 
+from peerjournal.core.documents import describe
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault import header as h
 from peerjournal.core.vault import tables as t
@@ -18,21 +19,6 @@ from peerjournal.core.vault import unlocking as u
 from peerjournal.core.vault.records import Body, CheckReport, Damage
 from peerjournal.core.vault.rows import open_body, open_iteration, open_name
 from peerjournal.core.vault.tables import blob
-
-
-def describe(name: str | None, doc_id: str) -> str:
-    """An item in the participant's words (no text of theirs, only what it is)."""
-    if name is None:
-        return f"an item whose name cannot be read (row {doc_id[:8]})"
-    if name.startswith("answer:"):
-        return f"the answer to {name.removeprefix('answer:')}"
-    if name.startswith("journal:"):
-        return f"the daily page of {name.removeprefix('journal:')}"
-    if name == "contacts":
-        return "your own support contacts"
-    if name == "story:draft":
-        return "your story's choices"
-    return name
 
 
 def check_vault(conn: Connection, key: crypto.DataKey, header: h.Header | None) -> CheckReport:

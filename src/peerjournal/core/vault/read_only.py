@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from peerjournal.core.errors import NoVault, PeerJournalError, VaultCorrupt
+from peerjournal.core.errors import NeedsWriting, NoVault, VaultCorrupt
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault import unlocking as u
 from peerjournal.core.vault.keys import VaultKeys
@@ -29,12 +29,6 @@ from peerjournal.core.vault.wal import set_aside_damaged_log
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
-
-
-class NeedsWriting(PeerJournalError):
-    """Opening this journal needs a write first (an upgrade, a first-format seal)."""
-
-    template = "This journal needs to be opened once by peerjournal itself."
 
 
 class ReadOnlyVault:
