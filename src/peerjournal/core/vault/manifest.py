@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -151,27 +152,54 @@ def compute(conn: Reader, key: crypto.DataKey, commits: int) -> Manifest:
     """The manifest the rows as they are give (reads only the heads and tails of blobs).
 
     Plain SQL on the driver's cursor: at ten years this is 10,000 rows, and a row object
-    per row would cost more than the keyed sums themselves.
+    per row would cost more than the keyed sums themselves. The sums are added up per
+    table and reduced once; this runs at every unlock, before the journal is shown.
     """
-    found = Manifest(commits=commits)
     raw = as_driver(conn)
-    for doc_id, lookup, last_seq, nh, nt, ch, ct in raw.execute(_DOCUMENTS):
-        entry = document_entry(doc_id, bytes(lookup), last_seq, _join(nh, nt), _join(ch, ct))
-        found.add(key, "documents", entry)
-    for ver_id, document_id, seq, bh, bt in raw.execute(_VERSIONS):
-        found.add(key, "versions", version_entry(ver_id, document_id, seq, _join(bh, bt)))
-    for it_id, number, bh, bt in raw.execute(_ITERATIONS):
-        found.add(key, "iterations", iteration_entry(it_id, number, _join(bh, bt)))
+    found = Manifest(commits=commits)
+    found.sums["documents"], found.counts["documents"] = _sum(
+        key,
+        (
+            document_entry(doc_id, bytes(lookup), last_seq, _join(nh, nt), _join(ch, ct))
+            for doc_id, lookup, last_seq, nh, nt, ch, ct in raw.execute(_DOCUMENTS)
+        ),
+    )
+    found.sums["versions"], found.counts["versions"] = _sum(
+        key,
+        (
+            version_entry(ver_id, document_id, seq, _join(bh, bt))
+            for ver_id, document_id, seq, bh, bt in raw.execute(_VERSIONS)
+        ),
+    )
+    found.sums["iterations"], found.counts["iterations"] = _sum(
+        key,
+        (
+            iteration_entry(it_id, number, _join(bh, bt))
+            for it_id, number, bh, bt in raw.execute(_ITERATIONS)
+        ),
+    )
     return found
 
 
-def _join(head: object, tail: object) -> bytes:
-    def raw(part: object) -> bytes:
-        if isinstance(part, bytes | bytearray | memoryview):
-            return bytes(part)
-        return str(part).encode("utf-8", "replace")
+def _sum(key: crypto.DataKey, entries: Iterator[bytes]) -> tuple[int, int]:
+    mark = key.mark
+    total = count = 0
+    for entry in entries:
+        total += mark(entry)
+        count += 1
+    return total % MODULUS, count
 
-    return raw(head) + raw(tail)
+
+def _raw(part: object) -> bytes:
+    if isinstance(part, bytes):
+        return part
+    if isinstance(part, bytearray | memoryview):
+        return bytes(part)
+    return str(part).encode("utf-8", "replace")
+
+
+def _join(head: object, tail: object) -> bytes:
+    return _raw(head) + _raw(tail)
 
 
 __all__ = [

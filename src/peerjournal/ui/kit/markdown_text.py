@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 import markdown
 
 _EXTENSIONS = ["tables", "sane_lists"]
+_converter: markdown.Markdown | None = None
 
 
+@lru_cache(maxsize=1024)
 def to_html(text: str, *, rule_colour: str = "#CDD3C8") -> str:
     """The programme's own Markdown (content packs) as HTML for a ``QLabel``.
 
     Tables get room to breathe: cell padding, left-aligned headings and light rules
     (Qt's rich text ignores most CSS, so this uses the attributes it understands).
+    One converter serves every call (building one cost more than converting a reading,
+    and a part's page holds dozens), and each text is converted once: the readings do
+    not change while the app runs. Called on the UI thread only.
     """
-    out = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
+    global _converter
+    if _converter is None:
+        _converter = markdown.Markdown(extensions=_EXTENSIONS, output_format="html")
+    out = _converter.reset().convert(text)
     if "<table>" in out:
         out = out.replace(
             "<table>",
