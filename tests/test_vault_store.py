@@ -154,6 +154,65 @@ def test_passphrase_change_rewraps_only(vault: Vault, vault_path: Path, recovery
     again.close()
 
 
+def _flip_middle(path: Path, table: str, column: str, row_id: str) -> None:
+    conn = sqlite3.connect(path)
+    (sealed,) = conn.execute(f"SELECT {column} FROM {table} WHERE id=?", (row_id,)).fetchone()
+    damaged = bytearray(sealed)
+    damaged[len(damaged) // 2] ^= 0x01
+    conn.execute(f"UPDATE {table} SET {column}=? WHERE id=?", (bytes(damaged), row_id))
+    conn.commit()
+    conn.close()
+
+
+def test_a_passphrase_change_carries_damaged_rows_across_and_reseals_the_rest(
+    vault: Vault, vault_path: Path, clock: FakeClock
+) -> None:
+    """A damaged row is carried as it is, never dropped; the rest open under the new key."""
+    for name in ("answer:a", "answer:b", "answer:c", "answer:d"):
+        vault.save(name, {"text": f"{name} first"})
+        vault.new_sitting()
+        clock.advance(minutes=5)
+        vault.save(name, {"text": f"{name} {CANARY}"})
+    vault.close()
+    conn = sqlite3.connect(vault_path)
+    doc_ids = [row[0] for row in conn.execute("SELECT id FROM documents ORDER BY id")]
+    version_id = conn.execute(
+        "SELECT id FROM versions WHERE document_id=? ORDER BY seq LIMIT 1", (doc_ids[2],)
+    ).fetchone()[0]
+    counts = [
+        conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "versions")
+    ]
+    conn.close()
+    _flip_middle(vault_path, "documents", "current_ct", doc_ids[0])
+    _flip_middle(vault_path, "documents", "name_ct", doc_ids[1])
+    _flip_middle(vault_path, "versions", "body_ct", version_id)
+    damaged = Vault.open(vault_path, clock=clock)
+    damaged.unlock(PASSPHRASE)
+    readable = {d.name: d.body.value for d in damaged.documents()}
+    before = sorted(str(d.where) for d in damaged.unreadable)
+    assert len(readable) == 2 and len(before) == 2
+    damaged.set_passphrase("a new one", kdf=FAST_KDF)
+    damaged.close()
+    again = Vault.open(vault_path, clock=clock)
+    with pytest.raises(WrongPassphrase):
+        again.unlock(PASSPHRASE)
+    again.unlock("a new one")
+    try:
+        assert {d.name: d.body.value for d in again.documents()} == readable
+        assert sorted(str(d.where) for d in again.unreadable) == before
+        assert again.findings == []
+        report = again.check()
+        assert not report.ok and len(report.damaged) >= 3
+    finally:
+        again.close()
+    conn = sqlite3.connect(vault_path)
+    after = [
+        conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("documents", "versions")
+    ]
+    conn.close()
+    assert after == counts
+
+
 def test_an_interrupted_passphrase_change_keeps_the_old_one(
     vault: Vault, vault_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
