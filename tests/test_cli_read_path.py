@@ -64,7 +64,8 @@ def _run_in_one_process(data_dir: Path, argv: list[str]) -> dict[str, object]:
 
 
 def test_read_commands_never_import_sqlalchemy_and_a_write_does(data_dir: Path) -> None:
-    assert run_cli("answer", ANSWER, data_dir=data_dir, stdin="I am Siân.", passphrase=PASSPHRASE)
+    saved = run_cli("answer", ANSWER, data_dir=data_dir, stdin="I am Siân.", passphrase=PASSPHRASE)
+    assert saved.returncode == 0, saved.stderr
     assert (
         run_cli(
             "journal",
