@@ -147,6 +147,7 @@ class VaultSession:
         opened = self._opened()
         if self._vault is None:
             opened.close()
+            self._file = None  # a failed open below must not leave the closed reader behind
             from peerjournal.core.vault.store import Vault
 
             self._vault = Vault.open(self.data.vault, clock=self.clock)
