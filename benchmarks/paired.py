@@ -25,6 +25,8 @@ class Run:
     wall_s: float
     cpu_s: float
     printed: int
+    peak_mb: float
+    """The process's peak resident memory (``ru_maxrss`` from ``wait4``)."""
 
 
 def run_process(cmd: list[str], env: dict[str, str], cwd: Path) -> Run:
@@ -46,7 +48,7 @@ def run_process(cmd: list[str], env: dict[str, str], cwd: Path) -> Run:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd[:4])}… failed with {proc.returncode}")
-    return Run(wall, usage.ru_utime + usage.ru_stime, printed)
+    return Run(wall, usage.ru_utime + usage.ru_stime, printed, usage.ru_maxrss / 1024)
 
 
 @dataclass
@@ -76,6 +78,8 @@ class Comparison:
     theirs_cpu_s: float
     ours_printed: int
     theirs_printed: int
+    ours_peak_mb: list[float]
+    theirs_peak_mb: list[float]
 
     def row(self) -> dict[str, float]:
         return {
@@ -89,6 +93,8 @@ class Comparison:
             "theirs_cpu_s": self.theirs_cpu_s,
             "ours_printed_bytes": self.ours_printed,
             "theirs_printed_bytes": self.theirs_printed,
+            "ours_peak_mb": statistics.median(self.ours_peak_mb),
+            "theirs_peak_mb": statistics.median(self.theirs_peak_mb),
         }
 
 
@@ -110,4 +116,6 @@ def compare(name: str, ours: Side, theirs: Side, pairs: int, cwd: Path) -> Compa
         theirs_cpu_s=statistics.median(theirs.cpu(i) for i in n),
         ours_printed=ours.runs[0].printed,
         theirs_printed=theirs.runs[0].printed,
+        ours_peak_mb=[r.peak_mb for r in ours.runs],
+        theirs_peak_mb=[r.peak_mb for r in theirs.runs],
     )

@@ -61,6 +61,7 @@ TARGETS = {  # issue 15's targets, on this 2-core machine
     "search_vs_jrnl_nohit": ("<=", 0.5),
     "search_vs_jrnl_common50": ("<=", 0.5),
     "list_vs_jrnl_short": ("<=", 0.6),
+    "cli_search_peak_mb": ("<=", 60.0),
 }
 
 
@@ -225,6 +226,9 @@ def versus_jrnl(folder: Path, pairs: int) -> dict[str, Measure]:
         COMPARISONS[name] = result.row()
         measures[name] = Measure(name, result.cpu_ratios)
         measures[f"{name}_wall"] = Measure(f"{name}_wall", result.wall_ratios)
+        if name == "search_vs_jrnl_nohit":
+            measures["cli_search_peak_mb"] = Measure("cli_search_peak_mb", result.ours_peak_mb)
+            measures["jrnl_search_peak_mb"] = Measure("jrnl_search_peak_mb", result.theirs_peak_mb)
     return measures
 
 
