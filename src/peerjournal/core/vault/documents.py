@@ -7,12 +7,11 @@ the keys (``store``). Every write keeps the manifest in step (``Ledger``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from peerjournal.core.errors import NoIteration, VaultCorrupt
 from peerjournal.core.json_types import JsonDict, JsonValue
@@ -20,11 +19,10 @@ from peerjournal.core.vault import crypto
 from peerjournal.core.vault import manifest as mf
 from peerjournal.core.vault import tables as t
 from peerjournal.core.vault.ledger import Ledger
-from peerjournal.core.vault.reading import fetch_documents, open_documents
+from peerjournal.core.vault.reading import DocumentReader
 from peerjournal.core.vault.records import (
     Body,
     Clock,
-    Damage,
     Document,
     Fold,
     Iteration,
@@ -38,21 +36,18 @@ from peerjournal.core.vault.rows import (
     seal_iteration,
     seal_name,
 )
-from peerjournal.core.vault.sqlite import database_errors
 from peerjournal.core.vault.tables import blob
 
 FOLD_WINDOW = timedelta(minutes=5)
 FOLD_SPAN = timedelta(minutes=30)
 
 
-class DocumentStore:
+class DocumentStore(DocumentReader):
     path: Path
-    unreadable: list[Damage]
-    _engine: Engine
     _clock: Clock
     _sitting: set[str]
 
-    def _require_key(self) -> crypto.DataKey:
+    def _reading(self) -> AbstractContextManager[Connection]:
         raise NotImplementedError
 
     def _writing(self) -> AbstractContextManager[Connection]:
@@ -62,7 +57,7 @@ class DocumentStore:
 
     def get(self, name: str) -> Document | None:
         key = self._require_key()
-        with database_errors(self.path), self._engine.connect() as conn:
+        with self._reading() as conn:
             row = conn.execute(
                 select(
                     t.documents.c.id, blob(t.documents.c.current_ct), t.documents.c.last_seq
@@ -73,24 +68,10 @@ class DocumentStore:
         body = open_body(key, row.current_ct, "documents", "current", row.id, name)
         return Document(name=name, seq=row.last_seq, body=body)
 
-    def documents(self, prefix: str = "") -> Iterator[Document]:
-        """Every readable document's current state (optionally those whose name has ``prefix``).
-
-        A row that does not open is skipped, not fatal: it is listed in ``unreadable``
-        (by name when its name still opens), so one damaged answer never hides the rest.
-        """
-        key = self._require_key()
-        with database_errors(self.path), self._engine.connect() as conn:
-            rows = fetch_documents(conn)
-        unreadable: list[Damage] = []
-        yield from open_documents(key, rows, prefix, unreadable)
-        if not prefix:
-            self.unreadable = unreadable
-
     def history(self, name: str) -> list[Version]:
         """Every readable version of a document, oldest first (by counter, never by clock)."""
         key = self._require_key()
-        with database_errors(self.path), self._engine.connect() as conn:
+        with self._reading() as conn:
             doc_id = conn.execute(
                 select(t.documents.c.id).where(t.documents.c.lookup == key.lookup(name))
             ).scalar()
@@ -250,7 +231,7 @@ class DocumentStore:
     def iterations(self) -> list[Iteration]:
         """Every readable story version (a damaged one is left out, and named by ``check``)."""
         key = self._require_key()
-        with database_errors(self.path), self._engine.connect() as conn:
+        with self._reading() as conn:
             rows = conn.execute(
                 select(
                     t.iterations.c.id, t.iterations.c.number, blob(t.iterations.c.body_ct)
@@ -268,7 +249,7 @@ class DocumentStore:
 
     def iteration(self, number: int) -> Iteration:
         key = self._require_key()
-        with database_errors(self.path), self._engine.connect() as conn:
+        with self._reading() as conn:
             row = conn.execute(
                 select(
                     t.iterations.c.id, t.iterations.c.number, blob(t.iterations.c.body_ct)

@@ -17,21 +17,21 @@ from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from peerjournal.core.errors import NeedsWriting, NoVault, VaultCorrupt
+from peerjournal.core.errors import NeedsWriting
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault import unlocking as u
 from peerjournal.core.vault.keys import VaultKeys
-from peerjournal.core.vault.reading import fetch_documents, open_documents
-from peerjournal.core.vault.records import Clock, Damage, Document, utc_now
+from peerjournal.core.vault.reading import DocumentReader
+from peerjournal.core.vault.records import Clock, Damage, utc_now
 from peerjournal.core.vault.revision import HEAD_REVISION, current_revision
-from peerjournal.core.vault.sqlite import PRAGMAS, database_errors, looks_like_sqlite
+from peerjournal.core.vault.sqlite import PRAGMAS, database_errors
 from peerjournal.core.vault.wal import set_aside_damaged_log
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
 
-class ReadOnlyVault:
+class ReadOnlyVault(DocumentReader):
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.notices: list[str] = []
@@ -41,10 +41,7 @@ class ReadOnlyVault:
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock = utc_now) -> ReadOnlyVault:
-        if not path.exists():
-            raise NoVault(path=str(path.parent))
-        if path.stat().st_size == 0 or not looks_like_sqlite(path):
-            raise VaultCorrupt(detail="it is not a peerjournal database any more")
+        u.check_file(path)
         notices = set_aside_damaged_log(path, clock)
         with database_errors(path):
             conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
@@ -52,16 +49,11 @@ class ReadOnlyVault:
             with database_errors(path):
                 for pragma in PRAGMAS:
                     conn.execute(pragma)
-                row = conn.execute("PRAGMA quick_check").fetchone()
-                if row is None or row[0] != "ok":
-                    raise VaultCorrupt(detail="SQLite found damage inside the file")
+                u.quick_check(conn)
                 if current_revision(conn) != HEAD_REVISION:
                     raise NeedsWriting()
-                version = conn.execute(
-                    "SELECT value FROM meta WHERE key = ?", (u.FORMAT,)
-                ).fetchone()
-                slots = conn.execute("SELECT count(*) FROM keyslots").fetchone()
-            u.check_format(version[0] if version else None, slots[0] if slots else 0)
+                version, slots = u.read_format(conn)
+            u.check_format(version, slots)
         except BaseException:
             conn.close()
             raise
@@ -97,15 +89,6 @@ class ReadOnlyVault:
 
     def _require_key(self) -> crypto.DataKey:
         return self.keys.require()
-
-    def documents(self, prefix: str = "") -> Iterator[Document]:
-        key = self._require_key()
-        with self._reading() as conn:
-            rows = fetch_documents(conn)
-        unreadable: list[Damage] = []
-        yield from open_documents(key, rows, prefix, unreadable)
-        if not prefix:
-            self.unreadable = unreadable
 
 
 __all__ = ["NeedsWriting", "ReadOnlyVault"]

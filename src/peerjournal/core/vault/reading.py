@@ -6,6 +6,7 @@ Plain SQL on the driver's cursor: ten years are 4,000 rows, each worth no row ob
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from peerjournal.core.errors import VaultCorrupt
@@ -50,3 +51,33 @@ def open_documents(
             unreadable.append(Damage(name, "its current text does not decrypt"))
             continue
         yield Document(name=name, seq=last_seq, body=body)
+
+
+class DocumentReader:
+    """Every document's current state, for the window's vault and the read-only one alike.
+
+    Each supplies its key and its reading connection; what did not open is kept in
+    ``unreadable`` after a full read, so one damaged answer never hides the rest.
+    """
+
+    unreadable: list[Damage]
+
+    def _require_key(self) -> crypto.DataKey:
+        raise NotImplementedError
+
+    def _reading(self) -> AbstractContextManager[Reader]:
+        raise NotImplementedError
+
+    def documents(self, prefix: str = "") -> Iterator[Document]:
+        """Every readable document's current state (optionally those whose name has ``prefix``).
+
+        A row that does not open is skipped, not fatal: it is listed in ``unreadable``
+        (by name when its name still opens).
+        """
+        key = self._require_key()
+        with self._reading() as conn:
+            rows = fetch_documents(conn)
+        unreadable: list[Damage] = []
+        yield from open_documents(key, rows, prefix, unreadable)
+        if not prefix:
+            self.unreadable = unreadable

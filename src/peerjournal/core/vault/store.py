@@ -24,13 +24,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, func, select, text
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy import exc as sa_exc
 
 from peerjournal.core.errors import (
-    NoVault,
     PeerJournalError,
-    VaultCorrupt,
 )
 from peerjournal.core.vault import crypto, migrate
 from peerjournal.core.vault import header as h
@@ -52,7 +50,7 @@ from peerjournal.core.vault.records import (
     utc_now,
 )
 from peerjournal.core.vault.recovery_key import RecoveryKey
-from peerjournal.core.vault.sqlite import database_errors, looks_like_sqlite, make_engine
+from peerjournal.core.vault.sqlite import database_errors, make_engine
 from peerjournal.core.vault.tables import blob
 from peerjournal.core.vault.wal import set_aside_damaged_log
 
@@ -98,25 +96,17 @@ class Vault(DocumentStore):
     @classmethod
     def open(cls, path: Path, *, clock: Clock = utc_now) -> Vault:
         """Opens (and if needed upgrades) the file; raises calm errors for a damaged one."""
-        if not path.exists():
-            raise NoVault(path=str(path.parent))
-        if path.stat().st_size == 0 or not looks_like_sqlite(path):
-            raise VaultCorrupt(detail="it is not a peerjournal database any more")
+        u.check_file(path)
         notices = set_aside_damaged_log(path, clock)
         engine = make_engine(path)
         try:
             with database_errors(path):
                 with engine.connect() as conn:
-                    result = conn.execute(text("PRAGMA quick_check")).scalar()
-                    if result != "ok":
-                        raise VaultCorrupt(detail="SQLite found damage inside the file")
+                    u.quick_check(conn)
                 if migrate.needs_upgrade(engine):
                     migrate.upgrade(engine)
                 with engine.connect() as conn:
-                    version = conn.execute(
-                        select(t.meta.c.value).where(t.meta.c.key == u.FORMAT)
-                    ).scalar()
-                    slot_count = conn.execute(select(func.count()).select_from(t.keyslots)).scalar()
+                    version, slot_count = u.read_format(conn)
             u.check_format(version, slot_count)
         except BaseException:
             engine.dispose()
@@ -172,7 +162,7 @@ class Vault(DocumentStore):
 
     def commits(self) -> int:
         """How many changes the journal has had: a backup with fewer was made before the last."""
-        with database_errors(self.path), self._engine.connect() as conn:
+        with self._reading() as conn:
             return read_commits(conn)
 
     def new_sitting(self) -> None:
@@ -230,7 +220,7 @@ class Vault(DocumentStore):
     def check(self) -> CheckReport:
         """Every sealed value, the header, the manifest and SQLite's own integrity check."""
         key = self._require_key()
-        with database_errors(self.path), self._engine.connect() as conn:
+        with self._reading() as conn:
             return check_vault(conn, key, self.keys.header)
 
     # -- helpers ---------------------------------------------------------------------------

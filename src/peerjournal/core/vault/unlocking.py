@@ -12,14 +12,15 @@ something other than peerjournal changed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from peerjournal.core.errors import VaultCorrupt, VaultTooNew
+from peerjournal.core.errors import NoVault, VaultCorrupt, VaultTooNew
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault import header as h
 from peerjournal.core.vault import manifest as mf
 from peerjournal.core.vault.keyslots import KdfParams, Keyslot, SlotKind
-from peerjournal.core.vault.sqlite import as_driver
+from peerjournal.core.vault.sqlite import as_driver, looks_like_sqlite
 
 if TYPE_CHECKING:
     from peerjournal.core.vault.sqlite import Reader
@@ -168,6 +169,28 @@ def inspect(conn: Reader, opened: Opened, slots: Slots, stored: dict[str, str]) 
         found.append("its change counter was changed")
     found += expected.differences(mf.compute(conn, opened.key, commits))
     return found
+
+
+def check_file(path: Path) -> None:
+    """Refuses, calmly, a missing file or one that is not a database at all."""
+    if not path.exists():
+        raise NoVault(path=str(path.parent))
+    if path.stat().st_size == 0 or not looks_like_sqlite(path):
+        raise VaultCorrupt(detail="it is not a peerjournal database any more")
+
+
+def quick_check(conn: Reader) -> None:
+    row = as_driver(conn).execute("PRAGMA quick_check").fetchone()
+    if row is None or row[0] != "ok":
+        raise VaultCorrupt(detail="SQLite found damage inside the file")
+
+
+def read_format(conn: Reader) -> tuple[str | None, int]:
+    """The stored format number and how many keyslots there are (for ``check_format``)."""
+    raw = as_driver(conn)
+    version = raw.execute("SELECT value FROM meta WHERE key = ?", (FORMAT,)).fetchone()
+    slots = raw.execute("SELECT count(*) FROM keyslots").fetchone()
+    return (version[0] if version else None), (slots[0] if slots else 0)
 
 
 def check_format(version: object, slot_count: object) -> None:
