@@ -50,3 +50,17 @@ def _fold_by_definition(text: str) -> str:
 @settings(max_examples=500)
 def test_the_fast_folding_matches_the_definition(text: str) -> None:
     assert fold(text) == _fold_by_definition(text)
+
+
+_LATIN = hs.text(
+    alphabet=hs.sampled_from(list("abcXYZ 'é ëÉŁłøØæßı’“”–—ŵŷÂĳﬁ\t\n") + ["\u0301", "\u00b2"]),
+    max_size=120,
+)
+
+
+@given(_LATIN)
+@settings(max_examples=500)
+def test_pages_of_latin_names_fold_as_defined(text: str) -> None:
+    """Most pages are English with a few names: the path that folds them in C."""
+    assert fold(text) == _fold_by_definition(text)
+    assert fold(text).isascii()

@@ -24,6 +24,7 @@ from peerjournal.core.errors import (
     WrongPassphrase,
 )
 from peerjournal.core.vault import crypto
+from peerjournal.core.vault import manifest as mf
 from peerjournal.core.vault.keyslots import FAST_KDF, KdfParams, Keyslot, SlotKind, argon2id
 from peerjournal.core.vault.read_only import ReadOnlyVault
 from peerjournal.core.vault.recovery_key import RecoveryKey
@@ -361,6 +362,36 @@ def test_deletion_rollback_and_reordering_are_detected(
     finally:
         vault.close()
         reader.close()
+
+
+def test_the_entries_read_at_unlock_are_the_entries_each_save_added(
+    data_dir: Path, content: Content
+) -> None:
+    """SQLite spells each row's manifest entry at unlock; a save spells it in Python."""
+    _populated(data_dir, content)
+    conn = _db(data_dir)
+    saved = {
+        "documents": [
+            mf.document_entry(i, lookup, seq, mf.tag_of(name), mf.tag_of(cur))
+            for i, lookup, seq, name, cur in conn.execute(
+                "SELECT id, lookup, last_seq, name_ct, current_ct FROM documents"
+            )
+        ],
+        "versions": [
+            mf.version_entry(i, doc, seq, mf.tag_of(body))
+            for i, doc, seq, body in conn.execute(
+                "SELECT id, document_id, seq, body_ct FROM versions"
+            )
+        ],
+        "iterations": [
+            mf.iteration_entry(i, number, mf.tag_of(body))
+            for i, number, body in conn.execute("SELECT id, number, body_ct FROM iterations")
+        ],
+    }
+    for table, query in vars(mf)["_QUERIES"].items():
+        read = [entry for (entry,) in conn.execute(query)]
+        assert read == saved[table] and len(read) >= 2, table
+    conn.close()
 
 
 def test_recover_after_the_recovery_slot_is_deleted_says_what_happened(

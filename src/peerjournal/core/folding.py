@@ -5,11 +5,12 @@ accented letters (NFKD), drops every combining mark, folds case, maps a few lett
 that do not decompose (ł, ø, đ, æ, œ, ı ...) and typographic quotes and dashes to
 plain ones. Every mark with a non-zero combining class is dropped. Each character is
 folded on its own and the result kept, so years of pages cost one pass of C-level
-steps plus a table lookup for each non-ASCII character.
+steps plus a table lookup for each run of non-ASCII characters.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
 import unicodedata
 
@@ -41,6 +42,7 @@ EXTRA_FOLDS = str.maketrans(
     }
 )
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ERRORS = "peerjournal-fold"
 
 
 def _fold_one(ch: str) -> str:
@@ -66,17 +68,32 @@ def _fold_run(match: re.Match[str]) -> str:
     return match.group().translate(_FOLDS)
 
 
+def _fold_unencodable(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    return error.object[error.start : error.end].translate(_FOLDS), error.end
+
+
+codecs.register_error(_ERRORS, _fold_unencodable)
+
+
 def fold(text: str) -> str:
     """Lower-cased, accent-free text for matching.
 
-    It runs over years of pages at every unlock, so only the non-ASCII runs (a name, a
-    quote mark) go through the per-character table, and the rest is one ``lower()``.
-    Every character folds on its own, so folding a text whole and a character at a time
-    agree, which is what lets ``fold_with_map`` point back into the original text.
+    It runs over years of pages at every unlock. Most pages are English with a few
+    names in them (Zoë, Łukasz): the ASCII encoder walks such a page in C and hands only
+    its runs of other characters to the per-character table, and the bytes are lowered
+    in C. A page whose folding is not ASCII (Greek, Arabic, Chinese) makes the encoder
+    give up, and goes through a regular expression of non-ASCII runs instead. Every
+    character folds on its own, so folding a text whole and a character at a time agree,
+    which is what lets ``fold_with_map`` point back into the original text.
     """
     if text.isascii():
         return text.lower()
-    return _NON_ASCII.sub(_fold_run, text).lower()
+    try:
+        return text.encode("ascii", _ERRORS).lower().decode("ascii")
+    except UnicodeEncodeError:
+        return _NON_ASCII.sub(_fold_run, text).lower()
 
 
 def _fold_char(ch: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hmac
 import os
+from collections.abc import Iterable
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -107,6 +108,11 @@ class DataKey:
     def mark(self, entry: bytes) -> int:
         """A keyed 256-bit value for one row's entry in the manifest (see ``manifest``)."""
         return int.from_bytes(hmac.digest(bytes(self._manifest_key), entry, "sha256"), "big")
+
+    def mark_sum(self, entries: Iterable[bytes]) -> int:
+        """The sum of ``mark`` over many entries (not reduced): one key copy for them all."""
+        key, digest = bytes(self._manifest_key), hmac.digest
+        return sum(int.from_bytes(digest(key, entry, "sha256"), "big") for entry in entries)
 
     def wipe(self) -> None:
         """Best effort: Python cannot promise every copy is gone, but ours are."""
