@@ -1,20 +1,18 @@
 """A prompt kind that exists only in the tests: a rating from 1 to N, with a word for each.
 
-It proves the recipe in CONTRIBUTING.md: this folder (the kind, here, and its editor,
-``editor.py``) and one line, ``kinds.register(SPEC)``, are all a new kind needs.
+It proves the recipe in CONTRIBUTING.md: this folder (the kind, here, its pack schema,
+``pack.py``, and its editor, ``editor.py``) and one line, ``kinds.register(SPEC)``, are
+all a new kind needs.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Literal
-
-from pydantic import Field
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
-from peerjournal.core.kinds.base import ContentModel, Id, Stored, Text, plain_int
+from peerjournal.core.kinds.base import Stored, StoredAnswer
 from peerjournal.core.kinds.spec import KindSpec
 
 NAME = "rating"
@@ -34,22 +32,11 @@ class RatingAnswer:
     kind: str = field(default=NAME, init=False)
 
 
-class RatingIn(ContentModel):
-    kind: Literal["rating"]
-    id: Id
-    text: Text
-    words: list[Text] = Field(min_length=2, max_length=10)
-
-    def build(self) -> RatingPrompt:
-        return RatingPrompt(id=PromptId(self.id), text=self.text, words=tuple(self.words))
-
-
-class _Data(Stored):
+class _Data(Stored, frozen=True):
     value: int
 
 
-class RatingStored(Stored):
-    kind: Literal["rating"]
+class RatingStored(StoredAnswer, frozen=True, tag=NAME):
     data: _Data
 
     def answer(self) -> RatingAnswer:
@@ -71,7 +58,6 @@ SPEC: KindSpec[RatingPrompt, RatingAnswer] = KindSpec(
     name=NAME,
     prompt_type=RatingPrompt,
     answer_type=RatingAnswer,
-    schema=RatingIn,
     stored=RatingStored,
     empty=lambda _p: RatingAnswer(0),
     to_data=lambda answer: {"value": answer.value},
@@ -80,6 +66,6 @@ SPEC: KindSpec[RatingPrompt, RatingAnswer] = KindSpec(
     is_answered=lambda answer: answer.value > 0,
     words=_words,
     example=lambda _p: json.dumps({"value": 3}),
-    from_plain=lambda _p, value: RatingAnswer(plain_int(value)),
+    pack="tests.kinds.rating.pack",
     editor="tests.kinds.rating.editor:RatingEditor",
 )

@@ -2,8 +2,8 @@
 
 Validated packs are turned into the frozen dataclasses of ``model`` straight away, so
 nothing outside the loader ever sees a pydantic object. Each prompt kind brings its own
-schema (``core/kinds``); the pack model is built from the registry when first needed,
-and again after a kind is registered.
+schema (``core/kinds/<kind>/pack.py``); the pack model is built from the registry when
+first needed, and again after a kind is registered.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pydantic import Field, create_model
 
 from peerjournal.core import kinds
 from peerjournal.core.content import model as m
-from peerjournal.core.kinds.base import ContentModel as _Strict
-from peerjournal.core.kinds.base import Id, LongText, Text
+from peerjournal.core.kinds.pack_base import ContentModel as _Strict
+from peerjournal.core.kinds.pack_base import Id, LongText, Text
 
 PACK_FORMAT = 1
 
@@ -116,7 +116,7 @@ def kind_names() -> tuple[str, ...]:
 @cache
 def pack_model() -> type[PackBase]:
     """The pack model for the kinds registered now (built once, until ``forget``)."""
-    members: tuple[Any, ...] = (ReadingIn, *(spec.schema for spec in kinds.specs()))
+    members: tuple[Any, ...] = (ReadingIn, *(spec.schema() for spec in kinds.specs()))
     # Any: the union is of every registered kind's schema, known only at run time.
     item: Any = Annotated[Union[members], Field(discriminator="kind")]  # noqa: UP007
     part = create_model("PartIn", __base__=PartBase, items=(list[item], []))

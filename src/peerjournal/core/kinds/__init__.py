@@ -1,9 +1,9 @@
 """The registry of prompt kinds: every dispatch on a kind goes through here.
 
-Each entry is one module of ``core/kinds`` (its ``SPEC``), and its spec names its
-editor. Adding a kind: write its module and its editor, add one line below, and use it
-in a content pack. ``register`` adds a kind at run time (a test does, with a kind that
-exists only in the tests).
+Each entry is one folder of ``core/kinds`` (its ``SPEC``; its pack schema in
+``pack.py``), and its spec names its editor. Adding a kind: write its folder and its
+editor, add one line below, and use it in a content pack. ``register`` adds a kind at
+run time (a test does, with a kind that exists only in the tests).
 """
 
 from __future__ import annotations

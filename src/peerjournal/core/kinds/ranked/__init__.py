@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
-
-from pydantic import Field, TypeAdapter
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
-from peerjournal.core.kinds.base import ContentModel, Id, Plain, Stored, Text
+from peerjournal.core.kinds.base import Stored, StoredAnswer
 from peerjournal.core.kinds.spec import KindSpec
 
 NAME = "ranked"
@@ -37,47 +34,20 @@ class RankedAnswer:
     kind: str = field(default=NAME, init=False)
 
 
-class RankedIn(ContentModel):
-    kind: Literal["ranked"]
-    id: Id
-    text: Text
-    count: int = Field(ge=1, le=20)
-    item_label: str = "Value"
-    note_label: str = "What it means to me"
-
-    def build(self) -> RankedPrompt:
-        return RankedPrompt(
-            id=PromptId(self.id),
-            text=self.text,
-            count=self.count,
-            item_label=self.item_label,
-            note_label=self.note_label,
-        )
-
-
-class _Item(Stored):
+class _Item(Stored, frozen=True):
     value: str
     note: str = ""
 
 
-class _Data(Stored):
+class _Data(Stored, frozen=True):
     items: list[_Item]
 
 
-class RankedStored(Stored):
-    kind: Literal["ranked"]
+class RankedStored(StoredAnswer, frozen=True, tag=NAME):
     data: _Data
 
     def answer(self) -> RankedAnswer:
         return RankedAnswer(tuple(RankedItem(i.value, i.note) for i in self.data.items))
-
-
-class _PlainItem(Plain):
-    value: str
-    note: str = ""
-
-
-_PLAIN = TypeAdapter(list[_PlainItem])
 
 
 def _validate(prompt: RankedPrompt, answer: RankedAnswer) -> None:
@@ -101,7 +71,6 @@ SPEC: KindSpec[RankedPrompt, RankedAnswer] = KindSpec(
     name=NAME,
     prompt_type=RankedPrompt,
     answer_type=RankedAnswer,
-    schema=RankedIn,
     stored=RankedStored,
     empty=lambda _p: RankedAnswer(()),
     to_data=lambda answer: {"items": [{"value": i.value, "note": i.note} for i in answer.items]},
@@ -110,10 +79,8 @@ SPEC: KindSpec[RankedPrompt, RankedAnswer] = KindSpec(
     is_answered=lambda answer: any(t.strip() for t in _texts(answer)),
     words=_words,
     example=lambda _p: '{"items": [{"value": "Honesty", "note": "..."}]}',
-    from_plain=lambda _p, value: RankedAnswer(
-        tuple(RankedItem(i.value, i.note) for i in _PLAIN.validate_python(value))
-    ),
+    pack="peerjournal.core.kinds.ranked.pack",
     editor="peerjournal.ui.editors.ranked:RankedEditor",
 )
 
-__all__ = ["SPEC", "RankedAnswer", "RankedIn", "RankedItem", "RankedPrompt"]
+__all__ = ["SPEC", "RankedAnswer", "RankedItem", "RankedPrompt"]

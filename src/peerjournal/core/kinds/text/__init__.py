@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Literal
 
 from peerjournal.core.content.ids import PromptId
-from peerjournal.core.kinds.base import ContentModel, Id, Stored, Text, plain_text
+from peerjournal.core.kinds.base import Stored, StoredAnswer
 from peerjournal.core.kinds.spec import KindSpec
 
 NAME = "text"
@@ -28,25 +27,11 @@ class TextAnswer:
     kind: str = field(default=NAME, init=False)
 
 
-class TextIn(ContentModel):
-    kind: Literal["text"]
-    id: Id
-    text: Text
-    label: str = ""
-    hint: str = ""
-
-    def build(self) -> TextPrompt:
-        return TextPrompt(
-            id=PromptId(self.id), text=self.text, label=self.label.strip(), hint=self.hint.strip()
-        )
-
-
-class _Data(Stored):
+class _Data(Stored, frozen=True):
     text: str
 
 
-class TextStored(Stored):
-    kind: Literal["text"]
+class TextStored(StoredAnswer, frozen=True, tag=NAME):
     data: _Data
 
     def answer(self) -> TextAnswer:
@@ -61,7 +46,6 @@ SPEC: KindSpec[TextPrompt, TextAnswer] = KindSpec(
     name=NAME,
     prompt_type=TextPrompt,
     answer_type=TextAnswer,
-    schema=TextIn,
     stored=TextStored,
     empty=lambda _p: TextAnswer(""),
     to_data=lambda answer: {"text": answer.text},
@@ -70,8 +54,8 @@ SPEC: KindSpec[TextPrompt, TextAnswer] = KindSpec(
     is_answered=lambda answer: bool(answer.text.strip()),
     words=lambda _p, answer: answer.text,
     example=lambda _p: json.dumps({"text": "..."}),
-    from_plain=lambda _p, value: TextAnswer(plain_text(value)),
+    pack="peerjournal.core.kinds.text.pack",
     editor="peerjournal.ui.editors.text:TextEditor",
 )
 
-__all__ = ["SPEC", "TextAnswer", "TextIn", "TextPrompt"]
+__all__ = ["SPEC", "TextAnswer", "TextPrompt"]

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
-
-from pydantic import Field, model_validator
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
-from peerjournal.core.kinds.base import ContentModel, Id, Plain, Stored, Text, plain_int
+from peerjournal.core.kinds.base import Stored, StoredAnswer
 from peerjournal.core.kinds.spec import KindSpec
 
 NAME = "ladder"
@@ -53,61 +50,16 @@ class LadderAnswer:
     kind: str = field(default=NAME, init=False)
 
 
-class RungIn(ContentModel):
-    number: int = Field(ge=1, le=50)
-    statement: Text
-
-
-class StageIn(ContentModel):
-    id: Id
-    label: Text
-    rungs: list[RungIn] = Field(min_length=1)
-
-
-class LadderIn(ContentModel):
-    kind: Literal["ladder"]
-    id: Id
-    text: Text
-    stages: list[StageIn] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _numbered_in_order(self) -> LadderIn:
-        numbers = [r.number for s in self.stages for r in s.rungs]
-        if numbers != list(range(1, len(numbers) + 1)):
-            raise ValueError("the rungs must be numbered 1, 2, 3 ... in order, with no gaps")
-        return self
-
-    def build(self) -> LadderPrompt:
-        return LadderPrompt(
-            id=PromptId(self.id),
-            text=self.text,
-            stages=tuple(
-                Stage(
-                    id=s.id,
-                    label=s.label,
-                    rungs=tuple(Rung(number=r.number, statement=r.statement) for r in s.rungs),
-                )
-                for s in self.stages
-            ),
-        )
-
-
-class _Data(Stored):
+class _Data(Stored, frozen=True):
     rung: int
     note: str = ""
 
 
-class LadderStored(Stored):
-    kind: Literal["ladder"]
+class LadderStored(StoredAnswer, frozen=True, tag=NAME):
     data: _Data
 
     def answer(self) -> LadderAnswer:
         return LadderAnswer(rung=self.data.rung, note=self.data.note)
-
-
-class _Plain(Plain):
-    rung: int
-    note: str = ""
 
 
 def _validate(prompt: LadderPrompt, answer: LadderAnswer) -> None:
@@ -123,18 +75,10 @@ def _words(prompt: LadderPrompt, answer: LadderAnswer) -> str:
     return f"{line}\n\n{answer.note}" if answer.note.strip() else line
 
 
-def _from_plain(_prompt: LadderPrompt, value: object) -> LadderAnswer:
-    if isinstance(value, dict):
-        plain = _Plain.model_validate(value)
-        return LadderAnswer(plain.rung, plain.note)
-    return LadderAnswer(plain_int(value))
-
-
 SPEC: KindSpec[LadderPrompt, LadderAnswer] = KindSpec(
     name=NAME,
     prompt_type=LadderPrompt,
     answer_type=LadderAnswer,
-    schema=LadderIn,
     stored=LadderStored,
     empty=lambda _p: LadderAnswer(0),
     to_data=lambda answer: {"rung": answer.rung, "note": answer.note},
@@ -143,8 +87,8 @@ SPEC: KindSpec[LadderPrompt, LadderAnswer] = KindSpec(
     is_answered=lambda answer: answer.rung > 0,
     words=_words,
     example=lambda _p: '{"rung": 5, "note": "..."}',
-    from_plain=_from_plain,
+    pack="peerjournal.core.kinds.ladder.pack",
     editor="peerjournal.ui.editors.ladder:LadderEditor",
 )
 
-__all__ = ["SPEC", "LadderAnswer", "LadderIn", "LadderPrompt", "Rung", "Stage"]
+__all__ = ["SPEC", "LadderAnswer", "LadderPrompt", "Rung", "Stage"]

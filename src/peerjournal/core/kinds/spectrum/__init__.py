@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Literal
-
-from pydantic import Field, model_validator
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
-from peerjournal.core.kinds.base import ContentModel, Id, Stored, Text, plain_int, unique
+from peerjournal.core.kinds.base import Stored, StoredAnswer
 from peerjournal.core.kinds.spec import KindSpec
 
 NAME = "spectrum"
@@ -44,41 +41,11 @@ class SpectrumAnswer:
         return dict(self.positions).get(row_id)
 
 
-class SpectrumRowIn(ContentModel):
-    id: Id
-    left: Text
-    right: Text
-
-
-class SpectrumIn(ContentModel):
-    kind: Literal["spectrum"]
-    id: Id
-    text: Text
-    left_label: Text
-    right_label: Text
-    rows: list[SpectrumRowIn] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _unique_rows(self) -> SpectrumIn:
-        unique([r.id for r in self.rows], "rows")
-        return self
-
-    def build(self) -> SpectrumPrompt:
-        return SpectrumPrompt(
-            id=PromptId(self.id),
-            text=self.text,
-            left_label=self.left_label,
-            right_label=self.right_label,
-            rows=tuple(SpectrumRow(id=r.id, left=r.left, right=r.right) for r in self.rows),
-        )
-
-
-class _Data(Stored):
+class _Data(Stored, frozen=True):
     positions: dict[str, int | float]
 
 
-class SpectrumStored(Stored):
-    kind: Literal["spectrum"]
+class SpectrumStored(StoredAnswer, frozen=True, tag=NAME):
     data: _Data
 
     def answer(self) -> SpectrumAnswer:
@@ -114,17 +81,10 @@ def _words(prompt: SpectrumPrompt, answer: SpectrumAnswer) -> str:
     return "\n".join(lines)
 
 
-def _from_plain(_prompt: SpectrumPrompt, value: object) -> SpectrumAnswer:
-    if not isinstance(value, dict):
-        raise BadAnswer(reason="this needs a position for each row, by row id.")
-    return SpectrumAnswer(tuple((str(k), plain_int(v)) for k, v in value.items()))
-
-
 SPEC: KindSpec[SpectrumPrompt, SpectrumAnswer] = KindSpec(
     name=NAME,
     prompt_type=SpectrumPrompt,
     answer_type=SpectrumAnswer,
-    schema=SpectrumIn,
     stored=SpectrumStored,
     empty=lambda _p: SpectrumAnswer(()),
     to_data=lambda answer: {"positions": dict(answer.positions)},
@@ -133,8 +93,8 @@ SPEC: KindSpec[SpectrumPrompt, SpectrumAnswer] = KindSpec(
     is_answered=lambda answer: bool(answer.positions),
     words=_words,
     example=lambda prompt: json.dumps({"positions": {prompt.rows[0].id: 70}}),
-    from_plain=_from_plain,
+    pack="peerjournal.core.kinds.spectrum.pack",
     editor="peerjournal.ui.editors.spectrum:SpectrumEditor",
 )
 
-__all__ = ["SPEC", "SpectrumAnswer", "SpectrumIn", "SpectrumPrompt", "SpectrumRow"]
+__all__ = ["SPEC", "SpectrumAnswer", "SpectrumPrompt", "SpectrumRow"]

@@ -7,12 +7,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import Field, TypeAdapter, model_validator
-
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
 from peerjournal.core.json_types import JsonValue
-from peerjournal.core.kinds.base import ContentModel, Id, Plain, Stored, Text, unique
+from peerjournal.core.kinds.base import Stored, StoredAnswer
 from peerjournal.core.kinds.spec import KindSpec
 
 NAME = "checklist"
@@ -53,56 +51,22 @@ class ChecklistAnswer:
         return dict(self.items).get(question_id, ChecklistItem())
 
 
-class QuestionIn(ContentModel):
-    id: Id
-    text: Text
-
-
-class ChecklistIn(ContentModel):
-    kind: Literal["checklist"]
-    id: Id
-    text: str = ""
-    questions: list[QuestionIn] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _unique_questions(self) -> ChecklistIn:
-        unique([q.id for q in self.questions], "questions")
-        return self
-
-    def build(self) -> ChecklistPrompt:
-        return ChecklistPrompt(
-            id=PromptId(self.id),
-            text=self.text.strip(),
-            questions=tuple(ChecklistQuestion(id=q.id, text=q.text) for q in self.questions),
-        )
-
-
-class _Item(Stored):
+class _Item(Stored, frozen=True):
     state: Literal["yes", "not_yet", ""] = ""
     note: str = ""
 
 
-class _Data(Stored):
+class _Data(Stored, frozen=True):
     items: dict[str, _Item]
 
 
-class ChecklistStored(Stored):
-    kind: Literal["checklist"]
+class ChecklistStored(StoredAnswer, frozen=True, tag=NAME):
     data: _Data
 
     def answer(self) -> ChecklistAnswer:
         return ChecklistAnswer(
             tuple((k, ChecklistItem(Check(v.state), v.note)) for k, v in self.data.items.items())
         )
-
-
-class _PlainItem(Plain):
-    state: str | bool
-    """``yes`` or ``not_yet`` (a bare ``yes`` in YAML 1.1 reads as true)."""
-    note: str = ""
-
-
-_PLAIN = TypeAdapter(dict[str, _PlainItem])
 
 
 def _validate(prompt: ChecklistPrompt, answer: ChecklistAnswer) -> None:
@@ -123,16 +87,6 @@ def _words(prompt: ChecklistPrompt, answer: ChecklistAnswer) -> str:
     return "\n".join(lines)
 
 
-def _from_plain(_prompt: ChecklistPrompt, value: object) -> ChecklistAnswer:
-    items = []
-    for key, item in _PLAIN.validate_python(value).items():
-        if item.state not in (True, "yes", "not_yet"):
-            raise BadAnswer(reason="the state is 'yes' or 'not_yet'.")
-        state = Check.YES if item.state is True else Check(str(item.state))
-        items.append((key, ChecklistItem(state, item.note)))
-    return ChecklistAnswer(tuple(items))
-
-
 def _to_data(answer: ChecklistAnswer) -> dict[str, JsonValue]:
     return {"items": {k: {"state": v.state.value, "note": v.note} for k, v in answer.items}}
 
@@ -141,7 +95,6 @@ SPEC: KindSpec[ChecklistPrompt, ChecklistAnswer] = KindSpec(
     name=NAME,
     prompt_type=ChecklistPrompt,
     answer_type=ChecklistAnswer,
-    schema=ChecklistIn,
     stored=ChecklistStored,
     empty=lambda _p: ChecklistAnswer(()),
     to_data=_to_data,
@@ -154,7 +107,7 @@ SPEC: KindSpec[ChecklistPrompt, ChecklistAnswer] = KindSpec(
     example=lambda prompt: json.dumps(
         {"items": {prompt.questions[0].id: {"state": "yes", "note": ""}}}
     ),
-    from_plain=_from_plain,
+    pack="peerjournal.core.kinds.checklist.pack",
     editor="peerjournal.ui.editors.checklist:ChecklistEditor",
 )
 
@@ -162,7 +115,6 @@ __all__ = [
     "SPEC",
     "Check",
     "ChecklistAnswer",
-    "ChecklistIn",
     "ChecklistItem",
     "ChecklistPrompt",
     "ChecklistQuestion",

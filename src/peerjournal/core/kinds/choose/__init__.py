@@ -5,13 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal
-
-from pydantic import Field, model_validator
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
-from peerjournal.core.kinds.base import ContentModel, Id, Stored, Text, plain_text
+from peerjournal.core.kinds.base import Stored, StoredAnswer
 from peerjournal.core.kinds.spec import KindSpec
 
 NAME = "choose"
@@ -53,62 +50,11 @@ class ChooseAnswer:
     kind: str = field(default=NAME, init=False)
 
 
-class OptionIn(ContentModel):
-    id: Id
-    label: Text
-    description: str = ""
-
-
-class DomainIn(ContentModel):
-    id: Id
-    title: Text
-    options: list[OptionIn] = Field(min_length=1)
-
-
-class ChooseIn(ContentModel):
-    kind: Literal["choose"]
-    id: Id
-    text: Text
-    choose: int = Field(ge=1)
-    domains: list[DomainIn] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _enough_options(self) -> ChooseIn:
-        total = sum(len(d.options) for d in self.domains)
-        if self.choose > total:
-            raise ValueError(
-                f"'choose' asks for {self.choose} but the list has only {total} options"
-            )
-        ids = [o.id for d in self.domains for o in d.options]
-        if len(set(ids)) != len(ids):
-            raise ValueError("two options share an id")
-        return self
-
-    def build(self) -> ChoosePrompt:
-        return ChoosePrompt(
-            id=PromptId(self.id),
-            text=self.text,
-            choose=self.choose,
-            domains=tuple(
-                Domain(
-                    id=d.id,
-                    title=d.title,
-                    options=tuple(
-                        Option(id=o.id, label=o.label, description=o.description.strip())
-                        for o in d.options
-                    ),
-                )
-                for d in self.domains
-            ),
-        )
-
-
-class _Data(Stored):
+class _Data(Stored, frozen=True):
     chosen: list[str]
 
 
-class ChooseStored(Stored):
-    kind: Literal["choose"]
+class ChooseStored(StoredAnswer, frozen=True, tag=NAME):
     data: _Data
 
     def answer(self) -> ChooseAnswer:
@@ -135,17 +81,10 @@ def _words(prompt: ChoosePrompt, answer: ChooseAnswer) -> str:
     return "\n".join(lines)
 
 
-def _from_plain(_prompt: ChoosePrompt, value: object) -> ChooseAnswer:
-    if not isinstance(value, list):
-        raise BadAnswer(reason="this needs a list of choices.")
-    return ChooseAnswer(tuple(plain_text(v) for v in value))
-
-
 SPEC: KindSpec[ChoosePrompt, ChooseAnswer] = KindSpec(
     name=NAME,
     prompt_type=ChoosePrompt,
     answer_type=ChooseAnswer,
-    schema=ChooseIn,
     stored=ChooseStored,
     empty=lambda _p: ChooseAnswer(()),
     to_data=lambda answer: {"chosen": list(answer.chosen)},
@@ -154,8 +93,8 @@ SPEC: KindSpec[ChoosePrompt, ChooseAnswer] = KindSpec(
     is_answered=lambda answer: bool(answer.chosen),
     words=_words,
     example=lambda prompt: json.dumps({"chosen": [o.id for o in prompt.options()][:2]}),
-    from_plain=_from_plain,
+    pack="peerjournal.core.kinds.choose.pack",
     editor="peerjournal.ui.editors.choose:ChooseEditor",
 )
 
-__all__ = ["SPEC", "ChooseAnswer", "ChooseIn", "ChoosePrompt", "Domain", "Option"]
+__all__ = ["SPEC", "ChooseAnswer", "ChoosePrompt", "Domain", "Option"]

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Literal
-
-from pydantic import Field, model_validator
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
-from peerjournal.core.kinds.base import ContentModel, Id, Stored, Text, plain_text, unique
+from peerjournal.core.kinds.base import Stored, StoredAnswer
 from peerjournal.core.kinds.spec import KindSpec
 
 NAME = "table"
@@ -41,46 +38,11 @@ class TableAnswer:
         return dict(self.notes).get(row_id, "")
 
 
-class TableRowIn(ContentModel):
-    id: Id
-    cells: list[Text] = Field(min_length=1)
-
-
-class TableIn(ContentModel):
-    kind: Literal["table"]
-    id: Id
-    text: Text
-    columns: list[Text] = Field(min_length=1)
-    notes_label: Text
-    rows: list[TableRowIn] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _cells_match_columns(self) -> TableIn:
-        for row in self.rows:
-            if len(row.cells) != len(self.columns):
-                raise ValueError(
-                    f"row '{row.id}' has {len(row.cells)} cells but there are "
-                    f"{len(self.columns)} columns"
-                )
-        unique([r.id for r in self.rows], "rows")
-        return self
-
-    def build(self) -> TablePrompt:
-        return TablePrompt(
-            id=PromptId(self.id),
-            text=self.text,
-            columns=tuple(self.columns),
-            notes_label=self.notes_label,
-            rows=tuple(TableRow(id=r.id, cells=tuple(r.cells)) for r in self.rows),
-        )
-
-
-class _Data(Stored):
+class _Data(Stored, frozen=True):
     notes: dict[str, str]
 
 
-class TableStored(Stored):
-    kind: Literal["table"]
+class TableStored(StoredAnswer, frozen=True, tag=NAME):
     data: _Data
 
     def answer(self) -> TableAnswer:
@@ -102,12 +64,6 @@ def _words(prompt: TablePrompt, answer: TableAnswer) -> str:
     return "\n\n".join(parts)
 
 
-def _from_plain(_prompt: TablePrompt, value: object) -> TableAnswer:
-    if not isinstance(value, dict):
-        raise BadAnswer(reason="this needs a note for each row, by row id.")
-    return TableAnswer(tuple((str(k), plain_text(v)) for k, v in value.items()))
-
-
 def _texts(answer: TableAnswer) -> list[str]:
     return [v for _, v in answer.notes]
 
@@ -116,7 +72,6 @@ SPEC: KindSpec[TablePrompt, TableAnswer] = KindSpec(
     name=NAME,
     prompt_type=TablePrompt,
     answer_type=TableAnswer,
-    schema=TableIn,
     stored=TableStored,
     empty=lambda _p: TableAnswer(()),
     to_data=lambda answer: {"notes": dict(answer.notes)},
@@ -125,8 +80,8 @@ SPEC: KindSpec[TablePrompt, TableAnswer] = KindSpec(
     is_answered=lambda answer: any(t.strip() for t in _texts(answer)),
     words=_words,
     example=lambda prompt: json.dumps({"notes": {prompt.rows[0].id: "..."}}),
-    from_plain=_from_plain,
+    pack="peerjournal.core.kinds.table.pack",
     editor="peerjournal.ui.editors.table:TableEditor",
 )
 
-__all__ = ["SPEC", "TableAnswer", "TableIn", "TablePrompt", "TableRow"]
+__all__ = ["SPEC", "TableAnswer", "TablePrompt", "TableRow"]
