@@ -8,6 +8,7 @@ import argparse
 import getpass
 import os
 import sys
+from datetime import date
 from typing import TextIO
 
 from peerjournal.core.errors import (
@@ -123,3 +124,12 @@ def words_argument(parts: list[str], what: str) -> str:
             raise CliError(text=f"There was no {what} on standard input.")
         return text
     return " ".join(parts)
+
+
+def parse_day(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(text=f"'{text}' is not a date like 2026-11-24.") from None

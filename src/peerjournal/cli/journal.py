@@ -1,26 +1,37 @@
-"""Opening the journal for one command: ``open_journal`` unlocks it and always closes it."""
+"""Opening the journal for one command: unlocked for it, and always closed after it.
+
+``open_journal`` builds every service (the writing commands); ``read_journal`` only the
+few a read needs, on the read-only vault, with the content packs from their cache.
+"""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from peerjournal.cli.io import (
     passphrase,
     say,
 )
-from peerjournal.core.content import model as m
 from peerjournal.core.errors import (
     NoVault,
     VaultCorrupt,
 )
 from peerjournal.core.paths import DataDir, resolve_data_dir
-from peerjournal.services.container import Services, build_services
+
+if TYPE_CHECKING:
+    from peerjournal.core.content import model as m
+    from peerjournal.services.container import Services
+    from peerjournal.services.reading import ReadingServices
+    from peerjournal.services.session import VaultSession
 
 
-def services_for(args: argparse.Namespace, *, read_only: bool = False) -> Services:
-    return build_services(resolve_data_dir(getattr(args, "data_dir", None)), read_only=read_only)
+def services_for(args: argparse.Namespace) -> Services:
+    from peerjournal.services.container import build_services
+
+    return build_services(resolve_data_dir(getattr(args, "data_dir", None)))
 
 
 def damaged_advice(data: DataDir) -> str:
@@ -36,9 +47,7 @@ def damaged_advice(data: DataDir) -> str:
     )
 
 
-def _unlock(args: argparse.Namespace, read_only: bool) -> Services:
-    services = services_for(args, read_only=read_only)
-    session = services.session
+def _unlock(args: argparse.Namespace, session: VaultSession) -> None:
     if not session.exists():
         raise NoVault(path=str(session.data.root))
     try:
@@ -50,27 +59,41 @@ def _unlock(args: argparse.Namespace, read_only: bool) -> Services:
     for notice in session.notices:
         say(notice)
     session.unlock(passphrase(args))
-    return services
 
 
 def content_only(args: argparse.Namespace) -> m.Content:
-    from peerjournal.core.content.loader import load_content
+    from peerjournal.core.content import cache
 
     data = DataDir(resolve_data_dir(getattr(args, "data_dir", None)))
-    return load_content([data.packs])
+    return cache.load([data.packs], data.content_cache)
 
 
 # -- commands ----------------------------------------------------------------------------
 
 
 @contextmanager
-def open_journal(args: argparse.Namespace, *, read_only: bool = False) -> Iterator[Services]:
-    """The journal unlocked for one command, closed whatever happens.
-
-    ``read_only`` (search, show, the list of pages) opens it without SQLAlchemy.
-    """
-    services = _unlock(args, read_only)
+def open_journal(args: argparse.Namespace) -> Iterator[Services]:
+    """The journal unlocked for one command, with every service, closed whatever happens."""
+    services = services_for(args)
     try:
+        _unlock(args, services.session)
+        yield services
+    finally:
+        services.session.close()
+
+
+@contextmanager
+def read_journal(args: argparse.Namespace) -> Iterator[ReadingServices]:
+    """The journal unlocked for reading only (search, a page, the list of pages).
+
+    No SQLAlchemy, no pydantic, no YAML: a read opens the file with the standard
+    library's sqlite3 and the content from its cache.
+    """
+    from peerjournal.services.reading import build_reading
+
+    services = build_reading(resolve_data_dir(getattr(args, "data_dir", None)))
+    try:
+        _unlock(args, services.session)
         yield services
     finally:
         services.session.close()

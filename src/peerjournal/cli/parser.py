@@ -37,7 +37,9 @@ def _lazy(module: str) -> Callable[[str], Lazy]:
     return lambda name: Lazy(module, name)
 
 
-keeping, setup, sharing, writing = (_lazy(m) for m in ("keeping", "setup", "sharing", "writing"))
+keeping, reading, setup, sharing, writing = (
+    _lazy(m) for m in ("keeping", "reading", "setup", "sharing", "writing")
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -118,9 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="empty this answer on purpose (standard input is not read); what it said before "
         "stays in its history. Without --clear, an empty answer is refused",
     )
-    show = add("show", writing("cmd_show"), "print the current answer to a question")
+    show = add("show", reading("cmd_show"), "print the current answer to a question")
     show.add_argument("prompt_id", metavar="ID")
-    history = add("history", writing("cmd_history"), "list the saved versions of an answer")
+    history = add("history", reading("cmd_history"), "list the saved versions of an answer")
     history.add_argument("prompt_id", metavar="ID")
 
     journal = add("journal", setup("cmd_usage"), "daily pages")
@@ -131,14 +133,14 @@ def build_parser() -> argparse.ArgumentParser:
     jadd.add_argument("--date", metavar="YYYY-MM-DD", default=None, help="default: today")
     jadd.set_defaults(handler=writing("cmd_journal_add"))
     jlist = journal_sub.add_parser("list", help="list your daily pages", parents=[common])
-    jlist.set_defaults(handler=writing("cmd_journal_list"))
+    jlist.set_defaults(handler=reading("cmd_journal_list"))
     jshow = journal_sub.add_parser("show", help="print one daily page", parents=[common])
     jshow.add_argument("date", metavar="YYYY-MM-DD")
-    jshow.set_defaults(handler=writing("cmd_journal_show"))
+    jshow.set_defaults(handler=reading("cmd_journal_show"))
 
     search = add(
         "search",
-        writing("cmd_search"),
+        reading("cmd_search"),
         "search everything you have written (QUERY '-' reads the words from standard "
         "input: words given as arguments can be seen by other users of this computer)",
     )

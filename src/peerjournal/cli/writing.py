@@ -1,18 +1,17 @@
-"""Commands that write and read: answers, daily pages, search."""
+"""Commands that write: answers and daily pages (and the list of questions, and history)."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-from datetime import date
 
 from peerjournal.cli.io import (
     EXIT_OK,
     CliError,
+    parse_day,
     read_stdin,
     say,
-    words_argument,
 )
 from peerjournal.cli.journal import content_only, open_journal
 from peerjournal.core import answers as a
@@ -87,53 +86,8 @@ def _daily_backup(services: Services) -> None:
         say(f"Your writing is saved, but the daily backup could not be made: {exc.message}")
 
 
-def cmd_show(args: argparse.Namespace) -> int:
-    with open_journal(args, read_only=True) as services:
-        prompt = services.content.prompt(args.prompt_id)
-        answer = services.answers.get(args.prompt_id)
-        if prompt is None and answer is None and not services.answers.text_of(args.prompt_id):
-            raise UnknownPrompt(prompt_id=args.prompt_id)
-        if answer is None and prompt is not None:
-            say("You have not answered this yet.")
-            return EXIT_OK
-        if isinstance(answer, a.TextAnswer):
-            sys.stdout.write(answer.text)
-        else:
-            text = services.answers.text_of(args.prompt_id)
-            sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        sys.stdout.flush()
-    return EXIT_OK
-
-
-def cmd_history(args: argparse.Namespace) -> int:
-    with open_journal(args) as services:
-        prompt = services.content.prompt(args.prompt_id)
-        versions = services.answers.history(args.prompt_id)
-        if prompt is None and not versions:
-            raise UnknownPrompt(prompt_id=args.prompt_id)
-        if not versions:
-            say("There are no saved versions of this answer yet.")
-        for v in versions:
-            words = ""
-            if v.answer is not None and prompt is not None and prompt.kind == v.answer.kind:
-                words = " ".join(a.words(prompt, v.answer).split())
-            if len(words) > 70:
-                words = words[:69] + "…"
-            print(f"{v.seq}\t{v.saved.astimezone():%Y-%m-%d %H:%M}\t{words}")
-    return EXIT_OK
-
-
-def _parse_day(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise CliError(text=f"'{text}' is not a date like 2026-11-24.") from None
-
-
 def cmd_journal_add(args: argparse.Namespace) -> int:
-    day = _parse_day(args.date)
+    day = parse_day(args.date)
     text = read_stdin()
     if not text.strip():
         raise CliError(text="There was no text on standard input; nothing was saved.")
@@ -141,47 +95,4 @@ def cmd_journal_add(args: argparse.Namespace) -> int:
         services.pages.append(day, text)
         _daily_backup(services)
     say(f"Saved to your page for {day.isoformat()}.")
-    return EXIT_OK
-
-
-def cmd_journal_list(args: argparse.Namespace) -> int:
-    with open_journal(args, read_only=True) as services:
-        for page in services.pages.summaries():
-            print(f"{page.day.isoformat()}\t{page.words} words\t{page.preview[:60]}")
-    return EXIT_OK
-
-
-def cmd_journal_show(args: argparse.Namespace) -> int:
-    day = _parse_day(args.date)
-    with open_journal(args, read_only=True) as services:
-        text = services.pages.get(day)
-    if not text:
-        say(f"There is no page for {day.isoformat()}.")
-        return EXIT_OK
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
-    sys.stdout.flush()
-    return EXIT_OK
-
-
-def cmd_search(args: argparse.Namespace) -> int:
-    query = words_argument(args.query, "search")
-    if args.limit < 1:
-        raise CliError(text="--limit needs a number of 1 or more.")
-    with open_journal(args, read_only=True) as services:
-        results = services.search.search(query, limit=args.limit)
-        if not results:
-            say(f"Nothing you have written matches “{query}”.")
-            return EXIT_OK
-        out = sys.stdout
-        for r in results:
-            where = r.prompt_id or (r.day.isoformat() if r.day else "")
-            if not args.full:
-                out.write(f"{where}\t{r.title}\t{r.snippet}\n")
-                continue
-            if r.day is not None:
-                text = services.pages.get(r.day)
-            else:
-                text = services.answers.text_of(r.prompt_id) if r.prompt_id else ""
-            out.write(f"{where}\t{r.title}\n{text.rstrip()}\n\n")
-        out.flush()
     return EXIT_OK

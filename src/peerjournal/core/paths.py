@@ -62,6 +62,10 @@ class DataDir:
         return self.root / "packs"
 
     @property
+    def content_cache(self) -> Path:
+        return self.root / "cache" / "content.json"
+
+    @property
     def logs(self) -> Path:
         return self.root / "logs"
 

@@ -132,7 +132,7 @@ class AnswerService:
         return result
 
     def history(self, prompt_id: str) -> list[AnswerVersion]:
-        versions = self._session.vault.history(answer_name(prompt_id))
+        versions = self._session.reader.history(answer_name(prompt_id))
         out = []
         for v in versions:
             try:

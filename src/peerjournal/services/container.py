@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from peerjournal.core.content import cache as content_cache
 from peerjournal.core.content import model as m
-from peerjournal.core.content.loader import load_content
 from peerjournal.core.paths import DataDir
 from peerjournal.core.vault.keyslots import KdfParams
 from peerjournal.core.vault.records import Clock, utc_now
@@ -50,7 +50,9 @@ def build_services(
     read_only: bool = False,
 ) -> Services:
     data = DataDir(data_root)
-    content = content if content is not None else load_content([data.packs])
+    content = (
+        content if content is not None else content_cache.load([data.packs], data.content_cache)
+    )
     hub = ChangeHub()
     session = VaultSession(data, hub=hub, clock=clock, kdf=kdf, read_only=read_only)
     answers = AnswerService(session, content)

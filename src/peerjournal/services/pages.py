@@ -95,7 +95,7 @@ class PageService:
 
     def history(self, day: date) -> list[tuple[int, datetime, str]]:
         out = []
-        for v in self._session.vault.history(page_name(day)):
+        for v in self._session.reader.history(page_name(day)):
             value = v.body.value
             text = value.get("text") if isinstance(value, dict) else None
             out.append((v.seq, v.body.saved, text if isinstance(text, str) else ""))

@@ -6,6 +6,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
@@ -30,8 +31,19 @@ class SearchResult:
     day: date | None = None
 
 
+@cache
+def _weekday(number: int) -> str:
+    return date(2024, 1, 1 + number).strftime("%A")  # 1 January 2024 was a Monday
+
+
+@cache
+def _month(number: int) -> str:
+    return date(2024, number, 1).strftime("%B")
+
+
 def page_title(day: date) -> str:
-    return f"Daily page, {day.strftime('%A')} {day.day} {day.strftime('%B %Y')}"
+    """Named once per weekday and month, not per page: ten years are 3,650 titles."""
+    return f"Daily page, {_weekday(day.weekday())} {day.day} {_month(day.month)} {day.year}"
 
 
 def prompt_title(content: m.Content, prompt_id: str) -> str:

@@ -15,14 +15,12 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from peerjournal.core.content import model as m
+from peerjournal.core.content.files import PACK_SUFFIXES, pack_files, shipped_packs_dir
 from peerjournal.core.content.schema import PackBase, kind_names, pack_model
 from peerjournal.core.content.yaml_reader import MAX_PACK_BYTES, LocatedData, read_yaml
 from peerjournal.core.errors import ContentPackError
-from peerjournal.core.paths import bundled_dir
 
 log = logging.getLogger(__name__)
-
-PACK_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,16 +28,6 @@ class _Loaded:
     pack: PackBase
     data: LocatedData
     file: str
-
-
-def shipped_packs_dir() -> Path:
-    return bundled_dir("content")
-
-
-def pack_files(folder: Path) -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in PACK_SUFFIXES and p.is_file())
 
 
 def load_content(extra_dirs: Iterable[Path] = (), *, include_shipped: bool = True) -> m.Content:
@@ -242,3 +230,13 @@ def _describe(error: ErrorDetails, loc: tuple[str | int, ...]) -> tuple[str, str
 def _field_name(loc: tuple[str | int, ...]) -> str:
     names = [step for step in loc if isinstance(step, str)]
     return names[-1] if names else "pack"
+
+
+__all__ = [
+    "PACK_SUFFIXES",
+    "check_files",
+    "load_content",
+    "load_files",
+    "pack_files",
+    "shipped_packs_dir",
+]

@@ -27,7 +27,6 @@ from peerjournal.core.vault.records import (
     Fold,
     Iteration,
     SaveResult,
-    Version,
 )
 from peerjournal.core.vault.rows import (
     open_body,
@@ -67,29 +66,6 @@ class DocumentStore(DocumentReader):
             return None
         body = open_body(key, row.current_ct, "documents", "current", row.id, name)
         return Document(name=name, seq=row.last_seq, body=body)
-
-    def history(self, name: str) -> list[Version]:
-        """Every readable version of a document, oldest first (by counter, never by clock)."""
-        key = self._require_key()
-        with self._reading() as conn:
-            doc_id = conn.execute(
-                select(t.documents.c.id).where(t.documents.c.lookup == key.lookup(name))
-            ).scalar()
-            if doc_id is None:
-                return []
-            rows = conn.execute(
-                select(t.versions.c.id, t.versions.c.seq, blob(t.versions.c.body_ct))
-                .where(t.versions.c.document_id == doc_id)
-                .order_by(t.versions.c.seq)
-            ).all()
-        out = []
-        for row in rows:
-            try:
-                body = open_body(key, row.body_ct, "versions", "body", row.id, doc_id)
-            except VaultCorrupt:
-                continue
-            out.append(Version(seq=row.seq, body=body))
-        return out
 
     def save(
         self, name: str, value: JsonValue, *, fold: Fold = Fold.SITTING, blank: bool = False

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Protocol
 
-from peerjournal.core.vault.records import Damage, Document
+from peerjournal.core.vault.records import Damage, Document, Version
 
 
 class ReadableVault(Protocol):
@@ -29,6 +29,8 @@ class ReadableVault(Protocol):
     def close(self) -> None: ...
 
     def documents(self, prefix: str = "") -> Iterator[Document]: ...
+
+    def history(self, name: str) -> list[Version]: ...
 
 
 __all__ = ["ReadableVault"]

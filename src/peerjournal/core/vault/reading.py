@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from peerjournal.core.errors import VaultCorrupt
 from peerjournal.core.vault import crypto
-from peerjournal.core.vault.records import Damage, Document
+from peerjournal.core.vault.records import Damage, Document, Version
 from peerjournal.core.vault.rows import open_body, open_name
 from peerjournal.core.vault.sqlite import as_driver
 
@@ -22,6 +22,12 @@ Row = tuple[str, bytes, bytes, int]
 
 _ALL_DOCUMENTS = (
     "SELECT id, CAST(name_ct AS BLOB), CAST(current_ct AS BLOB), last_seq FROM documents"
+)
+
+
+_DOCUMENT_ID = "SELECT id FROM documents WHERE lookup = ?"
+_VERSIONS_OF = (
+    "SELECT id, seq, CAST(body_ct AS BLOB) FROM versions WHERE document_id = ? ORDER BY seq"
 )
 
 
@@ -81,3 +87,22 @@ class DocumentReader:
         yield from open_documents(key, rows, prefix, unreadable)
         if not prefix:
             self.unreadable = unreadable
+
+    def history(self, name: str) -> list[Version]:
+        """Every readable version of a document, oldest first (by counter, never by clock)."""
+        key = self._require_key()
+        with self._reading() as conn:
+            raw = as_driver(conn)
+            found = raw.execute(_DOCUMENT_ID, (key.lookup(name),)).fetchone()
+            if found is None:
+                return []
+            doc_id = found[0]
+            rows = raw.execute(_VERSIONS_OF, (doc_id,)).fetchall()
+        out = []
+        for version_id, seq, body_ct in rows:
+            try:
+                body = open_body(key, body_ct, "versions", "body", version_id, doc_id)
+            except VaultCorrupt:
+                continue
+            out.append(Version(seq=seq, body=body))
+        return out
