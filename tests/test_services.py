@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
@@ -13,6 +15,7 @@ from peerjournal.core.errors import BadAnswer, TooLarge, UnknownPrompt, VaultLoc
 from peerjournal.core.paths import DataDir, resolve_data_dir
 from peerjournal.core.progress import overall_progress, part_progress
 from peerjournal.services.container import Services, build_services
+from peerjournal.services.pages import preview
 from tests.conftest import PASSPHRASE
 
 
@@ -135,3 +138,13 @@ def test_data_folder_resolution(monkeypatch: pytest.MonkeyPatch, tmp_path: Path)
     assert resolve_data_dir(None) == tmp_path / "env"
     assert resolve_data_dir(str(tmp_path / "arg")) == tmp_path / "arg"
     assert DataDir(tmp_path).vault == tmp_path / "journal.db"
+
+
+@given(
+    hs.text(alphabet=hs.sampled_from([*"ab Zoë\n\t", "\u00a0", "\u2003"]), max_size=900),
+    hs.integers(min_value=1, max_value=200),
+)
+@settings(max_examples=400)
+def test_a_page_preview_is_the_start_of_its_words_joined(text: str, chars: int) -> None:
+    """Read from the page's head alone, it is what splitting the whole page gives."""
+    assert preview(text, chars) == " ".join(text.split())[:chars]

@@ -56,9 +56,16 @@ def _unlock(args: argparse.Namespace, session: VaultSession) -> None:
         raise VaultCorrupt(
             detail=str(exc.params.get("detail", "")), advice=damaged_advice(session.data)
         ) from None
-    for notice in session.notices:
-        say(notice)
+    _tell(session, 0)
+    told = len(session.notices)
     session.unlock(passphrase(args))
+    _tell(session, told)
+
+
+def _tell(session: VaultSession, told: int) -> None:
+    """Says (on standard error) what opening or reading found since ``told`` notices."""
+    for notice in session.notices[told:]:
+        say(notice)
 
 
 def content_only(args: argparse.Namespace) -> m.Content:
@@ -92,8 +99,11 @@ def read_journal(args: argparse.Namespace) -> Iterator[ReadingServices]:
     from peerjournal.services.reading import build_reading
 
     services = build_reading(resolve_data_dir(getattr(args, "data_dir", None)))
+    session = services.session
     try:
-        _unlock(args, services.session)
+        _unlock(args, session)
+        told = len(session.notices)
         yield services
+        _tell(session, told)  # what would not open, found while reading
     finally:
-        services.session.close()
+        session.close()

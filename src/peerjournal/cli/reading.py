@@ -58,21 +58,17 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise CliError(text="--limit needs a number of 1 or more.")
     with read_journal(args) as services:
-        results = services.search.search(query, limit=args.limit)
+        results = services.search.search_all(query, limit=args.limit)
         if not results:
             say(f"Nothing you have written matches “{query}”.")
             return EXIT_OK
         out = sys.stdout
         for r in results:
             where = r.prompt_id or (r.day.isoformat() if r.day else "")
-            if not args.full:
-                out.write(f"{where}\t{r.title}\t{r.snippet}\n")
-                continue
-            if r.day is not None:
-                text = services.pages.get(r.day)
+            if args.full:
+                out.write(f"{where}\t{r.title}\n{r.text.rstrip()}\n\n")
             else:
-                text = services.answers.text_of(r.prompt_id) if r.prompt_id else ""
-            out.write(f"{where}\t{r.title}\n{text.rstrip()}\n\n")
+                out.write(f"{where}\t{r.title}\t{r.snippet}\n")
         out.flush()
     return EXIT_OK
 

@@ -7,7 +7,9 @@ appear; "quoted phrases" must appear as written. Nothing here is ever written to
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from peerjournal.core.folding import fold, fold_with_map
@@ -44,6 +46,8 @@ class Hit:
     score: int
     highlights: tuple[tuple[int, int], ...]
     """Where the query's words are in ``snippet`` (start, end), for the UI to emphasise."""
+    text: str = ""
+    """The whole text that matched (the page, the answer's words)."""
 
 
 @dataclass(slots=True)
@@ -63,14 +67,11 @@ class SearchIndex:
         return len(self._entries)
 
     def put(self, name: str, title: str, text: str, *, order: str = "") -> None:
-        if not text.strip():
+        if not text or text.isspace():
             self._entries.pop(name, None)
             self._removed.add(name)
             return
-        # Bold markers come out for matching, so a phrase reads across them (cheap: the
-        # full Markdown clean-up is left to the snippets of the hits).
-        matched = text.replace("**", "").replace("__", "") if "**" in text or "__" in text else text
-        self._entries[name] = _Entry(title, text, fold(f"{title}\n{matched}"), order or name)
+        self._entries[name] = entry(name, title, text, order)
 
     def merge_from(self, newer: SearchIndex) -> None:
         """Takes ``newer``'s entries over this index's (saves made while this was built)."""
@@ -87,26 +88,54 @@ class SearchIndex:
         self._entries.clear()
 
     def search(self, query: str, *, limit: int = 50) -> list[Hit]:
-        terms = parse_query(query)
-        if not terms:
-            return []
-        scored: list[tuple[int, str, str]] = []
-        for name, entry in self._entries.items():
-            folded = entry.folded
+        return _ranked(self._entries.items(), parse_query(query), limit)
+
+
+def entry(name: str, title: str, text: str, order: str = "") -> _Entry:
+    # Bold markers come out for matching, so a phrase reads across them (cheap: the
+    # full Markdown clean-up is left to the snippets of the hits).
+    matched = text.replace("**", "").replace("__", "") if "**" in text or "__" in text else text
+    return _Entry(title, text, fold(f"{title}\n{matched}"), order or name)
+
+
+def search_stream(
+    items: Iterable[tuple[str, str, str, str]], query: str, *, limit: int = 50
+) -> list[Hit]:
+    """One search over (name, title, text, order) as they come, with no index kept.
+
+    The same matches, scores and order as ``SearchIndex.search`` over the same items;
+    only the best ``limit`` are held while the rest stream past, so a search on the
+    command line never holds years of folded text at once.
+    """
+    terms = parse_query(query)
+    entries = (
+        (name, entry(name, title, text, order))
+        for name, title, text, order in items
+        if text and not text.isspace()
+    )
+    return _ranked(entries, terms, limit)
+
+
+def _ranked(candidates: Iterable[tuple[str, _Entry]], terms: list[str], limit: int) -> list[Hit]:
+    """Best first: most occurrences, then latest ``order``, then first come."""
+    if not terms:
+        return []
+
+    def matches() -> Iterator[tuple[int, str, str, _Entry]]:
+        for name, found in candidates:
+            folded = found.folded
             if all(term in folded for term in terms):
-                score = sum(folded.count(term) for term in terms)
-                scored.append((score, entry.order, name))
-        scored.sort(key=lambda s: s[1], reverse=True)
-        scored.sort(key=lambda s: s[0], reverse=True)
-        hits = []
-        for score, _order, name in scored[:limit]:
-            entry = self._entries[name]
-            # Markdown markers are taken out here, for the few hits shown: doing it for every
-            # page at unlock would cost more than the whole index.
-            text = plain(entry.text)
-            snippet, marks = _snippet(text, fold(text), terms)
-            hits.append(Hit(name, entry.title, snippet, score, marks))
-        return hits
+                yield sum(folded.count(term) for term in terms), found.order, name, found
+
+    best = heapq.nlargest(limit, matches(), key=lambda m: (m[0], m[1]))
+    hits = []
+    for score, _order, name, found in best:
+        # Markdown markers are taken out here, for the few hits shown: doing it for every
+        # page at unlock would cost more than the whole index.
+        text = plain(found.text)
+        snippet, marks = _snippet(text, fold(text), terms)
+        hits.append(Hit(name, found.title, snippet, score, marks, found.text))
+    return hits
 
 
 def _first_match(text: str, folded_whole: str, terms: list[str]) -> int:

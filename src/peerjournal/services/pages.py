@@ -23,6 +23,21 @@ class PageSummary:
     preview: str
 
 
+PREVIEW_CHARS = 120
+
+
+def preview(text: str, chars: int = PREVIEW_CHARS) -> str:
+    """The page's opening, its spaces and lines run together, from its head alone.
+
+    The head's words joined are the start of the whole text's words joined, so when they
+    reach ``chars`` the rest of a long page need not be split at all.
+    """
+    head = " ".join(text[: chars * 4].split())
+    if len(head) >= chars or len(text) <= chars * 4:
+        return head[:chars]
+    return " ".join(text.split())[:chars]
+
+
 class PageService:
     def __init__(self, session: VaultSession, content: m.Content) -> None:
         self._session = session
@@ -72,11 +87,12 @@ class PageService:
     def summaries(self) -> list[PageSummary]:
         with self._guard:
             items = sorted(self._pages.items(), reverse=True)
-        return [
-            PageSummary(day, saved, len(text.split()), " ".join(text.split())[:120])
-            for day, (text, saved) in items
-            if text.strip()
-        ]
+        found = []
+        for day, (text, saved) in items:
+            words = len(text.split())
+            if words:
+                found.append(PageSummary(day, saved, words, preview(text)))
+        return found
 
     def save(self, day: date, text: str) -> SaveResult:
         if len(text) > MAX_TEXT_CHARS:

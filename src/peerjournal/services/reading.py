@@ -7,7 +7,6 @@ salvage, and reads the content packs from their cache.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from peerjournal.core.content import cache
@@ -20,31 +19,36 @@ from peerjournal.services.search import SearchService
 from peerjournal.services.session import VaultSession
 
 
-@dataclass(frozen=True, slots=True)
 class ReadingServices:
-    content: m.Content
-    hub: ChangeHub
-    session: VaultSession
-    answers: AnswerService
-    pages: PageService
-    search: SearchService
+    """The journal as a read needs it: pages and answers are decrypted on first asking.
+
+    A search reads every document once as it streams past (``search.search_all``) and
+    keeps none; showing a page or an answer hands the documents to the services first.
+    """
+
+    def __init__(self, content: m.Content, session: VaultSession) -> None:
+        self.content = content
+        self.session = session
+        self._answers = AnswerService(session, content)
+        self._pages = PageService(session, content)
+        self.search = SearchService(session, content, self._answers, self._pages)
+
+    @property
+    def answers(self) -> AnswerService:
+        self.session.ensure_loaded()
+        return self._answers
+
+    @property
+    def pages(self) -> PageService:
+        self.session.ensure_loaded()
+        return self._pages
 
 
 def build_reading(data_root: Path) -> ReadingServices:
     data = DataDir(data_root)
     content = cache.load([data.packs], data.content_cache)
-    hub = ChangeHub()
-    session = VaultSession(data, hub=hub, read_only=True)
-    answers = AnswerService(session, content)
-    pages = PageService(session, content)
-    return ReadingServices(
-        content=content,
-        hub=hub,
-        session=session,
-        answers=answers,
-        pages=pages,
-        search=SearchService(session, content, answers, pages),
-    )
+    session = VaultSession(data, hub=ChangeHub(), read_only=True, preload=False)
+    return ReadingServices(content, session)
 
 
 __all__ = ["ReadingServices", "build_reading"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -11,7 +12,7 @@ from functools import cache
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.core.documents import answer_name, day_of, page_name, prompt_of
-from peerjournal.core.search import SearchIndex
+from peerjournal.core.search import Hit, SearchIndex, search_stream
 from peerjournal.core.vault.records import Document
 from peerjournal.services.answers import AnswerService, loose_text
 from peerjournal.services.events import Changes, SessionState
@@ -29,6 +30,8 @@ class SearchResult:
     prompt_id: str | None = None
     part_id: str | None = None
     day: date | None = None
+    text: str = ""
+    """The whole text that matched (the page, the answer's words)."""
 
 
 @cache
@@ -114,15 +117,20 @@ class SearchService:
                     self._ready.set()
 
     def _put(self, index: SearchIndex, name: str, raw: object) -> None:
+        found = self._entry_of(name, raw)
+        if found is not None:
+            title, text, order = found
+            index.put(name, title, text, order=order)
+
+    def _entry_of(self, name: str, raw: object) -> tuple[str, str, str] | None:
+        """What a document is searched by: its title, its words, and its place in time."""
         day = day_of(name)
         if day is not None:
             text = raw.get("text") if isinstance(raw, dict) else None
-            if isinstance(text, str):
-                index.put(name, page_title(day), text, order=day.isoformat())
-            return
+            return (page_title(day), text, day.isoformat()) if isinstance(text, str) else None
         prompt_id = prompt_of(name)
         if prompt_id is None:
-            return
+            return None
         prompt = self._content.prompt(prompt_id)
         try:
             answer = a.from_json(raw)  # type: ignore[arg-type]  # checked by from_json
@@ -133,7 +141,7 @@ class SearchService:
             )
         except Exception:
             text = ""
-        index.put(name, prompt_title(self._content, prompt_id), text)
+        return prompt_title(self._content, prompt_id), text, ""
 
     def _on_change(self, changes: Changes) -> None:
         if changes.session is not None:
@@ -178,6 +186,25 @@ class SearchService:
         self.wait_ready()
         with self._guard:
             hits = self._index.search(query, limit=limit)
+        return self._results(hits)
+
+    def search_all(self, query: str, *, limit: int = 50) -> list[SearchResult]:
+        """One search over every document as it is decrypted, keeping no index.
+
+        For a search on the command line: the same results as ``search`` (the index is
+        built from the same documents the same way), without holding years of folded
+        text, or any page that does not match, in memory at once.
+        """
+
+        def items() -> Iterator[tuple[str, str, str, str]]:
+            for doc in self._session.read_all():
+                found = self._entry_of(doc.name, doc.body.value)
+                if found is not None:
+                    yield doc.name, *found
+
+        return self._results(search_stream(items(), query, limit=limit))
+
+    def _results(self, hits: list[Hit]) -> list[SearchResult]:
         results = []
         for hit in hits:
             prompt_id = prompt_of(hit.name)
@@ -190,6 +217,7 @@ class SearchService:
                     prompt_id=prompt_id,
                     part_id=located.part.id if located else None,
                     day=day_of(hit.name),
+                    text=hit.text,
                 )
             )
         return results

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from peerjournal.core.errors import NeedsWriting, PassphraseEmpty, VaultLocked, WrongPassphrase
@@ -13,7 +13,7 @@ from peerjournal.core.paths import DataDir
 from peerjournal.core.private import tighten
 from peerjournal.core.vault.instance_lock import InstanceLock
 from peerjournal.core.vault.keyslots import KdfParams
-from peerjournal.core.vault.records import Clock, Document, utc_now
+from peerjournal.core.vault.records import Clock, Damage, Document, utc_now
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.events import ChangeHub, Changes, SessionState
 
@@ -26,18 +26,18 @@ log = logging.getLogger(__name__)
 Loader = Callable[[list[Document]], None]
 
 
-def integrity_notices(vault: ReadableVault) -> list[str]:
+def integrity_notices(findings: list[str], unreadable: list[Damage]) -> list[str]:
     """What unlocking found, in the participant's words (never any of their text)."""
     out = []
-    if vault.findings:
+    if findings:
         out.append(
             "Something other than peerjournal has changed this journal's file since it was "
-            "last saved: " + "; ".join(vault.findings) + ". Everything that can be read is "
+            "last saved: " + "; ".join(findings) + ". Everything that can be read is "
             "shown. If you did not put back a copy of the file yourself, run a check "
             "(peerjournal check) and keep your backups safe."
         )
-    if vault.unreadable:
-        count = len(vault.unreadable)
+    if unreadable:
+        count = len(unreadable)
         if count == 1:
             said = "1 answer or page could not be read, and is marked where it belongs. It"
         else:
@@ -60,6 +60,10 @@ class VaultSession:
     ``read_only`` opens the file with the standard library's sqlite3 alone (the headless
     read commands); a file that needs a write first (an upgrade) is opened in full.
     ``reader`` is the open file either way; ``vault``, for writing, only when opened in full.
+
+    ``preload=False`` (a read on the command line) hands the documents to the loaders
+    only when a service first asks (``ensure_loaded``): a search streams them instead,
+    and showing one page needs no more than that.
     """
 
     def __init__(
@@ -70,9 +74,12 @@ class VaultSession:
         clock: Clock = utc_now,
         kdf: KdfParams | None = None,
         read_only: bool = False,
+        preload: bool = True,
     ) -> None:
         self.data = data
         self.read_only = read_only
+        self.preload = preload
+        self._loaded = False
         self.hub = hub
         self.clock = clock
         self.kdf = kdf
@@ -242,11 +249,28 @@ class VaultSession:
         for loader in self._loaders:
             loader(documents)
 
-    def _after_unlock(self) -> None:
-        started = time.perf_counter()
-        documents = list(self.reader.documents())
+    def read_all(self) -> Iterator[Document]:
+        """Every readable document, one at a time; what would not open is told once after."""
+        reader = self.reader
+        yield from reader.documents()
+        if reader.unreadable:
+            notice = integrity_notices([], reader.unreadable)
+            self.notices.extend(n for n in notice if n not in self.notices)
+
+    def ensure_loaded(self) -> None:
+        """The loaders have had every document (at unlock, or now when not preloaded)."""
+        if self._loaded:
+            return
+        documents = list(self.read_all())
         for loader in self._loaders:
             loader(documents)
+        self._loaded = True
+
+    def _after_unlock(self) -> None:
+        started = time.perf_counter()
+        self._loaded = False
+        self.notices.extend(integrity_notices(self.reader.findings, []))
+        if self.preload:
+            self.ensure_loaded()
         self.last_unlock_seconds = time.perf_counter() - started
-        self.notices.extend(integrity_notices(self.reader))
         self.hub.notify(Changes(session=SessionState.UNLOCKED))

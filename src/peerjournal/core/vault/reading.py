@@ -31,8 +31,8 @@ _VERSIONS_OF = (
 )
 
 
-def fetch_documents(conn: Reader) -> list[Row]:
-    return as_driver(conn).execute(_ALL_DOCUMENTS).fetchall()
+BATCH = 256
+"""Rows read at a time: ten years of sealed pages are never all in memory at once."""
 
 
 def open_documents(
@@ -81,10 +81,11 @@ class DocumentReader:
         (by name when its name still opens).
         """
         key = self._require_key()
-        with self._reading() as conn:
-            rows = fetch_documents(conn)
         unreadable: list[Damage] = []
-        yield from open_documents(key, rows, prefix, unreadable)
+        with self._reading() as conn:
+            cursor = as_driver(conn).execute(_ALL_DOCUMENTS)
+            while rows := cursor.fetchmany(BATCH):
+                yield from open_documents(key, rows, prefix, unreadable)
         if not prefix:
             self.unreadable = unreadable
 
