@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from peerjournal.core import answers as a
 from peerjournal.core.folding import fold, fold_with_map
-from peerjournal.core.search import SearchIndex
+from peerjournal.core.search import SearchIndex, search_stream
 from peerjournal.services.container import Services
 
 
@@ -95,3 +95,29 @@ def test_snippets_leave_out_markdown_markers() -> None:
     hit = index.search("people")[0]
     assert hit.snippet == "People: Siân and Zoë a quote about 3 * 4"
     assert index.search('"people: sian"')
+
+
+_WORDS = st.sampled_from(["river", "Zoë", "zoe", "hope", "**hope**", "Łukasz", "tea", " ", "\n"])
+_PAGES = st.lists(
+    st.tuples(
+        st.integers(min_value=0, max_value=40),  # the day: equal orders must tie alike
+        st.lists(_WORDS, max_size=12).map(" ".join),
+    ),
+    max_size=25,
+)
+_QUERIES = st.sampled_from(["river", "zoe hope", "lukasz", '"river zoe"', "tea", "", "daily"])
+
+
+@given(_PAGES, _QUERIES, st.integers(min_value=1, max_value=8))
+def test_a_streamed_search_finds_what_the_index_finds(
+    pages: list[tuple[int, str]], query: str, limit: int
+) -> None:
+    """The command line's one-pass search and the window's index rank alike, ties too."""
+    items = [
+        (f"journal:{n}", f"Daily {day}", text, f"2026-01-{day:02d}")
+        for n, (day, text) in enumerate(pages)
+    ]
+    index = SearchIndex()
+    for name, title, text, order in items:
+        index.put(name, title, text, order=order)
+    assert search_stream(iter(items), query, limit=limit) == index.search(query, limit=limit)

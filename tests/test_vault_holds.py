@@ -234,6 +234,9 @@ def test_one_damaged_answer_locks_out_nothing_and_comes_back_from_its_history(
     _damage_current(data_dir, services, f"answer:{ANSWER}")
     services.session.close()
 
+    found = run_cli("search", "untouched", data_dir=data_dir, passphrase=PASSPHRASE)
+    assert found.returncode == 0 and OTHER in found.stdout  # a read says so, and goes on
+    assert "1 answer or page could not be read" in found.stderr
     services = _open(data_dir, content)
     try:
         assert services.answers.get(OTHER) == a.TextAnswer("untouched")
@@ -351,6 +354,8 @@ def test_deletion_rollback_and_reordering_are_detected(
         conn.close()
     result = run_cli("check", data_dir=data_dir, passphrase=PASSPHRASE)
     assert result.returncode == 1, (mutation, result.stdout)
+    read = run_cli("search", "three", data_dir=data_dir, passphrase=PASSPHRASE)
+    assert "has changed this journal's file" in read.stderr, (mutation, read.stderr)
     vault = Vault.open(data_dir / "journal.db")
     reader = ReadOnlyVault.open(data_dir / "journal.db")
     try:
