@@ -234,9 +234,9 @@ def test_one_damaged_answer_locks_out_nothing_and_comes_back_from_its_history(
     _damage_current(data_dir, services, f"answer:{ANSWER}")
     services.session.close()
 
-    found = run_cli("search", "untouched", data_dir=data_dir, passphrase=PASSPHRASE)
-    assert found.returncode == 0 and OTHER in found.stdout  # a read says so, and goes on
-    assert "1 answer or page could not be read" in found.stderr
+    read = run_cli("search", "untouched", data_dir=data_dir, passphrase=PASSPHRASE)
+    assert read.returncode == 0 and OTHER in read.stdout  # a read says so, and goes on
+    assert "1 answer or page could not be read" in read.stderr
     services = _open(data_dir, content)
     try:
         assert services.answers.get(OTHER) == a.TextAnswer("untouched")
