@@ -96,9 +96,7 @@ def test_read_commands_import_no_sqlalchemy_nor_pydantic_and_a_write_does(
         assert result["code"] == 0, argv
         assert expected in str(result["out"]), (argv, result["out"])
         assert result["heavy"] == [], argv
-    wrote = _run_in_one_process(
-        data_dir, ["journal", "add", "--date", "2026-12-03"], stdin="Rain."
-    )
+    wrote = _run_in_one_process(data_dir, ["journal", "add", "--date", "2026-12-03"], stdin="Rain.")
     heavy = wrote["heavy"]
     assert wrote["code"] == 0 and isinstance(heavy, list)
     assert "sqlalchemy" in heavy and "pydantic" not in heavy  # the packs from their cache
@@ -115,3 +113,28 @@ def test_an_older_journal_is_read_by_opening_it_in_full(tmp_path: Path) -> None:
     assert shown.stdout.strip() == wanted
     again = run_cli("search", "walker", data_dir=data_dir, passphrase="an old journal passphrase")
     assert again.returncode == 0 and ANSWER in again.stdout, again.stderr
+
+
+def test_a_command_parses_alike_when_only_its_own_parser_is_built() -> None:
+    """``build_parser(argv)`` builds only the command named; what it parses is the same."""
+    whole = build_parser()
+    names = [a for a in whole._actions if isinstance(a, argparse._SubParsersAction)]
+    argvs = [
+        ["search", "hope", "-n", "3", "--full"],
+        ["--data-dir", "search", "journal", "show", "2026-12-02"],
+        ["journal", "list", "--passphrase-file", "f"],
+        ["show", "p2p.story.you.who"],
+        ["export", "all", "--format", "md", "-o", "out.md"],
+        ["passphrase", "change", "--new-passphrase-file", "n"],
+        ["story", "save", "first", "draft"],
+        ["backup", "-o", "b.pjbackup"],
+    ]
+    assert {argv[0] if argv[0] != "--data-dir" else argv[2] for argv in argvs} <= set(
+        names[0].choices
+    )
+    for argv in argvs:
+        assert build_parser(argv).parse_args(argv) == whole.parse_args(argv), argv
+    typo = [
+        a for a in build_parser(["nosuch"])._actions if isinstance(a, argparse._SubParsersAction)
+    ]
+    assert set(typo[0].choices) == set(names[0].choices)  # all of them, for the help

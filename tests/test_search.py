@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from peerjournal.core import answers as a
 from peerjournal.core.folding import fold, fold_with_map
-from peerjournal.core.search import SearchIndex, search_stream
+from peerjournal.core.search import SearchIndex, entry, search_stream
 from peerjournal.services.container import Services
 
 
@@ -121,3 +121,14 @@ def test_a_streamed_search_finds_what_the_index_finds(
     for name, title, text, order in items:
         index.put(name, title, text, order=order)
     assert search_stream(iter(items), query, limit=limit) == index.search(query, limit=limit)
+
+
+@given(
+    st.text(alphabet=st.sampled_from([*"ab *_Zoë\n", "\u0301", "\uff0a"]), max_size=40),
+    st.text(max_size=10),
+)
+def test_an_entry_is_folded_as_the_title_and_the_text_without_bold_markers(
+    text: str, title: str
+) -> None:
+    matched = text.replace("**", "").replace("__", "")
+    assert entry("n", title, text).folded == fold(f"{title}\n{matched}")

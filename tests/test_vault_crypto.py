@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import os
 
 import pytest
@@ -153,3 +154,10 @@ def test_recovery_key_typos_are_caught_before_decrypting(mangle: object, words: 
     with pytest.raises(MalformedRecoveryKey) as caught:
         RecoveryKey.parse(mangle(text))  # type: ignore[operator]
     assert words in caught.value.message
+
+
+@given(st.binary(max_size=200), st.binary(max_size=400))
+@settings(max_examples=300)
+def test_the_manifest_hmac_is_hmac_sha256(key: bytes, message: bytes) -> None:
+    """Its inner and outer states are made once per key; its values are RFC 2104's."""
+    assert crypto.HmacSha256(key).digest(message) == hmac.digest(key, message, "sha256")

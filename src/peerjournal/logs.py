@@ -13,7 +13,6 @@ import logging
 import os
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -23,13 +22,49 @@ LOG_NAME = "peerjournal.log"
 _state: dict[str, Path] = {}
 
 
-class PrivateRotatingFileHandler(RotatingFileHandler):
-    """A rotating log whose every file (the live one and each rotated one) is 0600."""
+class _PrivateLog(logging.Handler):
+    """The rotating log file, opened at its first record: a read that logs nothing never
+    imports ``logging.handlers`` (sockets, pickle, queues) or touches the file.
 
-    def _open(self) -> io.TextIOWrapper:
-        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE)
-        os.fchmod(fd, FILE_MODE)
-        return open(fd, "a", encoding=self.encoding or "utf-8", errors=self.errors)
+    Every file (the live one and each rotated one) is 0600.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._file: logging.Handler | None = None
+
+    def _opened(self) -> logging.Handler:
+        if self._file is None:
+            from logging.handlers import RotatingFileHandler
+
+            class PrivateRotatingFileHandler(RotatingFileHandler):
+                def _open(self) -> io.TextIOWrapper:
+                    fd = os.open(
+                        self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, FILE_MODE
+                    )
+                    os.fchmod(fd, FILE_MODE)
+                    return open(fd, "a", encoding=self.encoding or "utf-8", errors=self.errors)
+
+            self._file = PrivateRotatingFileHandler(
+                self.path, maxBytes=512 * 1024, backupCount=3, encoding="utf-8"
+            )
+            self._file.setFormatter(self.formatter)
+        return self._file
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            handler = self._opened()
+        except OSError:
+            self.handleError(record)
+            return
+        handler.emit(record)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        super().close()
 
 
 def setup_logging(folder: Path, *, level: int = logging.INFO) -> Path | None:
@@ -37,17 +72,12 @@ def setup_logging(folder: Path, *, level: int = logging.INFO) -> Path | None:
     root = logging.getLogger("peerjournal")
     if _state.get("folder") == folder:
         return folder / LOG_NAME
-    for handler in list(root.handlers):
-        if isinstance(handler, RotatingFileHandler):
-            root.removeHandler(handler)
-            handler.close()
+    _detach(root)
     try:
         private_folder(folder)
-        handler = PrivateRotatingFileHandler(
-            folder / LOG_NAME, maxBytes=512 * 1024, backupCount=3, encoding="utf-8"
-        )
     except OSError:
         return None
+    handler = _PrivateLog(folder / LOG_NAME)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)
@@ -55,13 +85,16 @@ def setup_logging(folder: Path, *, level: int = logging.INFO) -> Path | None:
     return folder / LOG_NAME
 
 
-def reset_logging() -> None:
-    """Detaches the log file (for tests, and before the data folder is removed)."""
-    root = logging.getLogger("peerjournal")
+def _detach(root: logging.Logger) -> None:
     for handler in list(root.handlers):
-        if isinstance(handler, RotatingFileHandler):
+        if isinstance(handler, _PrivateLog):
             root.removeHandler(handler)
             handler.close()
+
+
+def reset_logging() -> None:
+    """Detaches the log file (for tests, and before the data folder is removed)."""
+    _detach(logging.getLogger("peerjournal"))
     _state.clear()
 
 

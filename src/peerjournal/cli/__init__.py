@@ -24,8 +24,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     harden_process()
     use_private_umask()
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(words).parse_args(words)
     from peerjournal.core.paths import DataDir, resolve_data_dir
     from peerjournal.logs import setup_logging
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import sys
 
 PR_SET_DUMPABLE = 4
@@ -33,16 +32,19 @@ def harden_process() -> None:
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     if sys.platform.startswith("linux"):
         with contextlib.suppress(Exception):
-            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-            libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
+            _libc().prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
 
 
 def dumpable() -> int | None:
     """Linux's dumpable flag for this process (0 once hardened); None elsewhere."""
     if not sys.platform.startswith("linux"):
         return None
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    return int(libc.prctl(PR_GET_DUMPABLE, 0, 0, 0, 0))
+    return int(_libc().prctl(PR_GET_DUMPABLE, 0, 0, 0, 0))
+
+
+def _libc() -> ctypes.CDLL:
+    """The C library already in the process (``find_library`` would run ``ldconfig``)."""
+    return ctypes.CDLL(None, use_errno=True)
 
 
 __all__ = ["dumpable", "harden_process"]

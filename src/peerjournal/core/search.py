@@ -92,10 +92,17 @@ class SearchIndex:
 
 
 def entry(name: str, title: str, text: str, order: str = "") -> _Entry:
-    # Bold markers come out for matching, so a phrase reads across them (cheap: the
-    # full Markdown clean-up is left to the snippets of the hits).
-    matched = text.replace("**", "").replace("__", "") if "**" in text or "__" in text else text
-    return _Entry(title, text, fold(f"{title}\n{matched}"), order or name)
+    """What one document is matched by: its title and text folded, bold markers out.
+
+    Bold markers come out for matching, so a phrase reads across them (the full Markdown
+    clean-up is left to the snippets of the hits). Folding goes character by character,
+    so title and text fold apart and join; and as ``*`` and ``_`` fold to themselves,
+    only a text whose folding shows a marker is looked at again.
+    """
+    folded = fold(text)
+    if ("**" in folded or "__" in folded) and ("**" in text or "__" in text):
+        folded = fold(text.replace("**", "").replace("__", ""))
+    return _Entry(title, text, f"{fold(title)}\n{folded}", order or name)
 
 
 def search_stream(

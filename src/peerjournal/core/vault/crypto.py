@@ -9,6 +9,7 @@ can be tested on disk without revealing what is being looked up.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import os
 from collections.abc import Iterable
@@ -61,10 +62,40 @@ def open_with(key: bytes | bytearray, blob: bytes, aad: bytes) -> bytes:
         raise Tampered from None
 
 
+_IPAD = bytes(x ^ 0x36 for x in range(256))
+_OPAD = bytes(x ^ 0x5C for x in range(256))
+_SHA256_BLOCK = 64
+
+
+class HmacSha256:
+    """HMAC-SHA256 (RFC 2104) under one key, its padded inner and outer states made once.
+
+    The same values as ``hmac.digest(key, message, "sha256")``, at about a third of the
+    cost: OpenSSL 3 sets up each one-shot HMAC from scratch, and unlocking keys ten
+    thousand manifest entries.
+    """
+
+    __slots__ = ("_inner", "_outer")
+
+    def __init__(self, key: bytes) -> None:
+        if len(key) > _SHA256_BLOCK:
+            key = hashlib.sha256(key).digest()
+        padded = key.ljust(_SHA256_BLOCK, b"\0")
+        self._inner = hashlib.sha256(padded.translate(_IPAD))
+        self._outer = hashlib.sha256(padded.translate(_OPAD))
+
+    def digest(self, message: bytes) -> bytes:
+        inner = self._inner.copy()
+        inner.update(message)
+        outer = self._outer.copy()
+        outer.update(inner.digest())
+        return outer.digest()
+
+
 class DataKey:
     """The unwrapped data key and its subkeys; the only object that ever holds them."""
 
-    __slots__ = ("_aead", "_key", "_lookup_key", "_manifest_key")
+    __slots__ = ("_aead", "_key", "_lookup_key", "_manifest_key", "_marker")
 
     def __init__(self, key: bytes | bytearray) -> None:
         if len(key) != KEY_BYTES:
@@ -73,6 +104,7 @@ class DataKey:
         self._aead: AESGCM | None = AESGCM(hkdf(self._key, info=b"peerjournal field encryption"))
         self._lookup_key = bytearray(hkdf(self._key, info=b"peerjournal lookup hmac"))
         self._manifest_key = bytearray(hkdf(self._key, info=b"peerjournal manifest prf"))
+        self._marker: HmacSha256 | None = HmacSha256(bytes(self._manifest_key))
 
     def __repr__(self) -> str:
         return "DataKey(<redacted>)"
@@ -107,12 +139,17 @@ class DataKey:
 
     def mark(self, entry: bytes) -> int:
         """A keyed 256-bit value for one row's entry in the manifest (see ``manifest``)."""
-        return int.from_bytes(hmac.digest(bytes(self._manifest_key), entry, "sha256"), "big")
+        return int.from_bytes(self._require_marker().digest(entry), "big")
 
     def mark_sum(self, entries: Iterable[bytes]) -> int:
-        """The sum of ``mark`` over many entries (not reduced): one key copy for them all."""
-        key, digest = bytes(self._manifest_key), hmac.digest
-        return sum(int.from_bytes(digest(key, entry, "sha256"), "big") for entry in entries)
+        """The sum of ``mark`` over many entries (not reduced)."""
+        digest = self._require_marker().digest
+        return sum(int.from_bytes(digest(entry), "big") for entry in entries)
+
+    def _require_marker(self) -> HmacSha256:
+        if self._marker is None:
+            raise RuntimeError("the key has been wiped")
+        return self._marker
 
     def wipe(self) -> None:
         """Best effort: Python cannot promise every copy is gone, but ours are."""
@@ -120,3 +157,4 @@ class DataKey:
             for i in range(len(buf)):
                 buf[i] = 0
         self._aead = None
+        self._marker = None

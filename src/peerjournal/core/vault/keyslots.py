@@ -21,13 +21,15 @@ import time
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from peerjournal.core.errors import PassphraseEmpty
 from peerjournal.core.vault import crypto
+
+if TYPE_CHECKING:  # the X25519 modules are imported when a recovery key is used
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 SALT_BYTES = 16
 DEFAULT_MEMORY_KIB = 64 * 1024
@@ -185,11 +187,15 @@ def _slot_aad(slot_id: str, kind: SlotKind, params: KdfParams, *, v2: bool = Tru
 
 def recovery_private(secret: bytes) -> X25519PrivateKey:
     """The recovery key's X25519 private key (derived, never stored)."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
     seed = crypto.hkdf(secret, info=b"peerjournal recovery x25519")
     return X25519PrivateKey.from_private_bytes(seed)
 
 
 def recovery_public(secret: bytes) -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     return recovery_private(secret).public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
@@ -221,6 +227,12 @@ class Keyslot:
     @classmethod
     def for_recovery(cls, public: bytes, data_key: bytes) -> Keyslot:
         """Wraps ``data_key`` for the holder of the recovery key whose public key this is."""
+        from cryptography.hazmat.primitives.asymmetric.x25519 import (
+            X25519PrivateKey,
+            X25519PublicKey,
+        )
+        from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
         slot_id = crypto.random_id()
         salt = os.urandom(SALT_BYTES)
         ephemeral = X25519PrivateKey.generate()
@@ -236,6 +248,9 @@ class Keyslot:
 
         Raises ``crypto.Tampered`` for a wrong secret or a damaged slot.
         """
+        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+        from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
         if self.params.algorithm == "x25519-hkdf":
             if len(self.wrapped) < 32:
                 raise crypto.Tampered
