@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,20 @@ def test_the_daily_backup_waits_until_the_journal_has_settled(
     made = set(backups.glob("*.pjbackup"))
     qtbot.waitUntil(lambda: not window.backup_timer.isActive(), timeout=10_000)
     assert set(backups.glob("*.pjbackup")) == made
+
+
+def test_a_window_closed_before_its_journal_opened_leaves_no_warning(
+    make_window: MakeWindow,
+    locked_services: Services,
+    data_dir: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Closed at once (the journal is opened after the first paint): nothing to back up."""
+    backups = data_dir / "backups"
+    before = set(backups.glob("*.pjbackup"))
+    window = make_window(locked_services)
+    with caplog.at_level(logging.WARNING, logger="peerjournal"):
+        window.close()
+    assert not locked_services.session.has_file
+    assert set(backups.glob("*.pjbackup")) == before
+    assert not [r for r in caplog.records if "backup on close" in r.getMessage()]

@@ -162,6 +162,11 @@ class VaultSession:
             self.notices.extend(self._vault.notices)
         return self._vault
 
+    @property
+    def has_file(self) -> bool:
+        """Whether the vault file is open for writing (locked or not)."""
+        return self._vault is not None
+
     def file(self) -> Vault:
         """The open vault file, locked or not: for copying its (already encrypted) pages."""
         if self._vault is None:

@@ -426,7 +426,7 @@ class MainWindow(QMainWindow):
             self.tasks.invalidate()
             if self.journal is not None:
                 self.journal.wipe()
-            if self.services.session.exists():
+            if self.services.session.has_file:
                 self._backup_on_close()  # locked or not: the pages are already encrypted
             self._place.keep(self)
             self.services.session.close()
