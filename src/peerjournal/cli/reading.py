@@ -36,8 +36,12 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_journal_list(args: argparse.Namespace) -> int:
     with read_journal(args) as services:
-        for page in services.pages.summaries():
-            print(f"{page.day.isoformat()}\t{page.words} words\t{page.preview[:60]}")
+        lines = [
+            f"{page.day.isoformat()}\t{page.words} words\t{page.preview[:60]}\n"
+            for page in services.pages.summaries()
+        ]
+        sys.stdout.write("".join(lines))
+        sys.stdout.flush()
     return EXIT_OK
 
 
