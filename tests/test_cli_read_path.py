@@ -90,6 +90,7 @@ def test_read_commands_import_no_sqlalchemy_nor_pydantic_and_a_write_does(
         ("journal", "list"): "2026-12-02",
         ("search", "taff"): "2026-12-02",
         ("history", ANSWER): "I am Siân.",
+        ("check",): "All is whole: 2 answers and pages",
     }
     for argv, expected in reads.items():
         result = _run_in_one_process(data_dir, list(argv))

@@ -13,7 +13,7 @@ from peerjournal.cli.io import (
     recovery_key,
     say,
 )
-from peerjournal.cli.journal import damaged_advice, open_journal, services_for
+from peerjournal.cli.journal import open_journal, services_for
 from peerjournal.core.errors import (
     NoVault,
 )
@@ -40,28 +40,6 @@ def cmd_init(args: argparse.Namespace) -> int:
     print("Your recovery key.")
     _show_recovery_key(recovery.blocks(), replaced=False)
     return EXIT_OK
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    with open_journal(args) as services:
-        report = services.session.vault.check()
-    if report.ok:
-        c = report.checked
-        print(
-            f"All is whole: {c.get('documents', 0)} answers and pages, "
-            f"{c.get('versions', 0)} versions, {c.get('iterations', 0)} story versions checked."
-        )
-        return EXIT_OK
-    say(f"Damage found in {len(report.damaged)} place(s):")
-    for damage in report.damaged:
-        say(f"  {damage}")
-    say(
-        "Everything else is whole. 'peerjournal salvage' brings back each damaged answer "
-        "or page from its own earlier versions or a backup, one at a time, and touches "
-        "nothing else."
-    )
-    say("If you would rather put back a whole backup: " + damaged_advice(services.data))
-    return EXIT_FAIL
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

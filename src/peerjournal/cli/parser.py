@@ -203,7 +203,7 @@ def _build(only: str | None) -> tuple[argparse.ArgumentParser, bool]:
 
     add(
         "check",
-        keeping("cmd_check"),
+        reading("cmd_check"),
         "decrypt and verify everything; exit 0 only when all is whole",
     )
     backup = add("backup", keeping("cmd_backup"), "make an encrypted backup now")

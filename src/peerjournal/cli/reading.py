@@ -1,4 +1,4 @@
-"""Commands that only read: an answer, its history, a page, the list of pages, search.
+"""Commands that only read: an answer, its history, a page, the list of pages, search, check.
 
 They open the journal with ``read_journal``: the read-only vault on the standard
 library's sqlite3, the content packs from their cache, and only the services a read
@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from peerjournal.cli.io import EXIT_OK, CliError, parse_day, say, words_argument
-from peerjournal.cli.journal import read_journal
+from peerjournal.cli.io import EXIT_FAIL, EXIT_OK, CliError, parse_day, say, words_argument
+from peerjournal.cli.journal import damaged_advice, read_journal
 from peerjournal.core import answers as a
 from peerjournal.core.errors import UnknownPrompt
 
@@ -93,3 +93,25 @@ def cmd_history(args: argparse.Namespace) -> int:
                 words = words[:69] + "…"
             print(f"{v.seq}\t{v.saved.astimezone():%Y-%m-%d %H:%M}\t{words}")
     return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with read_journal(args) as services:
+        report = services.session.reader.check()
+    if report.ok:
+        c = report.checked
+        print(
+            f"All is whole: {c.get('documents', 0)} answers and pages, "
+            f"{c.get('versions', 0)} versions, {c.get('iterations', 0)} story versions checked."
+        )
+        return EXIT_OK
+    say(f"Damage found in {len(report.damaged)} place(s):")
+    for damage in report.damaged:
+        say(f"  {damage}")
+    say(
+        "Everything else is whole. 'peerjournal salvage' brings back each damaged answer "
+        "or page from its own earlier versions or a backup, one at a time, and touches "
+        "nothing else."
+    )
+    say("If you would rather put back a whole backup: " + damaged_advice(services.session.data))
+    return EXIT_FAIL

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING
 from peerjournal.core.errors import NeedsWriting
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault import unlocking as u
+from peerjournal.core.vault.checking import check_vault
 from peerjournal.core.vault.keys import VaultKeys
 from peerjournal.core.vault.reading import DocumentReader
-from peerjournal.core.vault.records import Clock, Damage, utc_now
+from peerjournal.core.vault.records import CheckReport, Clock, Damage, utc_now
 from peerjournal.core.vault.revision import HEAD_REVISION, current_revision
 from peerjournal.core.vault.sqlite import PRAGMAS, database_errors
 from peerjournal.core.vault.wal import set_aside_damaged_log
@@ -89,6 +90,12 @@ class ReadOnlyVault(DocumentReader):
 
     def _require_key(self) -> crypto.DataKey:
         return self.keys.require()
+
+    def check(self) -> CheckReport:
+        """The same check as the window's vault runs (``checking.check_vault``)."""
+        key = self._require_key()
+        with self._reading() as conn:
+            return check_vault(conn, key, self.keys.header)
 
 
 __all__ = ["NeedsWriting", "ReadOnlyVault"]

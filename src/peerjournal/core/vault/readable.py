@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Protocol
 
-from peerjournal.core.vault.records import Damage, Document, Version
+from peerjournal.core.vault.records import CheckReport, Damage, Document, Version
 
 
 class ReadableVault(Protocol):
@@ -31,6 +31,8 @@ class ReadableVault(Protocol):
     def documents(self, prefix: str = "") -> Iterator[Document]: ...
 
     def history(self, name: str) -> list[Version]: ...
+
+    def check(self) -> CheckReport: ...
 
 
 __all__ = ["ReadableVault"]
