@@ -92,6 +92,19 @@ def test_read_commands_import_no_sqlalchemy_nor_pydantic_and_a_write_does(
         ("history", ANSWER): "I am Siân.",
         ("check",): "All is whole: 2 answers and pages",
     }
+    printed: dict[tuple[str, ...], str] = {
+        ("export", "all", "--format", "json"): "export.json",
+        ("export", "all", "--format", "md"): "export.md",
+        ("export", "story", "--format", "md"): "story.md",
+        ("export", "stocktake", "--format", "md"): "stocktake.md",
+    }
+    for argv, name in printed.items():
+        target = data_dir / name
+        result = _run_in_one_process(data_dir, [*argv, "-o", str(target)])
+        heavy = result["heavy"]
+        assert result["code"] == 0 and isinstance(heavy, list), argv
+        assert not {"sqlalchemy", "alembic", "pydantic", "yaml"} & set(heavy), argv  # printing may
+        assert target.stat().st_size > 0, argv
     for argv, expected in reads.items():
         result = _run_in_one_process(data_dir, list(argv))
         assert result["code"] == 0, argv

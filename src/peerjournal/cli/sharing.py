@@ -5,28 +5,31 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peerjournal.cli.io import (
     EXIT_OK,
     say,
     words_argument,
 )
-from peerjournal.cli.journal import open_journal
-from peerjournal.services.container import Services
+from peerjournal.cli.journal import open_journal, read_journal
+
+if TYPE_CHECKING:
+    from peerjournal.services.reading import ReadingServices
 
 
 def cmd_export_all(args: argparse.Namespace) -> int:
-    with open_journal(args) as services:
+    with read_journal(args) as services:
         path = services.exports.write(args.format, Path(args.output).expanduser())
     say(f"Exported everything to {path}. This copy is not encrypted: keep it somewhere safe.")
     return EXIT_OK
 
 
 def _write_export(
-    args: argparse.Namespace, what: str, build: Callable[[Services], bytes | str]
+    args: argparse.Namespace, what: str, build: Callable[[ReadingServices], bytes | str]
 ) -> int:
     target = Path(args.output).expanduser()
-    with open_journal(args) as services:
+    with read_journal(args) as services:
         data = build(services)
         services.story.write(target, data)
     say(f"Saved {what} to {target}. This copy is not encrypted: keep it somewhere safe.")
@@ -36,7 +39,7 @@ def _write_export(
 def cmd_export_story(args: argparse.Namespace) -> int:
     iteration: int | None = args.iteration
 
-    def build(services: Services) -> bytes | str:
+    def build(services: ReadingServices) -> bytes | str:
         if args.format == "pdf":
             return services.story.build_pdf(iteration=iteration, paper=args.paper)
         return services.story.build_markdown(iteration=iteration)
@@ -46,7 +49,7 @@ def cmd_export_story(args: argparse.Namespace) -> int:
 
 
 def cmd_export_workbook(args: argparse.Namespace) -> int:
-    def build(services: Services) -> bytes | str:
+    def build(services: ReadingServices) -> bytes | str:
         if args.format == "pdf":
             return services.story.workbook_pdf(paper=args.paper)
         return services.story.workbook_markdown()
@@ -55,7 +58,7 @@ def cmd_export_workbook(args: argparse.Namespace) -> int:
 
 
 def cmd_export_stocktake(args: argparse.Namespace) -> int:
-    def build(services: Services) -> bytes | str:
+    def build(services: ReadingServices) -> bytes | str:
         if args.format == "pdf":
             return services.story.stocktake_pdf(paper=args.paper)
         return services.story.stocktake_markdown()

@@ -32,7 +32,7 @@ class ContactsService:
 
     def own(self) -> list[m.Contact]:
         """The participant's own contacts, in the order they put them."""
-        document = self._session.vault.get(CONTACTS)
+        document = self._session.reader.get(CONTACTS)
         if document is None:
             return []
         return _parse(document.body.value)

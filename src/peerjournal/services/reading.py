@@ -1,4 +1,4 @@
-"""The services a read command needs (search, a page, the list of pages), and no others.
+"""The services a read command needs (search, a page, a check, an export), and no others.
 
 The window and the writing commands build every service (``container``); a read on the
 command line builds these, so it imports nothing of the story, exports, backups or
@@ -8,6 +8,7 @@ salvage, and reads the content packs from their cache.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peerjournal.core.content import cache
 from peerjournal.core.content import model as m
@@ -17,6 +18,10 @@ from peerjournal.services.events import ChangeHub
 from peerjournal.services.pages import PageService
 from peerjournal.services.search import SearchService
 from peerjournal.services.session import VaultSession
+
+if TYPE_CHECKING:
+    from peerjournal.services.exports import ExportService
+    from peerjournal.services.story import StoryService
 
 
 class ReadingServices:
@@ -42,6 +47,21 @@ class ReadingServices:
     def pages(self) -> PageService:
         self.session.ensure_loaded()
         return self._pages
+
+    @property
+    def story(self) -> StoryService:
+        """The story and workbook, for an export (imported only by the commands that print)."""
+        from peerjournal.services.story import StoryService
+
+        return StoryService(self.session, self.content, self.answers)
+
+    @property
+    def exports(self) -> ExportService:
+        from peerjournal.services.exports import ExportService
+
+        return ExportService(
+            self.content, self.answers, self.pages, data_root=self.session.data.root
+        )
 
 
 def build_reading(data_root: Path) -> ReadingServices:

@@ -52,7 +52,7 @@ class StoryService:
     # -- the draft's choices ------------------------------------------------------------
 
     def options(self) -> st.StoryOptions:
-        doc = self._session.vault.get(STORY_DRAFT)
+        doc = self._session.reader.get(STORY_DRAFT)
         stored = st.StoryOptions.from_json(doc.body.value) if doc else st.StoryOptions()
         return st.normalise(self._content, stored)
 
@@ -101,7 +101,7 @@ class StoryService:
 
     def iterations(self) -> list[IterationSummary]:
         out = []
-        for it in self._session.vault.iterations():
+        for it in self._session.reader.iterations():
             name, saved = it.value.get("name"), it.value.get("saved")
             try:
                 when = datetime.fromisoformat(saved) if isinstance(saved, str) else None
@@ -112,7 +112,7 @@ class StoryService:
         return out
 
     def iteration(self, *, number: int) -> st.StoryIteration:
-        raw = self._session.vault.iteration(number)
+        raw = self._session.reader.iteration(number)
         try:
             return st.StoryIteration.from_value(raw.number, raw.value)
         except ValueError:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from peerjournal.core.errors import NoIteration, VaultCorrupt
+from peerjournal.core.errors import VaultCorrupt
 from peerjournal.core.json_types import JsonDict, JsonValue
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault import manifest as mf
@@ -23,14 +23,11 @@ from peerjournal.core.vault.reading import DocumentReader
 from peerjournal.core.vault.records import (
     Body,
     Clock,
-    Document,
     Fold,
-    Iteration,
     SaveResult,
 )
 from peerjournal.core.vault.rows import (
     open_body,
-    open_iteration,
     seal_body,
     seal_iteration,
     seal_name,
@@ -53,19 +50,6 @@ class DocumentStore(DocumentReader):
         raise NotImplementedError
 
     # -- documents ---------------------------------------------------------------------
-
-    def get(self, name: str) -> Document | None:
-        key = self._require_key()
-        with self._reading() as conn:
-            row = conn.execute(
-                select(
-                    t.documents.c.id, blob(t.documents.c.current_ct), t.documents.c.last_seq
-                ).where(t.documents.c.lookup == key.lookup(name))
-            ).first()
-        if row is None:
-            return None
-        body = open_body(key, row.current_ct, "documents", "current", row.id, name)
-        return Document(name=name, seq=row.last_seq, body=body)
 
     def save(
         self, name: str, value: JsonValue, *, fold: Fold = Fold.SITTING, blank: bool = False
@@ -203,37 +187,6 @@ class DocumentStore(DocumentReader):
             ledger.add("iterations", mf.iteration_entry(row_id, number, mf.tag_of(sealed)))
             ledger.commit()
         return number
-
-    def iterations(self) -> list[Iteration]:
-        """Every readable story version (a damaged one is left out, and named by ``check``)."""
-        key = self._require_key()
-        with self._reading() as conn:
-            rows = conn.execute(
-                select(
-                    t.iterations.c.id, t.iterations.c.number, blob(t.iterations.c.body_ct)
-                ).order_by(t.iterations.c.number)
-            ).all()
-        out = []
-        for row in rows:
-            try:
-                out.append(
-                    Iteration(row.number, open_iteration(key, row.id, row.number, row.body_ct))
-                )
-            except VaultCorrupt:
-                continue
-        return out
-
-    def iteration(self, number: int) -> Iteration:
-        key = self._require_key()
-        with self._reading() as conn:
-            row = conn.execute(
-                select(
-                    t.iterations.c.id, t.iterations.c.number, blob(t.iterations.c.body_ct)
-                ).where(t.iterations.c.number == number)
-            ).first()
-        if row is None:
-            raise NoIteration(number=number)
-        return Iteration(row.number, open_iteration(key, row.id, row.number, row.body_ct))
 
     def _insert_version(
         self,

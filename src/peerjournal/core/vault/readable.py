@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Protocol
 
-from peerjournal.core.vault.records import CheckReport, Damage, Document, Version
+from peerjournal.core.vault.records import CheckReport, Damage, Document, Iteration, Version
 
 
 class ReadableVault(Protocol):
@@ -33,6 +33,12 @@ class ReadableVault(Protocol):
     def history(self, name: str) -> list[Version]: ...
 
     def check(self) -> CheckReport: ...
+
+    def get(self, name: str) -> Document | None: ...
+
+    def iterations(self) -> list[Iteration]: ...
+
+    def iteration(self, number: int) -> Iteration: ...
 
 
 __all__ = ["ReadableVault"]

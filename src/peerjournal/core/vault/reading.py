@@ -9,10 +9,10 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
-from peerjournal.core.errors import VaultCorrupt
+from peerjournal.core.errors import NoIteration, VaultCorrupt
 from peerjournal.core.vault import crypto
-from peerjournal.core.vault.records import Damage, Document, Version
-from peerjournal.core.vault.rows import open_body, open_name
+from peerjournal.core.vault.records import Damage, Document, Iteration, Version
+from peerjournal.core.vault.rows import open_body, open_iteration, open_name
 from peerjournal.core.vault.sqlite import as_driver
 
 if TYPE_CHECKING:
@@ -26,6 +26,9 @@ _ALL_DOCUMENTS = (
 
 
 _DOCUMENT_ID = "SELECT id FROM documents WHERE lookup = ?"
+_DOCUMENT = "SELECT id, CAST(current_ct AS BLOB), last_seq FROM documents WHERE lookup = ?"
+_ITERATIONS = "SELECT id, number, CAST(body_ct AS BLOB) FROM iterations ORDER BY number"
+_ITERATION = "SELECT id, number, CAST(body_ct AS BLOB) FROM iterations WHERE number = ?"
 _VERSIONS_OF = (
     "SELECT id, seq, CAST(body_ct AS BLOB) FROM versions WHERE document_id = ? ORDER BY seq"
 )
@@ -107,3 +110,35 @@ class DocumentReader:
                 continue
             out.append(Version(seq=seq, body=body))
         return out
+
+    def get(self, name: str) -> Document | None:
+        key = self._require_key()
+        with self._reading() as conn:
+            row = as_driver(conn).execute(_DOCUMENT, (key.lookup(name),)).fetchone()
+        if row is None:
+            return None
+        doc_id, current_ct, last_seq = row
+        body = open_body(key, current_ct, "documents", "current", doc_id, name)
+        return Document(name=name, seq=last_seq, body=body)
+
+    def iterations(self) -> list[Iteration]:
+        """Every readable story version (a damaged one is left out, and named by ``check``)."""
+        key = self._require_key()
+        with self._reading() as conn:
+            rows = as_driver(conn).execute(_ITERATIONS).fetchall()
+        out = []
+        for row_id, number, body_ct in rows:
+            try:
+                out.append(Iteration(number, open_iteration(key, row_id, number, body_ct)))
+            except VaultCorrupt:
+                continue
+        return out
+
+    def iteration(self, number: int) -> Iteration:
+        key = self._require_key()
+        with self._reading() as conn:
+            row = as_driver(conn).execute(_ITERATION, (number,)).fetchone()
+        if row is None:
+            raise NoIteration(number=number)
+        row_id, found, body_ct = row
+        return Iteration(found, open_iteration(key, row_id, found, body_ct))
