@@ -436,7 +436,11 @@ class MainWindow(QMainWindow):
 
 
 def _warm_up() -> None:
+    """The journal's code imported, and the Markdown converter made, before Enter is pressed."""
     import peerjournal.ui.journal.journal_view  # noqa: F401 - imported for its side effect only
+    from peerjournal.ui.kit.markdown_text import to_html
+
+    to_html("")
 
 
 __all__ = ["MainWindow"]
