@@ -317,3 +317,36 @@ def test_huge_unbroken_word_and_deep_nesting(content: m.Content, paper: str) -> 
     pdf = story_pdf(_doc(content, answers), paper=paper)
     text = " ".join(_pages(pdf))
     assert "level 0" in text and "deep" in text
+
+
+def _unembedded(pdf: bytes) -> set[str]:
+    """Every font a page uses whose program is not in the file (a reader would substitute)."""
+    missing: set[str] = set()
+    for page in _reader(pdf).pages:
+        resources = page["/Resources"].get_object()
+        assert isinstance(resources, DictionaryObject)
+        for ref in resources.get("/Font", DictionaryObject()).get_object().values():
+            font = ref.get_object()
+            if "/DescendantFonts" in font:
+                font = font["/DescendantFonts"][0].get_object()
+            descriptor = font.get("/FontDescriptor")
+            described = descriptor.get_object() if descriptor is not None else {}
+            if not any(k in described for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                missing.add(str(font.get("/BaseFont")))
+    return missing
+
+
+def test_every_pdf_embeds_every_font_it_uses(content: m.Content) -> None:
+    """Helvetica came in with the stocktake chart's initial state, not embedded."""
+    history = [(datetime(2026, 1, 5, tzinfo=UTC), 3), (datetime(2026, 6, 5, tzinfo=UTC), 7)]
+    answers = dict(ANSWERS)
+    made = {
+        "story": story_pdf(_doc(content, answers)),
+        "workbook": workbook_pdf(content, lambda pid: answers.get(pid, ""), made=date(2026, 1, 2)),
+        "stocktake": stocktake_pdf(
+            content, lambda pid: answers.get(pid, ""), history, made=date(2026, 6, 5)
+        ),
+    }
+    for name, pdf in made.items():
+        assert _unembedded(pdf) == set(), name
+        assert "Helvetica" not in _fonts(pdf), name

@@ -109,7 +109,7 @@ def ladder_chart(
     height: float = 200,
 ) -> Drawing:
     """The rung over time, on bands for the ladder's stages (oldest on the left)."""
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=fonts.SANS, initialFontSize=8)
     label_w = 92.0
     left, right = label_w + 18, width - 12
     bottom, top = 26.0, height - 8
