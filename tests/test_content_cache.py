@@ -120,3 +120,17 @@ def test_the_shipped_packs_are_what_the_cache_fingerprints(tmp_path: Path) -> No
     assert cache.fingerprint(files) == cache.fingerprint(moved)  # by bytes and names
     moved[0].write_bytes(moved[0].read_bytes() + b"\n")
     assert cache.fingerprint(files) != cache.fingerprint(moved)
+
+
+def test_content_the_cache_cannot_keep_is_loaded_and_never_cached(
+    tmp_path: Path, content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kind holding, say, a dict would not survive the cache: it is left out, not broken."""
+
+    def refuse(_value: object) -> object:
+        raise TypeError("content holds a dict, which the cache cannot keep")
+
+    monkeypatch.setattr(cache, "_encode", refuse)
+    data = DataDir(tmp_path)
+    assert _load(data) == content
+    assert not data.content_cache.exists()

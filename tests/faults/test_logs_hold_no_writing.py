@@ -44,7 +44,7 @@ def test_an_unexpected_failure_is_logged_without_its_message(data_dir: Path) -> 
         "from peerjournal import cli\n"
         "def boom(args):\n"
         f"    raise RuntimeError({CANARY!r})\n"
-        "import peerjournal.cli.keeping as c\n"
+        "import peerjournal.cli.reading as c\n"
         "c.cmd_check = boom\n"
         "sys.exit(cli.main(['check']))\n"
     )

@@ -128,8 +128,13 @@ def read(path: Path, expected: str) -> m.Content | None:
 
 def write(path: Path, key: str, content: m.Content) -> None:
     """Best effort: a folder that cannot be written to only means the next start loads."""
+    try:
+        encoded = _encode(content)
+    except TypeError as exc:  # a kind holding a value the cache cannot keep: never cached
+        log.info("content cache not written (%s)", type(exc).__name__)
+        return
     data = json.dumps(
-        {"fingerprint": key, "content": _encode(content)}, ensure_ascii=False, separators=(",", ":")
+        {"fingerprint": key, "content": encoded}, ensure_ascii=False, separators=(",", ":")
     ).encode("utf-8")
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
