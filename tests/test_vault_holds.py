@@ -11,6 +11,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -633,3 +634,20 @@ def test_a_journal_of_the_first_format_opens_with_every_word(
         assert vault.check().ok
     finally:
         vault.close()
+
+
+def test_a_damaged_page_shown_alone_is_told_and_the_others_still_show(
+    data_dir: Path, content: Content
+) -> None:
+    """``journal show`` reads one page by itself; one that does not open is told of."""
+    services = _open(data_dir, content)
+    services.pages.save(date(2026, 12, 1), "a damaged day")
+    services.pages.save(date(2026, 12, 2), "a whole day")
+    _damage_current(data_dir, services, "journal:2026-12-01")
+    services.session.close()
+    whole = run_cli("journal", "show", "2026-12-02", data_dir=data_dir, passphrase=PASSPHRASE)
+    assert whole.returncode == 0 and whole.stdout == "a whole day\n", whole.stderr
+    damaged = run_cli("journal", "show", "2026-12-01", data_dir=data_dir, passphrase=PASSPHRASE)
+    assert damaged.returncode == 0, damaged.stderr
+    assert "a damaged day" not in damaged.stdout
+    assert "1 answer or page could not be read" in damaged.stderr

@@ -48,7 +48,7 @@ def cmd_journal_list(args: argparse.Namespace) -> int:
 def cmd_journal_show(args: argparse.Namespace) -> int:
     day = parse_day(args.date)
     with read_journal(args) as services:
-        text = services.pages.get(day)
+        text = services.page(day)
     if not text:
         say(f"There is no page for {day.isoformat()}.")
         return EXIT_OK

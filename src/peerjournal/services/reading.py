@@ -7,11 +7,14 @@ salvage, and reads the content packs from their cache.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from peerjournal.core.content import cache
 from peerjournal.core.content import model as m
+from peerjournal.core.documents import page_name
+from peerjournal.core.errors import VaultCorrupt
 from peerjournal.core.paths import DataDir
 from peerjournal.services.answers import AnswerService
 from peerjournal.services.events import ChangeHub
@@ -47,6 +50,20 @@ class ReadingServices:
     def pages(self) -> PageService:
         self.session.ensure_loaded()
         return self._pages
+
+    def page(self, day: date) -> str:
+        """One daily page's text, read alone: showing a page need not decrypt the others.
+
+        A page that does not open is left to the full reading, which marks it and tells
+        the participant, as it would in the window.
+        """
+        try:
+            found = self.session.reader.get(page_name(day))
+        except VaultCorrupt:
+            return self.pages.get(day)
+        value = found.body.value if found is not None else None
+        text = value.get("text") if isinstance(value, dict) else None
+        return text if isinstance(text, str) else ""
 
     @property
     def story(self) -> StoryService:
