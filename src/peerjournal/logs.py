@@ -55,8 +55,7 @@ class _PrivateLog(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         try:
             handler = self._opened()
-        except OSError:
-            self.handleError(record)
+        except OSError:  # a log that cannot be opened is done without, never a traceback
             return
         handler.emit(record)
 

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.cli_helpers import run_cli
 from tests.conftest import CANARY, PASSPHRASE
 
@@ -77,3 +79,21 @@ def test_logs_rotate(tmp_path: Path) -> None:
     files = sorted(p.name for p in (tmp_path / "logs").iterdir())
     assert files[0] == "peerjournal.log" and len(files) <= 4
     assert all((tmp_path / "logs" / f).stat().st_size <= 600 * 1024 for f in files)
+
+
+def test_a_log_file_that_cannot_be_opened_is_done_without(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The file opens at the first record; if it cannot, nothing is printed, nothing fails."""
+    import logging
+
+    from peerjournal.logs import reset_logging, setup_logging
+
+    folder = tmp_path / "logs"
+    assert setup_logging(folder) is not None
+    (folder / "peerjournal.log").mkdir()  # a folder where the file belongs
+    try:
+        logging.getLogger("peerjournal.test").warning("an id and a count %d", 3)
+    finally:
+        reset_logging()
+    assert "Logging error" not in capsys.readouterr().err
