@@ -31,6 +31,12 @@ def day_of(name: str) -> date | None:
         return None
 
 
+def page_text(value: object) -> str | None:
+    """A daily page's stored text (``{"text": ...}``); None when the value holds none."""
+    text = value.get("text") if isinstance(value, dict) else None
+    return text if isinstance(text, str) else None
+
+
 def describe(name: str | None, doc_id: str) -> str:
     """An item in the participant's words (no text of theirs, only what it is)."""
     if name is None:

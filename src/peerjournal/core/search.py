@@ -67,7 +67,7 @@ class SearchIndex:
         return len(self._entries)
 
     def put(self, name: str, title: str, text: str, *, order: str = "") -> None:
-        if not text or text.isspace():
+        if _blank(text):
             self._entries.pop(name, None)
             self._removed.add(name)
             return
@@ -89,6 +89,11 @@ class SearchIndex:
 
     def search(self, query: str, *, limit: int = 50) -> list[Hit]:
         return _ranked(self._entries.items(), parse_query(query), limit)
+
+
+def _blank(text: str) -> bool:
+    """Nothing to find in it: such a text is never indexed (and drops out if it was)."""
+    return not text or text.isspace()
 
 
 def entry(name: str, title: str, text: str, order: str = "") -> _Entry:
@@ -118,7 +123,7 @@ def search_stream(
     entries = (
         (name, entry(name, title, text, order))
         for name, title, text, order in items
-        if text and not text.isspace()
+        if not _blank(text)
     )
     return _ranked(entries, terms, limit)
 

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from peerjournal.core.answers import MAX_TEXT_CHARS
 from peerjournal.core.content import model as m
-from peerjournal.core.documents import day_of, page_name
+from peerjournal.core.documents import day_of, page_name, page_text
 from peerjournal.core.errors import TooLarge
 from peerjournal.core.vault.records import Document, SaveResult
 from peerjournal.services.events import Changes, SessionState
@@ -51,10 +51,9 @@ class PageService:
         pages = {}
         for doc in documents:
             day = day_of(doc.name)
-            if day is not None and isinstance(doc.body.value, dict):
-                text = doc.body.value.get("text")
-                if isinstance(text, str):
-                    pages[day] = (text, doc.body.saved)
+            text = page_text(doc.body.value)
+            if day is not None and text is not None:
+                pages[day] = (text, doc.body.saved)
         with self._guard:
             self._pages = pages
 
@@ -112,7 +111,5 @@ class PageService:
     def history(self, day: date) -> list[tuple[int, datetime, str]]:
         out = []
         for v in self._session.reader.history(page_name(day)):
-            value = v.body.value
-            text = value.get("text") if isinstance(value, dict) else None
-            out.append((v.seq, v.body.saved, text if isinstance(text, str) else ""))
+            out.append((v.seq, v.body.saved, page_text(v.body.value) or ""))
         return out

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from peerjournal.core.content import cache
 from peerjournal.core.content import model as m
-from peerjournal.core.documents import page_name
+from peerjournal.core.documents import page_name, page_text
 from peerjournal.core.errors import VaultCorrupt
 from peerjournal.core.paths import DataDir
 from peerjournal.services.answers import AnswerService
@@ -61,9 +61,7 @@ class ReadingServices:
             found = self.session.reader.get(page_name(day))
         except VaultCorrupt:
             return self.pages.get(day)
-        value = found.body.value if found is not None else None
-        text = value.get("text") if isinstance(value, dict) else None
-        return text if isinstance(text, str) else ""
+        return (page_text(found.body.value) if found is not None else None) or ""
 
     @property
     def story(self) -> StoryService:

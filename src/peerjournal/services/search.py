@@ -11,7 +11,7 @@ from functools import cache
 
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
-from peerjournal.core.documents import answer_name, day_of, page_name, prompt_of
+from peerjournal.core.documents import answer_name, day_of, page_name, page_text, prompt_of
 from peerjournal.core.search import Hit, SearchIndex, search_stream
 from peerjournal.core.vault.records import Document
 from peerjournal.services.answers import AnswerService, loose_text
@@ -126,8 +126,8 @@ class SearchService:
         """What a document is searched by: its title, its words, and its place in time."""
         day = day_of(name)
         if day is not None:
-            text = raw.get("text") if isinstance(raw, dict) else None
-            return (page_title(day), text, day.isoformat()) if isinstance(text, str) else None
+            text = page_text(raw)
+            return (page_title(day), text, day.isoformat()) if text is not None else None
         prompt_id = prompt_of(name)
         if prompt_id is None:
             return None

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from peerjournal.core.content import model as m
-from peerjournal.core.content.files import PACK_SUFFIXES, pack_files, shipped_packs_dir
+from peerjournal.core.content.files import pack_files, shipped_packs_dir
 from peerjournal.core.content.schema import PackBase, kind_names, pack_model
 from peerjournal.core.content.yaml_reader import MAX_PACK_BYTES, LocatedData, read_yaml
 from peerjournal.core.errors import ContentPackError
@@ -233,7 +233,6 @@ def _field_name(loc: tuple[str | int, ...]) -> str:
 
 
 __all__ = [
-    "PACK_SUFFIXES",
     "check_files",
     "load_content",
     "load_files",
