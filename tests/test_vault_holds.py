@@ -397,7 +397,33 @@ def test_the_entries_read_at_unlock_are_the_entries_each_save_added(
     for table, query in vars(mf)["_QUERIES"].items():
         read = [entry for (entry,) in conn.execute(query)]
         assert read == saved[table] and len(read) >= 2, table
+        joined = vars(mf)["_entries"](conn, vars(mf)["_JOINED"][table], query)
+        assert sorted(joined) == sorted(read), table  # the one-step reading, the same
     conn.close()
+
+
+def test_a_planted_row_spelling_a_record_separator_is_still_read_row_by_row(
+    data_dir: Path, content: Content
+) -> None:
+    """The entries are joined in SQL with char(30); a row that holds one cannot hide."""
+    _populated(data_dir, content)
+    conn = _db(data_dir)
+    conn.execute(
+        "INSERT INTO versions (id, document_id, seq, body_ct) "
+        "SELECT 'x' || char(30) || 'y', document_id, seq + 1000, body_ct FROM versions LIMIT 1"
+    )
+    conn.commit()
+    query = vars(mf)["_QUERIES"]["versions"]
+    rows = [entry for (entry,) in conn.execute(query)]
+    joined = vars(mf)["_entries"](conn, vars(mf)["_JOINED"]["versions"], query)
+    assert sorted(joined) == sorted(rows) and any(b"\x1e" in e for e in joined)
+    conn.close()
+    vault = Vault.open(data_dir / "journal.db")
+    try:
+        vault.unlock(PASSPHRASE)
+        assert "1 earlier versions were added by something else" in vault.findings
+    finally:
+        vault.close()
 
 
 def test_recover_after_the_recovery_slot_is_deleted_says_what_happened(

@@ -105,6 +105,7 @@ def test_idle_time_locks_the_journal(window: MainWindow, qtbot: QtBot) -> None:
 
 
 def test_input_restarts_the_idle_timer(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: window.idle.watching)
     window.idle.set_interval_ms(400)
     for _ in range(4):
         qtbot.wait(150)  # less than the interval each time, with input between

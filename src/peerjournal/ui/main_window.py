@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.unlock_view.unlocked.connect(self._on_unlocked)
         self.unlock_view.failed.connect(self.show_notice)
+        self.unlock_view.unlocking.connect(self._on_unlocking)
         self.notice_view.retry_requested.connect(self.start)
         self.notice_view.restored.connect(self._on_restored)
         self.lock_button.clicked.connect(self.lock)
@@ -181,6 +182,12 @@ class MainWindow(QMainWindow):
         self.unlock_view.set_opening(False)
         # While the passphrase is typed, load the journal's code, so unlocking only draws.
         QTimer.singleShot(WARM_UP_MS, _warm_up)
+
+    @Slot()
+    def _on_unlocking(self) -> None:
+        # Enter came before the warm-up: it runs now, beside the key derivation (which
+        # leaves the interpreter free), never after it beside the reading of the pages.
+        _warm_up()
 
     def show_setup(self) -> None:
         if self.setup_view is None:
@@ -435,8 +442,19 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
+_warmed = False
+
+
 def _warm_up() -> None:
-    """The journal's code imported, and the Markdown converter made, before Enter is pressed."""
+    """The journal's code imported, and the Markdown converter made, before it is needed.
+
+    Once: about a tenth of a second of the interpreter, which must not land while the
+    unlock's worker decrypts the pages (it would wait for every row).
+    """
+    global _warmed
+    if _warmed:
+        return
+    _warmed = True
     import peerjournal.ui.journal.journal_view  # noqa: F401 - imported for its side effect only
     from peerjournal.ui.kit.markdown_text import to_html
 

@@ -41,6 +41,8 @@ class UnlockView(QStackedWidget):
 
     unlocked = Signal()
     failed = Signal(object)
+    unlocking = Signal()
+    """The key derivation has just begun on a worker (it leaves the interpreter free)."""
 
     def __init__(
         self, services: Services, tasks: TaskRunner, parent: QWidget | None = None
@@ -200,6 +202,7 @@ class UnlockView(QStackedWidget):
             serial=False,
             name="unlock",
         ).run(lambda: session.unlock(passphrase), done=self._on_unlocked)
+        self.unlocking.emit()
 
     def _set_busy(self, busy: bool) -> None:
         for widget in (
@@ -275,6 +278,7 @@ class UnlockView(QStackedWidget):
             serial=False,
             name="recover",
         ).run(lambda: session.recover(key_text, first), done=self._on_unlocked)
+        self.unlocking.emit()
 
     def _recover_problem(self, text: str, field: QLineEdit) -> None:
         self.recover_error.setText(text)
