@@ -19,6 +19,15 @@ def test_folding_whole_and_by_character_agree_and_the_map_points_back(text: str)
     assert len(index) == len(folded)
     assert index == sorted(index)
     assert all(0 <= i < len(text) for i in index)
+    _each_points_to_its_own_folding(text, folded, index)
+
+
+def _each_points_to_its_own_folding(text: str, folded: str, index: list[int]) -> None:
+    by_origin: dict[int, str] = {}
+    for k, i in enumerate(index):
+        by_origin[i] = by_origin.get(i, "") + folded[k]
+    for i, ch in enumerate(text):
+        assert by_origin.get(i, "") == fold(ch), (text, i)
 
 
 @given(hs.text(max_size=80))
@@ -64,3 +73,6 @@ def test_pages_of_latin_names_fold_as_defined(text: str) -> None:
     """Most pages are English with a few names: the path that folds them in C."""
     assert fold(text) == _fold_by_definition(text)
     assert fold(text).isascii()
+    folded, index = fold_with_map(text)
+    assert folded == fold(text)
+    _each_points_to_its_own_folding(text, folded, index)

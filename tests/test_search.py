@@ -8,8 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from peerjournal.core import answers as a
+from peerjournal.core import search as search_module
 from peerjournal.core.folding import fold, fold_with_map
-from peerjournal.core.search import SearchIndex, entry, search_stream
+from peerjournal.core.search import SearchIndex, entry, plain, search_stream
 from peerjournal.services.container import Services
 
 
@@ -132,3 +133,12 @@ def test_an_entry_is_folded_as_the_title_and_the_text_without_bold_markers(
 ) -> None:
     matched = text.replace("**", "").replace("__", "")
     assert entry("n", title, text).folded == fold(f"{title}\n{matched}")
+
+
+@given(st.text(alphabet=st.sampled_from([*"ab *_#>-+1.)\n\t  "]), max_size=80))
+def test_markers_come_out_alike_whichever_pattern_runs(text: str) -> None:
+    """A text with no * or _ goes through the line-start pattern alone: the same result."""
+    whole = vars(search_module)["_MARKUP"]
+    assert plain(text) == whole.sub("", text)
+    without = text.replace("*", "").replace("_", "")
+    assert plain(without) == whole.sub("", without)

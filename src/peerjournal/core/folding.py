@@ -96,18 +96,28 @@ def fold(text: str) -> str:
         return _NON_ASCII.sub(_fold_run, text).lower()
 
 
-def _fold_char(ch: str) -> str:
-    return ch.lower() if ch.isascii() else _FOLDS[ord(ch)]
-
-
 def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Folded text, and for each folded character the index of its original character."""
+    """Folded text, and for each folded character the index of its original character.
+
+    Runs of ASCII map one to one, so only the other characters are looked at one by one
+    (a search's fifty snippets are mostly English around a name or two).
+    """
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
     out: list[str] = []
     index: list[int] = []
-    for i, ch in enumerate(text):
-        folded = _fold_char(ch)
-        out.append(folded)
-        index.extend([i] * len(folded))
+    done = 0
+    for match in _NON_ASCII.finditer(text):
+        start, end = match.span()
+        out.append(text[done:start].lower())
+        index.extend(range(done, start))
+        for i in range(start, end):
+            folded = _FOLDS[ord(text[i])]
+            out.append(folded)
+            index.extend([i] * len(folded))
+        done = end
+    out.append(text[done:].lower())
+    index.extend(range(done, len(text)))
     return "".join(out), index
 
 

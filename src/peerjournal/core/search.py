@@ -16,14 +16,20 @@ from peerjournal.core.folding import fold, fold_with_map
 
 SNIPPET_CHARS = 160
 
-_MARKUP = re.compile(
-    r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)])\s+)", re.M
-)
+_LINE_MARKERS = r"^\s{0,3}(?:#{1,6}|>|[-*+]|\d+[.)])\s+"
+_MARKUP = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|" + _LINE_MARKERS + ")", re.M)
+_LINE_MARKUP = re.compile(_LINE_MARKERS, re.M)
 
 
 def plain(markdown: str) -> str:
-    """Markdown's emphasis, heading, quote and list markers taken out, for snippets."""
-    return _MARKUP.sub("", markdown)
+    """Markdown's emphasis, heading, quote and list markers taken out, for snippets.
+
+    A text with no ``*`` or ``_`` can hold only the markers that start a line, and that
+    pattern alone runs ten times faster than the whole one with its look-arounds.
+    """
+    if "*" in markdown or "_" in markdown:
+        return _MARKUP.sub("", markdown)
+    return _LINE_MARKUP.sub("", markdown)
 
 
 _TERMS = re.compile(r'"([^"]+)"|(\S+)')
@@ -105,7 +111,13 @@ def entry(name: str, title: str, text: str, order: str = "") -> _Entry:
     only a text whose folding shows a marker is looked at again.
     """
     folded = fold(text)
-    if ("**" in folded or "__" in folded) and ("**" in text or "__" in text):
+    # A one-character look (memchr over the folded ASCII) before the two-character ones,
+    # which cost a third as much as the folding itself over years of pages.
+    if (
+        ("*" in folded or "_" in folded)
+        and ("**" in folded or "__" in folded)
+        and ("**" in text or "__" in text)
+    ):
         folded = fold(text.replace("**", "").replace("__", ""))
     return _Entry(title, text, f"{fold(title)}\n{folded}", order or name)
 
