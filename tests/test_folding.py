@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import unicodedata
 
+import msgspec
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 
 from peerjournal.core import language, search
-from peerjournal.core.folding import EXTRA_FOLDS, fold, fold_with_map
+from peerjournal.core.folding import EXTRA_FOLDS, fold, fold_page_json, fold_with_map
 
 
 @given(hs.text(max_size=80))
@@ -76,3 +78,35 @@ def test_pages_of_latin_names_fold_as_defined(text: str) -> None:
     folded, index = fold_with_map(text)
     assert folded == fold(text)
     _each_points_to_its_own_folding(text, folded, index)
+
+
+@given(hs.one_of(hs.text(max_size=120), _LATIN))
+@settings(max_examples=800)
+def test_a_page_folds_alike_from_its_sealed_json(text: str) -> None:
+    """The index folds a page from the bytes it was sealed as: the same as ``fold``."""
+    for raw in (
+        json.dumps({"text": text}, ensure_ascii=False).encode("utf-8", "surrogatepass"),
+        msgspec.json.encode({"text": text}) if _encodable(text) else b"",
+    ):
+        if raw:
+            folded = fold_page_json(raw)
+            assert folded is None or folded == fold(text), (text, raw)
+            if _encodable(text):
+                assert folded == fold(text), (text, raw)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def test_what_is_not_a_page_of_text_is_not_folded_from_json() -> None:
+    assert fold_page_json(b'{"text": 3}') is None
+    assert fold_page_json(b'{"text": "a", "more": "b"}') is None
+    assert fold_page_json(b"[1, 2]") is None
+    assert fold_page_json(b'{"text": "\xed\xa0\x80"}') is None  # a lone surrogate's bytes
+    assert fold_page_json(b'{"text": "a\x00b"}') is None
+    assert fold_page_json(b'{"text": "\xc5\x81ukasz \xe2\x80\x9cQ\xe2\x80\x9d"}') == 'lukasz "q"'

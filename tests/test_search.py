@@ -12,6 +12,8 @@ from peerjournal.core import search as search_module
 from peerjournal.core.folding import fold, fold_with_map
 from peerjournal.core.search import SearchIndex, entry, plain, search_stream
 from peerjournal.services.container import Services
+from peerjournal.services.search import SearchService, page_title
+from tests.conftest import PASSPHRASE
 
 
 def test_folding_handles_accents_and_special_letters() -> None:
@@ -142,3 +144,45 @@ def test_markers_come_out_alike_whichever_pattern_runs(text: str) -> None:
     assert plain(text) == whole.sub("", text)
     without = text.replace("*", "").replace("_", "")
     assert plain(without) == whole.sub("", without)
+
+
+_HARD_PAGES = [
+    "Walked with Łukasz and Zoë; “hope” – again",
+    "A **bold** hope and a snake_case word",
+    "   ",
+    "\u00a0\u3000",
+    "\u0301\u0301",
+    "Ελπίδα and hope 🌱 in 王芳's garden",
+    'Quotes " and back\\slashes \\n and a tab\there',
+    "Line one\nLine two\r\nHOPE\x01",
+    "Siân’s tea, Dáithí’s hope",
+    "",
+]
+_HARD_QUERIES = ["hope", "lukasz", '"hope" again', "ελπιδα", "sian's", "\\n", "tea", "bold", "case"]
+
+
+def test_pages_folded_from_their_sealed_json_search_as_the_text_itself(
+    services: Services,
+) -> None:
+    """After an unlock the window's index and the command line fold pages from the JSON
+    they were sealed as; both find what an index of the texts themselves finds."""
+    for n, text in enumerate(_HARD_PAGES):
+        services.pages.save(date(2026, 3, 1 + n), text)
+    services.session.lock()
+    services.session.unlock(PASSPHRASE)
+    quick = {d.name for d in services.session.read_all() if SearchService._page_entry(d)}
+    assert len(quick) == 5  # the JSON path is the one taken (bold, blank: the usual way)
+    by_hand = SearchIndex()
+    for n, text in enumerate(_HARD_PAGES):
+        day = date(2026, 3, 1 + n)
+        by_hand.put(f"journal:{day.isoformat()}", page_title(day), text, order=day.isoformat())
+    for query in _HARD_QUERIES:
+        expected = [(h.name, h.snippet, h.score) for h in by_hand.search(query)]
+        found = services.search.search(query)
+        streamed = services.search.search_all(query)
+        assert [(r.title, r.snippet) for r in found] == [(r.title, r.snippet) for r in streamed]
+        assert [r.snippet for r in found] == [snippet for _n, snippet, _s in expected], query
+        assert [r.text for r in found] == [
+            _HARD_PAGES[(date.fromisoformat(n[8:]) - date(2026, 3, 1)).days]
+            for n, _snip, _s in expected
+        ]

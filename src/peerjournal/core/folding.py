@@ -11,8 +11,11 @@ steps plus a table lookup for each run of non-ASCII characters.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 import unicodedata
+
+import msgspec
 
 EXTRA_FOLDS = str.maketrans(
     {
@@ -121,4 +124,55 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
-__all__ = ["fold", "fold_with_map"]
+_ASCII_BYTES = bytes(range(0x80))
+_CONTINUATION_BYTES = bytes(range(0x80, 0xC0))
+# ASCII lowered; each UTF-8 lead byte becomes a NUL marking where its character was (a
+# JSON text never holds a raw NUL: it is written \u0000); continuation bytes are deleted.
+_SKELETON = bytes(range(0x80)).lower() + bytes(0x80)
+
+
+class _JsonFolds(dict[str, bytes]):
+    """Character -> its folding, spelled as it goes inside a JSON string."""
+
+    def __missing__(self, ch: str) -> bytes:
+        spelled = json.dumps(_FOLDS[ord(ch)], ensure_ascii=False)[1:-1].encode("utf-8")
+        self[ch] = spelled
+        return spelled
+
+
+_JSON_FOLDS = _JsonFolds()
+_TEXT_VALUE = msgspec.json.Decoder(dict[str, str])
+
+
+def fold_page_json(raw: bytes) -> str | None:
+    """``fold(value["text"])`` of a page's value as sealed (``{"text": ...}`` in UTF-8 JSON),
+    without making the text into a string first; None when the value is not just that.
+
+    Folding a page costs a call into Python for each run of non-ASCII letters (about 2 us
+    each, seven a page); here the JSON's bytes are lowered and split at those letters by
+    C-level passes, the foldings put in between, and the result, now ASCII, decoded.
+    JSON escapes are ASCII, and lowering keeps them what they were.
+    """
+    if raw.isascii():
+        folded = raw.lower()
+    else:
+        try:
+            others = raw.translate(None, _ASCII_BYTES).decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        parts = raw.translate(_SKELETON, _CONTINUATION_BYTES).split(b"\0")
+        if len(parts) != len(others) + 1:
+            return None
+        joined: list[bytes] = [b""] * (2 * len(parts) - 1)
+        joined[0::2] = parts
+        joined[1::2] = [_JSON_FOLDS[ch] for ch in others]
+        folded = b"".join(joined)
+    try:
+        value = _TEXT_VALUE.decode(folded)
+    except msgspec.MsgspecError:
+        return None
+    text = value.get("text")
+    return text if len(value) == 1 and text is not None else None
+
+
+__all__ = ["fold", "fold_page_json", "fold_with_map"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from peerjournal.core.folding import fold, fold_with_map
@@ -56,28 +56,43 @@ class Hit:
     """The whole text that matched (the page, the answer's words)."""
 
 
+Source = str | Callable[[], str]
+"""A text, or a way to read it again when a hit shows it (so the index need not keep it)."""
+
+
 @dataclass(slots=True)
-class _Entry:
+class Entry:
     title: str
-    text: str
+    source: Source
     folded: str
     order: str
+
+    @property
+    def text(self) -> str:
+        return self.source if isinstance(self.source, str) else self.source()
 
 
 class SearchIndex:
     def __init__(self) -> None:
-        self._entries: dict[str, _Entry] = {}
+        self._entries: dict[str, Entry] = {}
         self._removed: set[str] = set()
 
     def __len__(self) -> int:
         return len(self._entries)
 
-    def put(self, name: str, title: str, text: str, *, order: str = "") -> None:
-        if _blank(text):
+    def put(
+        self, name: str, title: str, text: str, *, order: str = "", source: Source | None = None
+    ) -> None:
+        """``source`` reads ``text`` again for a hit, when keeping it would cost memory."""
+        if blank(text):
             self._entries.pop(name, None)
             self._removed.add(name)
             return
-        self._entries[name] = entry(name, title, text, order)
+        self._entries[name] = entry(name, title, text, order, source)
+
+    def add(self, name: str, found: Entry) -> None:
+        """An entry already made (``folded_entry``), in place of ``put``."""
+        self._entries[name] = found
 
     def merge_from(self, newer: SearchIndex) -> None:
         """Takes ``newer``'s entries over this index's (saves made while this was built)."""
@@ -97,12 +112,12 @@ class SearchIndex:
         return _ranked(self._entries.items(), parse_query(query), limit)
 
 
-def _blank(text: str) -> bool:
+def blank(text: str) -> bool:
     """Nothing to find in it: such a text is never indexed (and drops out if it was)."""
     return not text or text.isspace()
 
 
-def entry(name: str, title: str, text: str, order: str = "") -> _Entry:
+def entry(name: str, title: str, text: str, order: str = "", source: Source | None = None) -> Entry:
     """What one document is matched by: its title and text folded, bold markers out.
 
     Bold markers come out for matching, so a phrase reads across them (the full Markdown
@@ -119,7 +134,25 @@ def entry(name: str, title: str, text: str, order: str = "") -> _Entry:
         and ("**" in text or "__" in text)
     ):
         folded = fold(text.replace("**", "").replace("__", ""))
-    return _Entry(title, text, f"{fold(title)}\n{folded}", order or name)
+    return Entry(
+        title, text if source is None else source, f"{fold(title)}\n{folded}", order or name
+    )
+
+
+def folded_entry(name: str, title: str, folded: str, order: str, source: Source) -> Entry | None:
+    """An entry from a text already folded (a page folded from its sealed JSON), or None
+    when the text itself must be looked at: blank, or with ``*`` or ``_`` that may be bold
+    markers (``entry`` then takes them out)."""
+    if blank(folded) or "*" in folded or "_" in folded:
+        return None
+    return Entry(title, source, f"{fold(title)}\n{folded}", order or name)
+
+
+def search_entries(
+    entries: Iterable[tuple[str, Entry]], query: str, *, limit: int = 50
+) -> list[Hit]:
+    """``search_stream`` over entries already made (by ``entry`` or ``folded_entry``)."""
+    return _ranked(entries, parse_query(query), limit)
 
 
 def search_stream(
@@ -135,17 +168,17 @@ def search_stream(
     entries = (
         (name, entry(name, title, text, order))
         for name, title, text, order in items
-        if not _blank(text)
+        if not blank(text)
     )
     return _ranked(entries, terms, limit)
 
 
-def _ranked(candidates: Iterable[tuple[str, _Entry]], terms: list[str], limit: int) -> list[Hit]:
+def _ranked(candidates: Iterable[tuple[str, Entry]], terms: list[str], limit: int) -> list[Hit]:
     """Best first: most occurrences, then latest ``order``, then first come."""
     if not terms:
         return []
 
-    def matches() -> Iterator[tuple[int, str, str, _Entry]]:
+    def matches() -> Iterator[tuple[int, str, str, Entry]]:
         for name, found in candidates:
             folded = found.folded
             if all(term in folded for term in terms):
@@ -156,9 +189,10 @@ def _ranked(candidates: Iterable[tuple[str, _Entry]], terms: list[str], limit: i
     for score, _order, name, found in best:
         # Markdown markers are taken out here, for the few hits shown: doing it for every
         # page at unlock would cost more than the whole index.
-        text = plain(found.text)
+        whole = found.text
+        text = plain(whole)
         snippet, marks = _snippet(text, fold(text), terms)
-        hits.append(Hit(name, found.title, snippet, score, marks, found.text))
+        hits.append(Hit(name, found.title, snippet, score, marks, whole))
     return hits
 
 

@@ -50,7 +50,7 @@ class AnswerService:
     def _load(self, documents: list[Document]) -> None:
         with self._guard:
             self._cache = {
-                pid: (doc.body.value, doc.body.saved)
+                pid: (doc.value, doc.saved)
                 for doc in documents
                 if (pid := prompt_of(doc.name)) is not None
             }

@@ -76,8 +76,8 @@ class BackupService:
         pages = self._session.vault.documents("journal:")
         local = made if made.tzinfo is not None else made.astimezone()
         return (
-            sum(1 for d in answers if d.body.saved > local),
-            sum(1 for d in pages if d.body.saved > local),
+            sum(1 for d in answers if d.saved > local),
+            sum(1 for d in pages if d.saved > local),
         )
 
     def backup_if_due(self) -> Path | None:

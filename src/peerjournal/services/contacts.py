@@ -35,7 +35,7 @@ class ContactsService:
         document = self._session.reader.get(CONTACTS)
         if document is None:
             return []
-        return _parse(document.body.value)
+        return _parse(document.value)
 
     def save_own(self, contacts: Sequence[m.Contact]) -> SaveResult:
         cleaned = [

@@ -38,24 +38,33 @@ def preview(text: str, chars: int = PREVIEW_CHARS) -> str:
     return " ".join(text.split())[:chars]
 
 
+def stored_text(doc: Document) -> str:
+    """A page's text as read at unlock, decoded now (and not kept)."""
+    return page_text(doc.value) or ""
+
+
 class PageService:
     def __init__(self, session: VaultSession, content: m.Content) -> None:
         self._session = session
         self._content = content
-        self._pages: dict[date, tuple[str, datetime]] = {}
+        self._pages: dict[date, tuple[str | Document, datetime]] = {}
+        """Each day's text: saved in this sitting, or its document as read at unlock."""
         self._guard = threading.Lock()
         session.add_loader(self._load)
         session.hub.subscribe(self._on_change)
 
     def _load(self, documents: list[Document]) -> None:
-        pages = {}
+        pages: dict[date, tuple[str | Document, datetime]] = {}
         for doc in documents:
             day = day_of(doc.name)
-            text = page_text(doc.body.value)
-            if day is not None and text is not None:
-                pages[day] = (text, doc.body.saved)
+            if day is not None:
+                pages[day] = (doc, doc.saved)
         with self._guard:
             self._pages = pages
+
+    @staticmethod
+    def _text(found: str | Document) -> str:
+        return found if isinstance(found, str) else stored_text(found)
 
     def _on_change(self, changes: Changes) -> None:
         if changes.session not in (None, SessionState.UNLOCKED):
@@ -77,7 +86,7 @@ class PageService:
         self._session.reader  # noqa: B018 - raises VaultLocked when locked
         with self._guard:
             found = self._pages.get(day)
-        return found[0] if found else ""
+        return self._text(found[0]) if found else ""
 
     def days(self) -> list[date]:
         with self._guard:
@@ -87,7 +96,8 @@ class PageService:
         with self._guard:
             items = sorted(self._pages.items(), reverse=True)
         found = []
-        for day, (text, saved) in items:
+        for day, (stored, saved) in items:
+            text = self._text(stored)
             words = len(text.split())
             if words:
                 found.append(PageSummary(day, saved, words, preview(text)))

@@ -61,7 +61,7 @@ class ReadingServices:
             found = self.session.reader.get(page_name(day))
         except VaultCorrupt:
             return self.pages.get(day)
-        return (page_text(found.body.value) if found is not None else None) or ""
+        return (page_text(found.value) if found is not None else None) or ""
 
     @property
     def story(self) -> StoryService:

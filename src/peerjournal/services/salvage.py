@@ -88,7 +88,7 @@ class SalvageService:
                 except Exception:
                     document = None
                 if document is not None:
-                    out.append(Found(name, document.body.value, document.body.saved, backup.name))
+                    out.append(Found(name, document.value, document.saved, backup.name))
             finally:
                 copy.close()
         return out

@@ -7,16 +7,26 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, partial
 
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.core.documents import answer_name, day_of, page_name, page_text, prompt_of
-from peerjournal.core.search import Hit, SearchIndex, search_stream
+from peerjournal.core.folding import fold_page_json
+from peerjournal.core.search import (
+    Entry,
+    Hit,
+    SearchIndex,
+    Source,
+    blank,
+    entry,
+    folded_entry,
+    search_entries,
+)
 from peerjournal.core.vault.records import Document
 from peerjournal.services.answers import AnswerService, loose_text
 from peerjournal.services.events import Changes, SessionState
-from peerjournal.services.pages import PageService
+from peerjournal.services.pages import PageService, stored_text
 from peerjournal.services.session import VaultSession
 
 READY_POLL_S = 0.05
@@ -107,7 +117,13 @@ class SearchService:
         index = SearchIndex()
         try:
             for doc in documents:
-                self._put(index, doc.name, doc.body.value)
+                found = self._page_entry(doc)
+                if found is not None:
+                    index.add(doc.name, found)
+                    continue
+                # A page's text is read again from its document for a hit, not kept twice.
+                source = partial(stored_text, doc) if day_of(doc.name) is not None else None
+                self._put(index, doc.name, doc.value, source)
         finally:
             with self._guard:
                 if generation == self._generation:
@@ -116,11 +132,26 @@ class SearchService:
                     self._index = index
                     self._ready.set()
 
-    def _put(self, index: SearchIndex, name: str, raw: object) -> None:
+    @staticmethod
+    def _page_entry(doc: Document) -> Entry | None:
+        """A page's entry folded from its sealed JSON, never made into a string (or None,
+        and the page goes the usual way: see ``fold_page_json`` and ``folded_entry``)."""
+        day = day_of(doc.name)
+        sealed = doc.sealed_value if day is not None else None
+        folded = fold_page_json(sealed) if sealed is not None else None
+        if day is None or folded is None:
+            return None
+        return folded_entry(
+            doc.name, page_title(day), folded, day.isoformat(), partial(stored_text, doc)
+        )
+
+    def _put(
+        self, index: SearchIndex, name: str, raw: object, source: Source | None = None
+    ) -> None:
         found = self._entry_of(name, raw)
         if found is not None:
             title, text, order = found
-            index.put(name, title, text, order=order)
+            index.put(name, title, text, order=order, source=source)
 
     def _entry_of(self, name: str, raw: object) -> tuple[str, str, str] | None:
         """What a document is searched by: its title, its words, and its place in time."""
@@ -196,13 +227,18 @@ class SearchService:
         text, or any page that does not match, in memory at once.
         """
 
-        def items() -> Iterator[tuple[str, str, str, str]]:
+        def entries() -> Iterator[tuple[str, Entry]]:
             for doc in self._session.read_all():
-                found = self._entry_of(doc.name, doc.body.value)
-                if found is not None:
-                    yield doc.name, *found
+                quick = self._page_entry(doc)
+                if quick is not None:
+                    yield doc.name, quick
+                    continue
+                found = self._entry_of(doc.name, doc.value)
+                if found is not None and not blank(found[1]):
+                    title, text, order = found
+                    yield doc.name, entry(doc.name, title, text, order)
 
-        return self._results(search_stream(items(), query, limit=limit))
+        return self._results(search_entries(entries(), query, limit=limit))
 
     def _results(self, hits: list[Hit]) -> list[SearchResult]:
         results = []

@@ -53,7 +53,7 @@ class StoryService:
 
     def options(self) -> st.StoryOptions:
         doc = self._session.reader.get(STORY_DRAFT)
-        stored = st.StoryOptions.from_json(doc.body.value) if doc else st.StoryOptions()
+        stored = st.StoryOptions.from_json(doc.value) if doc else st.StoryOptions()
         return st.normalise(self._content, stored)
 
     def save_options(self, *, options: st.StoryOptions) -> None:

@@ -55,11 +55,21 @@ def open_documents(
         if not name.startswith(prefix):
             continue
         try:
-            body = open_body(key, current_ct, "documents", "current", row_id, name)
-        except VaultCorrupt:
+            doc = Document.sealed(
+                name,
+                last_seq,
+                key.open(
+                    bytes(current_ct),
+                    table="documents",
+                    column="current",
+                    row_id=row_id,
+                    extra=name,
+                ),
+            )
+        except (crypto.Tampered, ValueError, KeyError, TypeError):
             unreadable.append(Damage(name, "its current text does not decrypt"))
             continue
-        yield Document(name=name, seq=last_seq, body=body)
+        yield doc
 
 
 class DocumentReader:
