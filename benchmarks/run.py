@@ -315,37 +315,32 @@ def machine() -> dict[str, str]:
     }
 
 
-def fixed_cost(scaling: dict[int, dict[str, float]], key: str) -> float:
-    """The fixed part of a figure: the intercept of a least-squares line against pages."""
-    points = [
-        (scaling[y]["entries"], scaling[y][key]) for y in sorted(scaling) if key in scaling[y]
-    ]
-    xs = [x for x, _ in points]
-    ys = [v for _, v in points]
-    mx, my = statistics.fmean(xs), statistics.fmean(ys)
-    spread = sum((x - mx) ** 2 for x in xs)
-    slope = sum((x - mx) * (v - my) for x, v in points) / spread if spread else 0.0
-    return my - slope * mx
-
-
 def per_page_growth(scaling: dict[int, dict[str, float]], key: str) -> float:
-    """Cost per page beyond the fixed cost, at the most years over that at the fewest.
+    """Cost per page at the most years over the cost per page at the start.
 
-    A fixed cost, however large, lands in the intercept and leaves this at 1; a cost that
-    grows faster than the pages makes it climb. The check fails above 1.3.
+    Each cost per page is a slope between two measured journals, so any fixed cost
+    cancels out: at the start from 1 to 10 years, at the end from 10 to 30. A figure that
+    grows in step with the pages gives 1, one that grows faster climbs; the check fails
+    above 1.3. The floor: when the start's cost per page, carried over the end's pages,
+    is under a tenth of the 10-year figure, the figure has no cost per page worth the
+    name (what is left is noise), and the whole figure at 30 years is held against the
+    one at 10 instead.
     """
     years = [y for y in sorted(scaling) if key in scaling[y]]
-    fixed = fixed_cost(scaling, key)
+    first, middle, last = years[0], MIDDLE_YEARS, years[-1]
 
-    def per_page(y: int) -> float:
-        return (scaling[y][key] - fixed) / scaling[y]["entries"]
+    def slope(a: int, b: int) -> float:
+        return (scaling[b][key] - scaling[a][key]) / (scaling[b]["entries"] - scaling[a]["entries"])
 
-    first = per_page(years[0])
-    if first <= 0:  # no cost per page at all (a flat figure): compare the figures whole
-        return scaling[years[-1]][key] / scaling[years[0]][key]
-    return per_page(years[-1]) / first
+    start, end = slope(first, middle), slope(middle, last)
+    carried = start * (scaling[last]["entries"] - scaling[middle]["entries"])
+    if carried < FLOOR * scaling[middle][key]:
+        return scaling[last][key] / scaling[middle][key]
+    return max(0.0, end / start)  # a cost per page that fell is as good as level
 
 
+MIDDLE_YEARS = 10
+FLOOR = 0.1
 GROWTH_LIMIT = 1.3
 
 
@@ -369,17 +364,17 @@ def plot(scaling: dict[int, dict[str, float]]) -> None:
     for ax, (key, label) in zip(axes.flat, figures, strict=True):
         values = [scaling[y].get(key, float("nan")) for y in years]
         ax.plot(entries, values, "o-", color="#4f7a5a", label="measured")
-        if values and entries[0]:
-            fixed = fixed_cost(scaling, key)
-            slope = (values[0] - fixed) / entries[0]
-            if slope <= 0:  # no cost per page: the line is the 1-year figure, level
-                fixed, slope = values[0], 0.0
+        at = {y: scaling[y][key] for y in years if key in scaling[y]}
+        if {years[0], MIDDLE_YEARS} <= at.keys():
+            first, middle = scaling[years[0]], scaling[MIDDLE_YEARS]
+            pages = middle["entries"] - first["entries"]
+            slope = max(0.0, (at[MIDDLE_YEARS] - at[years[0]]) / pages)
             ax.plot(
-                [0, entries[-1]],
-                [fixed, fixed + slope * entries[-1]],
+                [first["entries"], entries[-1]],
+                [at[years[0]], at[years[0]] + slope * (entries[-1] - first["entries"])],
                 ":",
                 color="#999999",
-                label="fixed cost + 1-year cost per page",
+                label="cost per page of 1-10 years, carried on",
             )
         ax.set_title(label)
         ax.set_xlabel("daily pages")
@@ -442,8 +437,8 @@ def main() -> int:
             print(f"{y:>5} " + "".join(f"{scaling[y].get(k, float('nan')):>22.4g}" for k in keys))
         plot(scaling)
         print(
-            f"\nGrowth: cost per page beyond the fixed cost, {YEARS[-1]} years over 1 year "
-            f"(a straight-line fit; at most {GROWTH_LIMIT}):"
+            f"\nGrowth: cost per page from 10 to {YEARS[-1]} years over that from 1 to 10 "
+            f"(at most {GROWTH_LIMIT}):"
         )
         for key in keys[1:]:
             growth = per_page_growth(scaling, key)
