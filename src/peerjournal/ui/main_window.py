@@ -459,6 +459,18 @@ def _warm_up() -> None:
     from peerjournal.ui.kit.markdown_text import to_html
 
     to_html("")
+    # PySide makes each Qt class's Python type, and its enums, when first met; the
+    # journal's first paint meets some forty of them (about 20 ms). Met here instead:
+    # every widget class (1 MB), and the image types the Tree's drawing needs.
+    from PySide6 import QtGui, QtWidgets
+
+    for name in dir(QtWidgets):
+        getattr(QtWidgets, name)
+    QtGui.QImage.Format.Format_ARGB32  # noqa: B018 - made for its side effect
+    QtGui.QImage.InvertMode.InvertRgb  # noqa: B018 - made for its side effect
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    QPrintPreviewWidget.ZoomMode.CustomZoom  # noqa: B018 - made for its side effect
 
 
 __all__ = ["MainWindow"]
