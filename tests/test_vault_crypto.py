@@ -18,11 +18,17 @@ KEY = crypto.DataKey(bytes(range(32)))
 WHERE = {"table": "documents", "column": "current", "row_id": "abc", "extra": "answer:x"}
 
 
+def _open_by_opener(blob: bytes, table: str, column: str, row_id: str, extra: str = "") -> bytes:
+    """The unlock's fast path: it must open and refuse exactly what ``open`` does."""
+    return KEY.opener(table, column)(blob, row_id, extra)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_any_text_round_trips(text: str) -> None:
     sealed = KEY.seal(text.encode("utf-8", "surrogatepass"), **WHERE)
     assert KEY.open(sealed, **WHERE).decode("utf-8", "surrogatepass") == text
+    assert _open_by_opener(sealed, **WHERE) == KEY.open(sealed, **WHERE)
 
 
 @settings(max_examples=200, deadline=None)
@@ -34,6 +40,8 @@ def test_any_single_byte_change_is_rejected(plain: bytes, data: st.DataObject) -
     sealed[index] ^= flip
     with pytest.raises(crypto.Tampered):
         KEY.open(bytes(sealed), **WHERE)
+    with pytest.raises(crypto.Tampered):
+        _open_by_opener(bytes(sealed), **WHERE)
 
 
 @settings(max_examples=50, deadline=None)
@@ -42,6 +50,8 @@ def test_truncation_is_rejected(plain: bytes, cut: int) -> None:
     sealed = KEY.seal(plain, **WHERE)
     with pytest.raises(crypto.Tampered):
         KEY.open(sealed[: len(sealed) - 1 - cut], **WHERE)
+    with pytest.raises(crypto.Tampered):
+        _open_by_opener(sealed[: len(sealed) - 1 - cut], **WHERE)
 
 
 @pytest.mark.parametrize(
@@ -57,6 +67,8 @@ def test_a_ciphertext_moved_anywhere_else_fails(moved: dict[str, str]) -> None:
     sealed = KEY.seal(b"Zo\xc3\xab", **WHERE)
     with pytest.raises(crypto.Tampered):
         KEY.open(sealed, **{**WHERE, **moved})
+    with pytest.raises(crypto.Tampered):
+        _open_by_opener(sealed, **{**WHERE, **moved})
 
 
 def test_each_write_uses_a_fresh_nonce() -> None:
@@ -84,9 +96,15 @@ def test_keys_never_show_in_repr() -> None:
 
 def test_wiped_key_refuses_work() -> None:
     key = crypto.DataKey(os.urandom(32))
+    opener = key.opener("documents", "current")
+    sealed = key.seal(b"x", **WHERE)
     key.wipe()
     with pytest.raises(RuntimeError):
         key.seal(b"x", **WHERE)
+    with pytest.raises(RuntimeError):
+        opener(sealed, "abc", "answer:x")  # one made before the wipe goes dark with it
+    with pytest.raises(RuntimeError):
+        key.opener("documents", "current")
 
 
 def test_keyslot_opens_only_with_its_passphrase() -> None:

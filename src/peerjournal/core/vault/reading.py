@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from peerjournal.core.errors import NoIteration, VaultCorrupt
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault.records import Damage, Document, Iteration, Version
-from peerjournal.core.vault.rows import open_body, open_iteration, open_name
+from peerjournal.core.vault.rows import name_of, open_body, open_iteration
 from peerjournal.core.vault.sqlite import as_driver
 
 if TYPE_CHECKING:
@@ -46,26 +46,19 @@ def open_documents(
     One damaged answer never hides the rest: it goes into ``unreadable``, by name when
     its name still opens.
     """
+    open_name = key.opener("documents", "name")
+    open_current = key.opener("documents", "current")
     for row_id, name_ct, current_ct, last_seq in rows:
         try:
-            name = open_name(key, row_id, name_ct)
-        except VaultCorrupt:
+            name = name_of(open_name(bytes(name_ct), row_id, ""))
+        except (crypto.Tampered, UnicodeDecodeError):
             unreadable.append(Damage(f"document {row_id[:8]}", "its name does not decrypt"))
             continue
         if not name.startswith(prefix):
             continue
         try:
-            doc = Document.sealed(
-                name,
-                last_seq,
-                key.open(
-                    bytes(current_ct),
-                    table="documents",
-                    column="current",
-                    row_id=row_id,
-                    extra=name,
-                ),
-            )
+            plaintext = open_current(bytes(current_ct), row_id, name)
+            doc = Document.sealed(name, last_seq, plaintext)
         except (crypto.Tampered, ValueError, KeyError, TypeError):
             unreadable.append(Damage(name, "its current text does not decrypt"))
             continue

@@ -23,10 +23,14 @@ def seal_name(key: crypto.DataKey, name: str, doc_id: str) -> bytes:
     return key.seal(padded, table="documents", column="name", row_id=doc_id)
 
 
+def name_of(padded: bytes) -> str:
+    """A name as opened: its padding off (raises UnicodeDecodeError when not a name)."""
+    return padded.rstrip(b"\x00").decode("utf-8")
+
+
 def open_name(key: crypto.DataKey, doc_id: str, sealed: bytes) -> str:
     try:
-        raw = key.open(bytes(sealed), table="documents", column="name", row_id=doc_id)
-        return raw.rstrip(b"\x00").decode("utf-8")
+        return name_of(key.open(bytes(sealed), table="documents", column="name", row_id=doc_id))
     except (crypto.Tampered, UnicodeDecodeError):
         raise VaultCorrupt(detail="a saved answer does not decrypt") from None
 
@@ -73,6 +77,7 @@ def open_iteration(key: crypto.DataKey, row_id: str, number: int, sealed: bytes)
 
 __all__ = [
     "NAME_BLOCK",
+    "name_of",
     "open_body",
     "open_iteration",
     "open_name",
