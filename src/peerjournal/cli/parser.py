@@ -163,6 +163,13 @@ def _build(only: str | None) -> tuple[argparse.ArgumentParser, bool]:
     history = add("history", reading("cmd_history"), "list the saved versions of an answer")
     history.add_argument("prompt_id", metavar="ID")
 
+    bring = add(
+        "import",
+        writing("cmd_import"),
+        "bring in a copy made by `export all --format json` (into a new journal exactly; "
+        "into this one without overwriting anything)",
+    )
+    bring.add_argument("file", metavar="FILE", help="the peerjournal.json to bring in ('-': stdin)")
     journal = add("journal", setup("cmd_usage"), "daily pages")
     journal_sub = journal.add_subparsers(dest="journal_command", metavar="ACTION")
     jadd = journal_sub.add_parser(

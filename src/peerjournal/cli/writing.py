@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from peerjournal.cli.io import (
     EXIT_OK,
@@ -33,6 +34,32 @@ def cmd_prompts(args: argparse.Namespace) -> int:
     for prompt in content.prompts():
         out.write(f"{prompt.id}\t{' '.join(prompt.text.split())}\n")
     return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """One transaction: everything in the file comes in, or nothing does."""
+    raw = _read_copy(args.file)
+    with open_journal(args) as services:
+        summary = services.transfer.bring_in(raw)
+        _daily_backup(services)
+    say(summary.sentence())
+    return EXIT_OK
+
+
+def _read_copy(name: str) -> bytes:
+    if name == "-":
+        return sys.stdin.buffer.read()
+    path = Path(name).expanduser()
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise CliError(text=f"There is no file at {path}. Nothing was changed.") from None
+    except IsADirectoryError:
+        raise CliError(text=f"{path} is a folder, not a file. Nothing was changed.") from None
+    except OSError as exc:
+        raise CliError(
+            text=f"{path} could not be read ({exc.strerror}). Nothing was changed."
+        ) from None
 
 
 def parse_answer(prompt: m.Prompt, text: str) -> a.Answer:

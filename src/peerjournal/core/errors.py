@@ -34,6 +34,7 @@ class Msg(StrEnum):
     TOO_LARGE = "too_large"
     KEYS_UNSAFE = "keys_unsafe"
     PASSPHRASE_TOO_SHORT = "passphrase_too_short"
+    NOT_A_COPY = "not_a_copy"
 
 
 class PeerJournalError(Exception):
@@ -52,6 +53,13 @@ class PeerJournalError(Exception):
             return self.template.format(**self.params)
         except (KeyError, IndexError):
             return self.template
+
+
+class NotACopy(PeerJournalError):
+    """A file brought in that is not a peerjournal copy, or one that is damaged."""
+
+    msg = Msg.NOT_A_COPY
+    template = "That file could not be brought in: {detail}. Nothing was changed."
 
 
 class WrongPassphrase(PeerJournalError):

@@ -20,6 +20,7 @@ from peerjournal.services.salvage import SalvageService
 from peerjournal.services.search import SearchService
 from peerjournal.services.session import VaultSession
 from peerjournal.services.story import StoryService
+from peerjournal.services.transfer import TransferService
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,7 @@ class Services:
     search: SearchService
     backups: BackupService
     exports: ExportService
+    transfer: TransferService
     contacts: ContactsService
     story: StoryService
     salvage: SalvageService
@@ -58,6 +60,7 @@ def build_services(
     answers = AnswerService(session, content)
     pages = PageService(session, content)
     search = SearchService(session, content, answers, pages)
+    transfer = TransferService(session, content)
     return Services(
         content=content,
         hub=hub,
@@ -66,7 +69,8 @@ def build_services(
         pages=pages,
         search=search,
         backups=BackupService(session),
-        exports=ExportService(content, answers, pages, data_root=data.root),
+        exports=ExportService(content, answers, pages, transfer, data_root=data.root),
+        transfer=transfer,
         contacts=ContactsService(session, content),
         story=StoryService(session, content, answers),
         salvage=SalvageService(session, content),

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from datetime import datetime
 from pathlib import Path
 
-from peerjournal import __version__
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.core.errors import WriteFailed
@@ -18,6 +16,7 @@ from peerjournal.core.vault.sqlite import translate
 from peerjournal.services.answers import AnswerService
 from peerjournal.services.pages import PageService
 from peerjournal.services.search import page_title
+from peerjournal.services.transfer import TransferService
 
 PENDING_NAME = "exports-in-progress"
 """In the data folder: where a half-written export is, while it is being written."""
@@ -85,46 +84,22 @@ class ExportService:
         content: m.Content,
         answers: AnswerService,
         pages: PageService,
+        transfer: TransferService,
         *,
         data_root: Path | None = None,
     ) -> None:
         self._data_root = data_root
+        self._transfer = transfer
         self._content = content
         self._answers = answers
         self._pages = pages
 
     def as_json(self) -> dict[str, object]:
-        answers = self._answers.all()
-        out_answers = []
-        for prompt_id, answer in sorted(answers.items()):
-            prompt = self._content.prompt(prompt_id)
-            out_answers.append(
-                {
-                    "prompt_id": prompt_id,
-                    "question": prompt.text if prompt else None,
-                    "saved": _iso(self._answers.saved_at(prompt_id)),
-                    "answer": a.to_json(answer),
-                    "text": self._answers.text_of(prompt_id),
-                    "history": [
-                        {
-                            "version": v.seq,
-                            "saved": _iso(v.saved),
-                            "answer": _json_or_none(v.answer),
-                        }
-                        for v in self._answers.history(prompt_id)
-                    ],
-                }
-            )
-        pages = [
-            {"date": day.isoformat(), "text": self._pages.get(day)}
-            for day in sorted(self._pages.days())
-        ]
-        return {
-            "peerjournal_export": 1,
-            "app_version": __version__,
-            "answers": out_answers,
-            "daily_pages": pages,
-        }
+        """The whole journal in the portable format (``core.portable``), as plain objects."""
+        import msgspec
+
+        found: dict[str, object] = msgspec.to_builtins(self._transfer.portable())
+        return found
 
     def as_markdown(self) -> str:
         lines = ["# My peerjournal", ""]
@@ -162,7 +137,9 @@ class ExportService:
 
     def write(self, fmt: str, path: Path) -> Path:
         if fmt == "json":
-            data = json.dumps(self.as_json(), ensure_ascii=False, indent=2).encode("utf-8")
+            from peerjournal.core import portable
+
+            data = portable.write(self._transfer.portable())
         else:
             data = self.as_markdown().encode("utf-8")
         write_private_file(path, data, data_root=self._data_root)

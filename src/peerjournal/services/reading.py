@@ -73,9 +73,14 @@ class ReadingServices:
     @property
     def exports(self) -> ExportService:
         from peerjournal.services.exports import ExportService
+        from peerjournal.services.transfer import TransferService
 
         return ExportService(
-            self.content, self.answers, self.pages, data_root=self.session.data.root
+            self.content,
+            self.answers,
+            self.pages,
+            TransferService(self.session, self.content),
+            data_root=self.session.data.root,
         )
 
 

@@ -7,6 +7,7 @@ the keys (``store``). Every write keeps the manifest in step (``Ledger``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -22,12 +23,14 @@ from peerjournal.core.vault.ledger import Ledger
 from peerjournal.core.vault.reading import DocumentReader
 from peerjournal.core.vault.records import (
     Body,
+    BroughtIn,
     Clock,
     Fold,
     SaveResult,
 )
 from peerjournal.core.vault.rows import (
     open_body,
+    open_iteration,
     seal_body,
     seal_iteration,
     seal_name,
@@ -174,6 +177,109 @@ class DocumentStore(DocumentReader):
             ledger.commit()
             return True
 
+    # -- bringing writing in ---------------------------------------------------------------
+
+    def bring_in(
+        self, documents: Sequence[tuple[str, Sequence[Body]]], iterations: Sequence[JsonDict]
+    ) -> BroughtIn:
+        """Writes documents with their versions (oldest first) and story versions, in one
+        transaction: all of it, or, when anything fails, none of it.
+
+        A document not here yet comes in exactly, its versions as they were. One already
+        here keeps what it has on top: versions that say something it does not hold go into
+        its history, and its current state is saved again after them; versions it already
+        holds are recognised and skipped. Story versions already here are skipped alike.
+        """
+        key = self._require_key()
+        dc = t.documents.c
+        summary = BroughtIn()
+        with self._writing() as conn:
+            ledger = Ledger(conn, key)
+            for name, bodies in documents:
+                if not bodies:
+                    continue
+                lookup = key.lookup(name)
+                row = conn.execute(
+                    select(dc.id, blob(dc.name_ct), blob(dc.current_ct), dc.last_seq).where(
+                        dc.lookup == lookup
+                    )
+                ).first()
+                if row is None:
+                    self._insert_document(conn, ledger, key, name, bodies)
+                    summary.new.append(name)
+                    continue
+                held = _held_values(conn, key, row.id)
+                try:
+                    current: Body | None = open_body(
+                        key, row.current_ct, "documents", "current", row.id, name
+                    )
+                except VaultCorrupt:
+                    current = None  # damaged: what comes in takes its place, as save does
+                if current is not None:
+                    held.append(current.value)
+                fresh: list[Body] = []
+                for body in bodies:
+                    if body.value not in held:
+                        held.append(body.value)
+                        fresh.append(body)
+                if not fresh:
+                    summary.already_here.append(name)
+                    continue
+                on_top = current if current is not None else fresh[-1]
+                seq = row.last_seq
+                for body in [*fresh, current] if current is not None else fresh:
+                    seq += 1
+                    self._insert_version(conn, ledger, key, row.id, seq, body)
+                current_ct = seal_body(key, on_top, "documents", "current", row.id, name)
+                conn.execute(
+                    update(t.documents)
+                    .where(dc.id == row.id)
+                    .values(current_ct=current_ct, last_seq=seq)
+                )
+                ledger.remove_document(row.id, lookup, row.last_seq, row.name_ct, row.current_ct)
+                ledger.add_document(row.id, lookup, seq, row.name_ct, current_ct)
+                summary.merged.append(name)
+            held_iterations = _held_iterations(conn, key)
+            number = conn.execute(select(func.max(t.iterations.c.number))).scalar() or 0
+            for value in iterations:
+                if value in held_iterations:
+                    summary.story_versions_already_here += 1
+                    continue
+                held_iterations.append(value)
+                number += 1
+                row_id = crypto.random_id()
+                sealed = seal_iteration(key, value, row_id, number)
+                conn.execute(insert(t.iterations).values(id=row_id, number=number, body_ct=sealed))
+                ledger.add("iterations", mf.iteration_entry(row_id, number, mf.tag_of(sealed)))
+                summary.story_versions += 1
+            ledger.commit()
+        return summary
+
+    def _insert_document(
+        self,
+        conn: Connection,
+        ledger: Ledger,
+        key: crypto.DataKey,
+        name: str,
+        bodies: Sequence[Body],
+    ) -> None:
+        doc_id = crypto.random_id()
+        name_ct = seal_name(key, name, doc_id)
+        current_ct = seal_body(key, bodies[-1], "documents", "current", doc_id, name)
+        seq = len(bodies)
+        conn.execute(
+            insert(t.documents).values(
+                id=doc_id,
+                lookup=key.lookup(name),
+                name_ct=name_ct,
+                current_ct=current_ct,
+                last_seq=seq,
+            )
+        )
+        ledger.add_document(doc_id, key.lookup(name), seq, name_ct, current_ct)
+        for number, body in enumerate(bodies, start=1):
+            self._insert_version(conn, ledger, key, doc_id, number, body)
+
     # -- story iterations ----------------------------------------------------------------
 
     def add_iteration(self, value: JsonDict) -> int:
@@ -203,3 +309,26 @@ class DocumentStore(DocumentReader):
             insert(t.versions).values(id=version_id, document_id=doc_id, seq=seq, body_ct=sealed)
         )
         ledger.add("versions", mf.version_entry(version_id, doc_id, seq, mf.tag_of(sealed)))
+
+
+def _held_values(conn: Connection, key: crypto.DataKey, doc_id: str) -> list[JsonValue]:
+    """The values of a document's versions that open (a damaged one is left as it is)."""
+    vc = t.versions.c
+    held: list[JsonValue] = []
+    for v in conn.execute(select(vc.id, blob(vc.body_ct)).where(vc.document_id == doc_id)):
+        try:
+            held.append(open_body(key, v.body_ct, "versions", "body", v.id, doc_id).value)
+        except VaultCorrupt:
+            continue
+    return held
+
+
+def _held_iterations(conn: Connection, key: crypto.DataKey) -> list[JsonDict]:
+    ic = t.iterations.c
+    held: list[JsonDict] = []
+    for r in conn.execute(select(ic.id, ic.number, blob(ic.body_ct))):
+        try:
+            held.append(open_iteration(key, r.id, r.number, r.body_ct))
+        except VaultCorrupt:
+            continue
+    return held

@@ -171,6 +171,20 @@ class SaveResult:
     """Folded under ``Fold.DAY``: today's version was corrected, not a new one added."""
 
 
+@dataclass(slots=True)
+class BroughtIn:
+    """What an import did, by document name."""
+
+    new: list[str] = field(default_factory=list)
+    """Not here before: came in whole."""
+    merged: list[str] = field(default_factory=list)
+    """Here already, and different: the versions that came in went into its history."""
+    already_here: list[str] = field(default_factory=list)
+    """Here already with every version that came in: nothing was written."""
+    story_versions: int = 0
+    story_versions_already_here: int = 0
+
+
 @dataclass(frozen=True, slots=True)
 class Iteration:
     number: int

@@ -1,0 +1,214 @@
+"""Your own copy, both ways: the whole journal as ``peerjournal.json``, and back in.
+
+The copy is made from the vault's documents and every version of each, so it holds what
+the journal holds, versions, story settings, story versions and own contacts included;
+bringing it into a journal writes it in one transaction (``Vault.bring_in``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from peerjournal import __version__
+from peerjournal.core import answers as a
+from peerjournal.core import portable as p
+from peerjournal.core.content import model as m
+from peerjournal.core.documents import (
+    CONTACTS,
+    STORY_DRAFT,
+    answer_name,
+    day_of,
+    page_name,
+    page_text,
+    prompt_of,
+)
+from peerjournal.core.errors import NotACopy
+from peerjournal.core.json_types import JsonDict, JsonValue
+from peerjournal.core.vault.records import Body, BroughtIn, Document
+from peerjournal.services.answers import loose_text
+from peerjournal.services.session import VaultSession
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What came in, for the sentence the participant reads."""
+
+    answers: int
+    pages: int
+    merged: int
+    already_here: int
+    story_versions: int
+    other: int
+
+    def sentence(self) -> str:
+        parts = []
+        if self.answers:
+            parts.append(_count(self.answers, "answer"))
+        if self.pages:
+            parts.append(_count(self.pages, "daily page"))
+        if self.story_versions:
+            parts.append(_count(self.story_versions, "saved story version"))
+        if self.other:
+            parts.append(_count(self.other, "other item"))
+        said = "Brought in " + _join(parts) + "." if parts else "Nothing new came in."
+        if self.merged:
+            said += (
+                f" {_count(self.merged, 'item')} you already had differed: what came in is "
+                "in its history, and what you had stays as it is."
+            )
+        if self.already_here:
+            said += f" {_count(self.already_here, 'item')} you already had were left alone."
+        return said
+
+
+class TransferService:
+    def __init__(self, session: VaultSession, content: m.Content) -> None:
+        self._session = session
+        self._content = content
+
+    # -- out ----------------------------------------------------------------------------
+
+    def portable(self, *, now: datetime | None = None) -> p.ExportFile:
+        reader = self._session.reader
+        answers: list[p.AnswerRecord] = []
+        pages: list[p.PageRecord] = []
+        other: list[p.DocumentRecord] = []
+        draft = contacts = None
+        for doc in sorted(self._session.read_all(), key=lambda d: d.name):
+            versions = [_version(v.seq, v.body) for v in reader.history(doc.name)] or [
+                _version(doc.seq, doc.body)
+            ]
+            prompt_id = prompt_of(doc.name)
+            day = day_of(doc.name)
+            if prompt_id is not None:
+                answers.append(self._answer_record(prompt_id, doc, versions))
+            elif day is not None:
+                text = page_text(doc.value) or ""
+                pages.append(p.PageRecord(day.isoformat(), text, _iso(doc.saved), versions))
+            elif doc.name == STORY_DRAFT:
+                draft = p.DocumentRecord(doc.name, versions)
+            elif doc.name == CONTACTS:
+                contacts = p.DocumentRecord(doc.name, versions)
+            else:
+                other.append(p.DocumentRecord(doc.name, versions))
+        story = [p.StoryVersion(i.number, i.value) for i in reader.iterations()]
+        return p.ExportFile(
+            format=p.FORMAT,
+            format_version=p.FORMAT_VERSION,
+            app_version=__version__,
+            exported=_iso(now or datetime.now(UTC)),
+            answers=answers,
+            daily_pages=pages,
+            story_draft=draft,
+            story_versions=story,
+            support_contacts=contacts,
+            other_documents=other,
+        )
+
+    def _answer_record(
+        self, prompt_id: str, doc: Document, versions: list[p.Version]
+    ) -> p.AnswerRecord:
+        prompt = self._content.prompt(prompt_id)
+        located = self._content.locate(prompt_id)
+        value = doc.value
+        try:
+            answer = a.from_json(value)
+            text = a.words(prompt, answer) if prompt and prompt.kind == answer.kind else ""
+        except Exception:
+            text = ""
+        question = (
+            p.Question(prompt.kind, prompt.text, located.part.title if located else None)
+            if prompt is not None
+            else None
+        )
+        return p.AnswerRecord(
+            prompt_id,
+            question,
+            value,
+            text or loose_text(value),
+            _iso(doc.saved),
+            versions,
+        )
+
+    # -- in -----------------------------------------------------------------------------
+
+    def bring_in(self, raw: bytes) -> Summary:
+        """Reads a copy and writes it into this journal; all of it or, on any fault, none."""
+        try:
+            found = p.read(raw)
+            documents = _documents_of(found)
+        except (p.NotAnExport, ValueError) as exc:
+            raise NotACopy(detail=str(exc)) from None
+        iterations: list[JsonDict] = [s.value for s in found.story_versions]
+        done = self._session.vault.bring_in(documents, iterations)
+        self._session.reload()
+        return _summary(done)
+
+
+def _documents_of(found: p.ExportFile) -> list[tuple[str, list[Body]]]:
+    documents: list[tuple[str, list[Body]]] = []
+    for answer in found.answers:
+        documents.append((answer_name(answer.prompt_id), _bodies(answer.versions)))
+    for page in found.daily_pages:
+        day = date.fromisoformat(page.date)
+        documents.append((page_name(day), _bodies(page.versions)))
+    for record in (found.story_draft, found.support_contacts, *found.other_documents):
+        if record is not None:
+            documents.append((record.name, _bodies(record.versions)))
+    return documents
+
+
+def _bodies(versions: list[p.Version]) -> list[Body]:
+    """Versions oldest first, by their number (which the copy says, never by clock)."""
+    ordered = sorted(versions, key=lambda v: v.version)
+    return [
+        Body(
+            started=_when(v.started),
+            saved=_when(v.saved),
+            value=_plain(v.value),
+        )
+        for v in ordered
+    ]
+
+
+def _when(text: str) -> datetime:
+    when = datetime.fromisoformat(text)
+    if when.tzinfo is None:
+        raise ValueError(f"the time {text!r} says no time zone")
+    return when
+
+
+def _plain(value: object) -> JsonValue:
+    return value  # type: ignore[return-value]  # decoded JSON, so JSON
+
+
+def _version(seq: int, body: Body) -> p.Version:
+    return p.Version(seq, _iso(body.started), _iso(body.saved), body.value)
+
+
+def _iso(when: datetime) -> str:
+    return when.isoformat()
+
+
+def _summary(done: BroughtIn) -> Summary:
+    new = done.new
+    return Summary(
+        answers=sum(1 for n in new if prompt_of(n) is not None),
+        pages=sum(1 for n in new if day_of(n) is not None),
+        merged=len(done.merged),
+        already_here=len(done.already_here),
+        story_versions=done.story_versions,
+        other=sum(1 for n in new if prompt_of(n) is None and day_of(n) is None),
+    )
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}" if n == 1 else f"{n} {what}s"
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+__all__ = ["Summary", "TransferService"]

@@ -1,0 +1,188 @@
+"""Your own copy, both ways: peerjournal.json holds everything and comes back in exactly."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from peerjournal.core import answers as a
+from peerjournal.core import portable
+from peerjournal.core import story as st
+from peerjournal.core.content import model as m
+from peerjournal.core.content.model import Content
+from peerjournal.core.errors import NotACopy
+from peerjournal.core.vault.keyslots import FAST_KDF
+from peerjournal.services.container import Services, build_services
+from tests.cli_helpers import run_cli
+from tests.conftest import CANARY, PASSPHRASE
+
+SCHEMA_FILE = Path(__file__).parents[1] / "docs" / "peerjournal-export.schema.json"
+
+
+class Clock:
+    """A clock that moves on an hour each time it is read, so every save is a version."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(hours=1)
+        return self.now
+
+
+def _fresh(root: Path, content: Content) -> Services:
+    services = build_services(root, content=content, kdf=FAST_KDF, clock=Clock())
+    services.session.create(PASSPHRASE)
+    return services
+
+
+@pytest.fixture
+def written(tmp_path: Path, content: Content) -> Iterator[Services]:
+    """A journal with something of every kind kept: versions, pages, story, contacts."""
+    services = _fresh(tmp_path / "first", content)
+    s = services
+    s.answers.save("m1.s1.positive", a.TextAnswer("First thoughts"), fold=False)
+    s.answers.save("m1.s1.positive", a.TextAnswer(CANARY), fold=False)
+    s.answers.save("m1.s4.strengths", a.ChooseAnswer(("empathy",)), fold=False)
+    s.answers.save(
+        "m1.s3.values", a.RankedAnswer((a.RankedItem("Kindness", "to Zoë"),)), fold=False
+    )
+    s.answers.save("p2p.stocktake.ladder", a.LadderAnswer(4), fold=False)
+    s.answers.save("p2p.stocktake.ladder", a.LadderAnswer(9), fold=False)
+    s.pages.save(date(2026, 1, 3), "A walk with Łukasz")
+    s.session.new_sitting()
+    s.pages.save(date(2026, 1, 3), "A walk with Łukasz, and tea after")
+    s.pages.save(date(2026, 1, 4), 'Quotes " and \\ back\nslashes 🌱')
+    s.story.save_options(options=st.StoryOptions(title="My road", name="Siân"))
+    s.story.save_iteration(name="For Thursday")
+    s.contacts.save_own([m.Contact("Ffion", "07700 900123", "my sister")])
+    yield services
+    services.session.close()
+
+
+def _without_time(data: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in data.items() if k != "exported"}
+
+
+def test_everything_is_in_the_copy(written: Services) -> None:
+    data = written.exports.as_json()
+    answers = {r["prompt_id"]: r for r in data["answers"]}  # type: ignore[attr-defined]
+    assert [v["value"]["data"]["text"] for v in answers["m1.s1.positive"]["versions"]] == [
+        "First thoughts",
+        CANARY,
+    ]
+    assert answers["m1.s1.positive"]["question"]["text"]
+    assert [v["value"]["data"]["rung"] for v in answers["p2p.stocktake.ladder"]["versions"]] == [
+        4,
+        9,
+    ]
+    pages = {p["date"]: p for p in data["daily_pages"]}  # type: ignore[attr-defined]
+    assert len(pages["2026-01-03"]["versions"]) == 2
+    assert pages["2026-01-04"]["text"] == 'Quotes " and \\ back\nslashes 🌱'
+    assert data["story_draft"]["versions"][-1]["value"]["title"] == "My road"  # type: ignore[index]
+    assert len(data["story_versions"]) == 1  # type: ignore[arg-type]
+    contacts = data["support_contacts"]["versions"][-1]["value"]  # type: ignore[index]
+    assert "Ffion" in json.dumps(contacts, ensure_ascii=False)
+    assert data["format"] == "peerjournal" and data["format_version"] == 2
+
+
+def test_the_published_schema_is_the_format_and_every_copy_meets_it(written: Services) -> None:
+    published = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert published == portable.schema(), "run: python -m peerjournal.core.portable > docs/..."
+    jsonschema.validate(written.exports.as_json(), published)
+    broken = written.exports.as_json()
+    broken["daily_pages"] = [{"date": "2026-01-03"}]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, published)
+
+
+def test_a_copy_brought_into_a_new_journal_gives_the_same_copy(
+    written: Services, tmp_path: Path, content: Content
+) -> None:
+    first = written.exports.as_json()
+    second = _fresh(tmp_path / "second", content)
+    try:
+        summary = second.transfer.bring_in(json.dumps(first).encode())
+        assert summary.answers == 4 and summary.pages == 2 and summary.story_versions == 1
+        assert _without_time(second.exports.as_json()) == _without_time(first)
+        assert second.session.vault.check().ok
+        assert second.answers.text_of("m1.s1.positive") == CANARY
+        assert second.pages.get(date(2026, 1, 3)) == "A walk with Łukasz, and tea after"
+        assert second.story.options().name == "Siân"
+        assert [c.name for c in second.contacts.own()] == ["Ffion"]
+        assert [h.answer for h in second.answers.history("p2p.stocktake.ladder")] == [
+            a.LadderAnswer(4),
+            a.LadderAnswer(9),
+        ]
+    finally:
+        second.session.close()
+
+
+def test_bringing_in_never_overwrites_and_knows_what_it_already_has(
+    written: Services, tmp_path: Path, content: Content
+) -> None:
+    copy = json.dumps(written.exports.as_json()).encode()
+    other = _fresh(tmp_path / "other", content)
+    try:
+        other.answers.save("m1.s1.positive", a.TextAnswer("Mine, written here"), fold=False)
+        summary = other.transfer.bring_in(copy)
+        assert summary.merged == 1
+        assert "stays as it is" in summary.sentence()
+        assert other.answers.text_of("m1.s1.positive") == "Mine, written here"
+        kept = [h.answer for h in other.answers.history("m1.s1.positive")]
+        assert a.TextAnswer(CANARY) in kept and a.TextAnswer("First thoughts") in kept
+        assert other.session.vault.check().ok
+        again = other.transfer.bring_in(copy)
+        assert again.answers == again.pages == again.merged == again.story_versions == 0
+        assert again.already_here > 0 and "left alone" in again.sentence()
+        assert len(other.story.iterations()) == 1
+    finally:
+        other.session.close()
+
+
+@pytest.mark.parametrize(
+    ("raw", "says"),
+    [
+        (b"not json at all", "not readable JSON"),
+        (b'{"format": "peerjournal"}', "not a peerjournal copy"),
+        (b"[1, 2, 3]", "not a peerjournal copy"),
+    ],
+)
+def test_a_broken_file_changes_nothing_and_says_why(
+    services: Services, raw: bytes, says: str
+) -> None:
+    services.pages.save(date(2026, 2, 1), "Already here")
+    before = services.exports.as_json()
+    with pytest.raises(NotACopy) as caught:
+        services.transfer.bring_in(raw)
+    assert says in caught.value.message and "Nothing was changed" in caught.value.message
+    assert _without_time(services.exports.as_json()) == _without_time(before)
+
+
+def test_a_copy_broken_half_way_brings_in_none_of_it(written: Services, services: Services) -> None:
+    data = written.exports.as_json()
+    data["daily_pages"][-1]["versions"][0]["saved"] = "2026-01-04 10:00"  # type: ignore[index]
+    with pytest.raises(NotACopy, match="time zone"):
+        services.transfer.bring_in(json.dumps(data).encode())
+    assert services.answers.text_of("m1.s1.positive") == ""  # the answers before it: not in
+    assert services.pages.days() == []
+
+
+def test_import_on_the_command_line(written: Services, data_dir: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "peerjournal.json"
+    copy.write_bytes(portable.write(written.transfer.portable()))
+    done = run_cli("import", str(copy), data_dir=data_dir, passphrase=PASSPHRASE)
+    assert done.returncode == 0, done.stderr
+    assert "Brought in 4 answers, 2 daily pages, 1 saved story version" in done.stderr
+    shown = run_cli("show", "m1.s1.positive", data_dir=data_dir, passphrase=PASSPHRASE)
+    assert CANARY in shown.stdout
+    missing = run_cli(
+        "import", str(tmp_path / "nope.json"), data_dir=data_dir, passphrase=PASSPHRASE
+    )
+    assert missing.returncode != 0 and "There is no file at" in missing.stderr
+    assert "Traceback" not in missing.stderr
