@@ -184,5 +184,54 @@ def test_import_on_the_command_line(written: Services, data_dir: Path, tmp_path:
     missing = run_cli(
         "import", str(tmp_path / "nope.json"), data_dir=data_dir, passphrase=PASSPHRASE
     )
-    assert missing.returncode != 0 and "There is no file at" in missing.stderr
+    assert missing.returncode != 0 and "There is no file or folder at" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_the_zip_holds_markdown_per_part_pages_and_the_copy(written: Services) -> None:
+    import io
+    import zipfile
+
+    from peerjournal.services.exports import ABOUT_NAME
+
+    data = written.exports.as_zip(now=datetime(2026, 2, 1, 12, tzinfo=UTC))
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert archive.testzip() is None
+    names = archive.namelist()
+    folders = {n.split("/")[0] for n in names}
+    assert folders == {"peerjournal 2026-02-01"}
+    files = {n.split("/", 1)[1]: archive.read(n).decode("utf-8") for n in names}
+    assert "not encrypted" in files[ABOUT_NAME]
+    copy = portable.read(files["peerjournal.json"].encode("utf-8"))
+    assert _without_time(json.loads(portable.write(copy))) == _without_time(
+        written.exports.as_json()
+    )
+    parts = [n for n in files if n.endswith(".md") and n[:2].isdigit()]
+    assert len(parts) >= 3
+    assert len(parts) == len(set(parts))
+    tree = next(f for n, f in files.items() if CANARY in f and n.endswith(".md"))
+    assert "*Last changed" in tree
+    assert all("/" not in n and ":" not in n for n in files)
+    pages = files["Daily pages.md"]
+    assert "A walk with Łukasz, and tea after" in pages and "🌱" in pages
+    assert "Saturday 3 January 2026" in pages
+
+
+def test_cli_export_all_as_zip(written: Services, tmp_path: Path) -> None:
+    import zipfile
+
+    written.session.close()
+    target = tmp_path / "copy.zip"
+    done = run_cli(
+        "export",
+        "all",
+        "--format",
+        "zip",
+        "-o",
+        str(target),
+        data_dir=tmp_path / "first",
+        passphrase=PASSPHRASE,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "not encrypted" in done.stderr
+    assert any(n.endswith("peerjournal.json") for n in zipfile.ZipFile(target).namelist())

@@ -46,6 +46,13 @@ class ScriptedPrompter:
         assert self.paths, f"unexpected file dialog: {title}"
         return self.paths.pop(0)
 
+    def open_path(
+        self, parent: QWidget | None, title: str, file_filter: str, *, folder: bool = False
+    ) -> Path | None:
+        self.asked.append(title)
+        assert self.paths, f"unexpected file dialog: {title}"
+        return self.paths.pop(0)
+
     def setup_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:
         self.asked.append("print")
         assert self.printers, "unexpected print dialog"

@@ -105,8 +105,8 @@ def _build(only: str | None) -> tuple[argparse.ArgumentParser, bool]:
         (
             "all",
             sharing("cmd_export_all"),
-            "everything, unencrypted, as Markdown or JSON",
-            ["md", "json"],
+            "everything, unencrypted: a ZIP of Markdown and peerjournal.json, or either",
+            ["md", "json", "zip"],
             (),
         ),
         (
@@ -166,10 +166,13 @@ def _build(only: str | None) -> tuple[argparse.ArgumentParser, bool]:
     bring = add(
         "import",
         writing("cmd_import"),
-        "bring in a copy made by `export all --format json` (into a new journal exactly; "
-        "into this one without overwriting anything)",
+        "bring in writing: a copy made by `export all` (peerjournal.json or its ZIP), or "
+        "another journal's (jrnl, Day One's ZIP, a RedNotebook data folder, a folder of dated "
+        "Markdown or text files) as daily pages; nothing already here is overwritten",
     )
-    bring.add_argument("file", metavar="FILE", help="the peerjournal.json to bring in ('-': stdin)")
+    bring.add_argument(
+        "file", metavar="PATH", help="the file or folder to bring in ('-': a copy on stdin)"
+    )
     journal = add("journal", setup("cmd_usage"), "daily pages")
     journal_sub = journal.add_subparsers(dest="journal_command", metavar="ACTION")
     jadd = journal_sub.add_parser(

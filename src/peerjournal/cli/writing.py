@@ -37,29 +37,26 @@ def cmd_prompts(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """One transaction: everything in the file comes in, or nothing does."""
-    raw = _read_copy(args.file)
+    """Reads the file or folder whole, then one transaction: all of it comes in, or none."""
+    if args.file == "-":
+        raw = sys.stdin.buffer.read()
+        with open_journal(args) as services:
+            summary = services.transfer.bring_in(raw)
+            _daily_backup(services)
+        say(summary.sentence())
+        return EXIT_OK
+    path = Path(args.file).expanduser()
+    if not path.exists():
+        raise CliError(text=f"There is no file or folder at {path}. Nothing was changed.")
+    from peerjournal.services.incoming import look
+
+    incoming = look(path)
+    say(incoming.sentence())
     with open_journal(args) as services:
-        summary = services.transfer.bring_in(raw)
+        summary = services.transfer.bring(incoming)
         _daily_backup(services)
     say(summary.sentence())
     return EXIT_OK
-
-
-def _read_copy(name: str) -> bytes:
-    if name == "-":
-        return sys.stdin.buffer.read()
-    path = Path(name).expanduser()
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise CliError(text=f"There is no file at {path}. Nothing was changed.") from None
-    except IsADirectoryError:
-        raise CliError(text=f"{path} is a folder, not a file. Nothing was changed.") from None
-    except OSError as exc:
-        raise CliError(
-            text=f"{path} could not be read ({exc.strerror}). Nothing was changed."
-        ) from None
 
 
 def parse_answer(prompt: m.Prompt, text: str) -> a.Answer:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -14,15 +12,12 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from peerjournal.core.dates import long_date
 from peerjournal.core.story import StoryDocument
 from peerjournal.export import booklet, fonts
 
 BLANK_LINES = 7
 CONVERSATION_TITLE = "For our conversation"
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def _iteration_line(doc: StoryDocument) -> str:

@@ -10,9 +10,9 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from peerjournal.core.content import model as m
+from peerjournal.core.dates import long_date
 from peerjournal.core.story import LADDER_ID, question_heading
 from peerjournal.export import booklet, fonts
-from peerjournal.export.story import long_date
 
 AnswerLookup = Callable[[str], str]
 STOCKTAKE_PART = "p2p.stocktake"

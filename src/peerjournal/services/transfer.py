@@ -7,8 +7,10 @@ bringing it into a journal writes it in one transaction (``Vault.bring_in``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 from peerjournal import __version__
 from peerjournal.core import answers as a
@@ -16,6 +18,7 @@ from peerjournal.core import portable as p
 from peerjournal.core.content import model as m
 from peerjournal.core.documents import (
     CONTACTS,
+    PAGE,
     STORY_DRAFT,
     answer_name,
     day_of,
@@ -27,6 +30,8 @@ from peerjournal.core.errors import NotACopy
 from peerjournal.core.json_types import JsonDict, JsonValue
 from peerjournal.core.vault.records import Body, BroughtIn, Document
 from peerjournal.services.answers import loose_text
+from peerjournal.services.events import Changes
+from peerjournal.services.incoming import DayText, Incoming, look
 from peerjournal.services.session import VaultSession
 
 
@@ -40,6 +45,9 @@ class Summary:
     already_here: int
     story_versions: int
     other: int
+    added_to: int = 0
+    """Pages that were here, with what came in for their day added at the end."""
+    left_out: tuple[str, ...] = ()
 
     def sentence(self) -> str:
         parts = []
@@ -57,8 +65,15 @@ class Summary:
                 f" {_count(self.merged, 'item')} you already had differed: what came in is "
                 "in its history, and what you had stays as it is."
             )
+        if self.added_to:
+            said += (
+                f" {_count(self.added_to, 'page')} you already had for those days now end with "
+                "what came in; what they said before is kept in their history."
+            )
         if self.already_here:
             said += f" {_count(self.already_here, 'item')} you already had were left alone."
+        for sentence in self.left_out:
+            said += f" {sentence}"
         return said
 
 
@@ -143,7 +158,68 @@ class TransferService:
         iterations: list[JsonDict] = [s.value for s in found.story_versions]
         done = self._session.vault.bring_in(documents, iterations)
         self._session.reload()
+        self._tell(done)
         return _summary(done)
+
+    def look(self, path: Path) -> Incoming:
+        """What is at ``path``, read whole, before anything is written."""
+        return look(path)
+
+    def bring(self, incoming: Incoming) -> Summary:
+        """Brings in what ``look`` found: a copy as ``bring_in``, other writing as pages."""
+        if incoming.copy is not None:
+            return self.bring_in(incoming.copy)
+        summary = self.bring_pages(incoming.days)
+        return replace(summary, left_out=tuple(incoming.left_out))
+
+    def bring_pages(self, days: Sequence[DayText]) -> Summary:
+        """Each day's writing as that day's page, in one transaction.
+
+        A day with no page yet gets one holding exactly what came in. A day that has a
+        page keeps every word of it: what came in is added after it, unless the page
+        already holds it (brought in before), and what the page said before stays in its
+        history.
+        """
+        here = {
+            d: page_text(doc.value) or ""
+            for doc in self._session.reader.documents(prefix=PAGE)
+            if (d := day_of(doc.name)) is not None
+        }
+        now = self._session.clock()
+        documents: list[tuple[str, list[Body]]] = []
+        skipped = 0
+        for one in days:
+            existing = here.get(one.day, "")
+            if not existing.strip():
+                body = Body(started=one.first, saved=one.last, value={"text": one.text})
+            elif one.text.strip() in existing:
+                skipped += 1
+                continue
+            else:
+                combined = f"{existing.rstrip()}\n\n{one.text.strip(chr(10))}"
+                body = Body(started=now, saved=now, value={"text": combined})
+            documents.append((page_name(one.day), [body]))
+        done = self._session.vault.bring_in(documents, [], newest_on_top=True)
+        self._session.reload()
+        self._tell(done)
+        summary = _summary(done)
+        return replace(
+            summary, added_to=summary.merged, merged=0, already_here=summary.already_here + skipped
+        )
+
+    def _tell(self, done: BroughtIn) -> None:
+        """Every view showing something that came in redraws from what is kept now."""
+        changed = [*done.new, *done.merged]
+        if not changed and not done.story_versions:
+            return
+        self._session.hub.notify(
+            Changes(
+                answers=frozenset(p for n in changed if (p := prompt_of(n)) is not None),
+                pages=frozenset(d.isoformat() for n in changed if (d := day_of(n)) is not None),
+                story=bool(done.story_versions) or STORY_DRAFT in changed,
+                contacts=CONTACTS in changed,
+            )
+        )
 
 
 def _documents_of(found: p.ExportFile) -> list[tuple[str, list[Body]]]:
@@ -204,7 +280,7 @@ def _summary(done: BroughtIn) -> Summary:
 
 
 def _count(n: int, what: str) -> str:
-    return f"{n} {what}" if n == 1 else f"{n} {what}s"
+    return f"{n:,} {what}" if n == 1 else f"{n:,} {what}s"
 
 
 def _join(parts: list[str]) -> str:

@@ -180,7 +180,11 @@ class DocumentStore(DocumentReader):
     # -- bringing writing in ---------------------------------------------------------------
 
     def bring_in(
-        self, documents: Sequence[tuple[str, Sequence[Body]]], iterations: Sequence[JsonDict]
+        self,
+        documents: Sequence[tuple[str, Sequence[Body]]],
+        iterations: Sequence[JsonDict],
+        *,
+        newest_on_top: bool = False,
     ) -> BroughtIn:
         """Writes documents with their versions (oldest first) and story versions, in one
         transaction: all of it, or, when anything fails, none of it.
@@ -189,6 +193,9 @@ class DocumentStore(DocumentReader):
         here keeps what it has on top: versions that say something it does not hold go into
         its history, and its current state is saved again after them; versions it already
         holds are recognised and skipped. Story versions already here are skipped alike.
+        With ``newest_on_top`` the last version that came in becomes the current state
+        instead (a page the caller has made from what was here and what came in), and
+        what was here stays in the history.
         """
         key = self._require_key()
         dc = t.documents.c
@@ -225,9 +232,10 @@ class DocumentStore(DocumentReader):
                 if not fresh:
                     summary.already_here.append(name)
                     continue
-                on_top = current if current is not None else fresh[-1]
+                again = current is not None and not newest_on_top
+                on_top = current if current is not None and again else fresh[-1]
                 seq = row.last_seq
-                for body in [*fresh, current] if current is not None else fresh:
+                for body in [*fresh, current] if current is not None and again else fresh:
                     seq += 1
                     self._insert_version(conn, ledger, key, row.id, seq, body)
                 current_ct = seal_body(key, on_top, "documents", "current", row.id, name)

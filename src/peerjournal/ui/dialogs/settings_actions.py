@@ -38,6 +38,7 @@ class SettingsActions(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(self._on_settings_changed)
         dialog.backups_requested.connect(self.open_backups, Qt.ConnectionType.QueuedConnection)
+        dialog.copy_requested.connect(self.open_copy, Qt.ConnectionType.QueuedConnection)
         dialog.passphrase_requested.connect(
             self.open_passphrase, Qt.ConnectionType.QueuedConnection
         )
@@ -60,6 +61,23 @@ class SettingsActions(QObject):
         dialog = BackupsDialog(self._window.services, self._window.prompter, self._window)
         dialog.backup_requested.connect(lambda: self._backup_now(dialog))
         dialog.restore_requested.connect(self.restore_backup)
+        dialog.open()
+
+    @Slot()
+    def open_copy(self) -> None:
+        journal = self._window.journal
+        if journal is None:
+            return
+        from peerjournal.ui.dialogs.copy_dialog import CopyDialog
+
+        dialog = CopyDialog(
+            self._window.services,
+            self._window.tasks,
+            self._window.prompter,
+            journal.flush,
+            self._window,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def _backup_now(self, dialog: BackupsDialog) -> None:

@@ -38,6 +38,7 @@ class SettingsDialog(QDialog):
     changed = Signal(object)
     """The settings as they now are (a ``Settings``), after any change."""
     backups_requested = Signal()
+    copy_requested = Signal()
     passphrase_requested = Signal()
     recovery_requested = Signal()
 
@@ -74,13 +75,15 @@ class SettingsDialog(QDialog):
         form.addRow("Light or dark", self.theme)
         self.backups = button("Backups…", "", self, name="openBackupsDialog")
         self.backups.setVisible(unlocked)
+        self.your_copy = button("Your copy: export, print, bring in…", "", self, name="openCopy")
+        self.your_copy.setVisible(unlocked)
         self.change_passphrase = button("Change passphrase…", "", self, name="openPassphrase")
         self.change_passphrase.setVisible(unlocked)
         self.new_recovery = button("Make a new recovery key…", "", self, name="openRecoveryKey")
         self.new_recovery.setVisible(unlocked)
         journal_row = QVBoxLayout()
         journal_row.setSpacing(6)
-        for action in (self.backups, self.change_passphrase, self.new_recovery):
+        for action in (self.your_copy, self.backups, self.change_passphrase, self.new_recovery):
             journal_row.addWidget(action, 0, Qt.AlignmentFlag.AlignLeft)
         if unlocked:
             form.addRow("Your journal", journal_row)
@@ -113,6 +116,7 @@ class SettingsDialog(QDialog):
         self.idle.valueChanged.connect(self._on_changed)
         self.theme.currentIndexChanged.connect(self._on_changed)
         self.backups.clicked.connect(self._to_backups)
+        self.your_copy.clicked.connect(self._to_copy)
         self.change_passphrase.clicked.connect(self._to_passphrase)
         self.new_recovery.clicked.connect(self._to_recovery)
 
@@ -124,6 +128,11 @@ class SettingsDialog(QDialog):
     def _to_backups(self) -> None:
         self.accept()
         self.backups_requested.emit()
+
+    @Slot()
+    def _to_copy(self) -> None:
+        self.accept()
+        self.copy_requested.emit()
 
     @Slot()
     def _to_recovery(self) -> None:

@@ -232,6 +232,18 @@ class DailyPage(QWidget):
     def on_changes(self, changes: Changes) -> None:
         if changes.pages:
             self.refresh_list()
+            self._changed_elsewhere(changes)
+
+    def _changed_elsewhere(self, changes: Changes) -> None:
+        """Shows the day's page again when it changed elsewhere (writing brought in) and
+        nothing typed here is on its way."""
+        day = self.day
+        if day is None or day.isoformat() not in changes.pages:
+            return
+        if self._autosaver.busy(page_key(day)):
+            return
+        if self.text.toPlainText() != self._services.pages.get(day):
+            self.load_answers()
 
     def focus_first(self) -> None:
         self.text.setFocus(Qt.FocusReason.OtherFocusReason)

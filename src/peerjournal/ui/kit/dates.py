@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from peerjournal.core.dates import long_date
+
 
 def day_month_year(day: date) -> str:
-    return f"{day.day} {day.strftime('%B %Y')}"
+    return long_date(day)
 
 
 def long_day(day: date) -> str:

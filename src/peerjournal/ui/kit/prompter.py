@@ -31,9 +31,24 @@ class Prompter(Protocol):
         """Asks where to save a file; None if they changed their mind."""
         ...
 
+    def open_path(
+        self, parent: QWidget | None, title: str, file_filter: str, *, folder: bool = False
+    ) -> Path | None:
+        """Asks which file (or, with ``folder``, which folder) to open; None if not chosen."""
+        ...
+
     def setup_printer(self, parent: QWidget | None, printer: QPrinter) -> bool:
         """Shows the print dialog for ``printer``; True to print."""
         ...
+
+
+def suffix_of(file_filter: str) -> str:
+    """The first pattern's ending: "PDF (*.pdf)" gives "pdf", "ZIP (*.zip)" gives "zip"."""
+    start = file_filter.find("*.")
+    if start < 0:
+        return ""
+    rest = file_filter[start + 2 :]
+    return "".join(ch for ch in rest.split()[0] if ch.isalnum())
 
 
 class QtPrompter:
@@ -69,7 +84,23 @@ class QtPrompter:
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         # Qt's own dialog: a native one may add the file to the desktop's recent files.
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.setDefaultSuffix("pdf")
+        dialog.setDefaultSuffix(suffix_of(file_filter))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        chosen = dialog.selectedFiles()
+        return Path(chosen[0]) if chosen else None
+
+    def open_path(
+        self, parent: QWidget | None, title: str, file_filter: str, *, folder: bool = False
+    ) -> Path | None:
+        dialog = QFileDialog(parent, title, str(Path.home()), file_filter)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        if folder:
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         chosen = dialog.selectedFiles()
@@ -80,4 +111,4 @@ class QtPrompter:
         return dialog.exec() == QDialog.DialogCode.Accepted
 
 
-__all__ = ["Prompter", "QtPrompter"]
+__all__ = ["Prompter", "QtPrompter", "suffix_of"]
