@@ -66,6 +66,13 @@ def main() -> None:
         wall, cpu = kdf_of_vault(folder)
         print(json.dumps({"kdf_vault_s": wall, "kdf_vault_cpu_s": cpu}))
         return
+    if what == "pages":
+        services = build_services(folder)
+        services.session.unlock(PASSPHRASE)
+        pages = {d.isoformat(): services.pages.get(d) for d in services.pages.days()}
+        services.session.close()
+        print(json.dumps(pages, ensure_ascii=False))
+        return
     default = calibrate()
     salt = os.urandom(16)
     kdf_s = best_of(lambda: derive_kek(b"a passphrase", salt, default))

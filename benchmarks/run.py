@@ -63,6 +63,7 @@ TARGETS = {  # issue 15's targets, on this 2-core machine
     "search_vs_jrnl_common50": ("<=", 0.5),
     "list_vs_jrnl_short": ("<=", 0.6),
     "cli_search_peak_mb": ("<=", 60.0),
+    "import_jrnl_s": ("<=", 10.0),
 }
 
 
@@ -230,7 +231,62 @@ def versus_jrnl(folder: Path, pairs: int) -> dict[str, Measure]:
         if name == "search_vs_jrnl_nohit":
             measures["cli_search_peak_mb"] = Measure("cli_search_peak_mb", result.ours_peak_mb)
             measures["jrnl_search_peak_mb"] = Measure("jrnl_search_peak_mb", result.theirs_peak_mb)
+    measures.update(import_jrnl(config, jenv, runs=3))
     return measures
+
+
+def import_jrnl(config: Path, jenv: dict[str, str], runs: int) -> dict[str, Measure]:
+    """``peerjournal import`` of the jrnl journal, as jrnl itself writes it out in plain
+    text (``--export jrnl``), into a fresh journal: the whole process, wall clock, from
+    start to exit (its one unlock's key derivation included). Every entry is then checked
+    against jrnl's own JSON export: one daily page per entry, its date and text exactly.
+    """
+    home = config.parent
+    plain, listed = home / "exported.txt", home / "exported.json"
+    jrnl = [str(JRNL_VENV / "bin" / "jrnl"), "--config-file", str(config)]
+    for fmt, out in (("jrnl", plain), ("json", listed)):
+        subprocess.run([*jrnl, "--export", fmt, "--file", str(out)], check=True, env=jenv)
+    entries = json.loads(listed.read_text(encoding="utf-8"))["entries"]
+    measures = {"import_jrnl_s": Measure("import_jrnl_s"), "import_jrnl_entries": Measure("n")}
+    for run in range(runs):
+        target = WORK / f"import-{run}"
+        shutil.rmtree(target, ignore_errors=True)
+        env = env_clean(
+            PEERJOURNAL_DATA_DIR=str(target), PEERJOURNAL_PASSPHRASE="benchmark passphrase"
+        )
+        subprocess.run([PY, "-m", "peerjournal", "init"], check=True, capture_output=True, env=env)
+        took = run_process([PY, "-m", "peerjournal", "import", str(plain)], env, ROOT)
+        measures["import_jrnl_s"].samples.append(took.wall_s)
+        if run == 0:
+            check_import(target, entries)
+        shutil.rmtree(target, ignore_errors=True)
+    measures["import_jrnl_entries"].samples.append(float(len(entries)))
+    plain.unlink()
+    listed.unlink()
+    return measures
+
+
+def check_import(folder: Path, entries: list[dict[str, object]]) -> None:
+    """Each jrnl entry is its day's page, word for word (title and body as jrnl keeps them)."""
+    found = subprocess.run(
+        [PY, str(HERE / "probe_headless.py"), str(folder), "pages"],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env_clean(),
+    )
+    pages: dict[str, str] = json.loads(found.stdout)
+    wanted = {
+        str(e["date"]): f"{e['title']}\n{e['body']}".rstrip("\n") if e["body"] else str(e["title"])
+        for e in entries
+    }
+    if len(wanted) != len(entries):
+        raise SystemExit("the jrnl journal has two entries on one day; the check needs one")
+    wrong = [d for d, text in wanted.items() if pages.get(d, "").rstrip("\n") != text]
+    if wrong or len(pages) != len(wanted):
+        raise SystemExit(
+            f"import lost or changed {len(wrong)} of {len(wanted)} entries: {wrong[:3]}"
+        )
 
 
 def probe_kdf_jrnl(python: Path) -> tuple[float, float]:

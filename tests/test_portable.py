@@ -18,6 +18,7 @@ from peerjournal.core.content.model import Content
 from peerjournal.core.errors import NotACopy
 from peerjournal.core.vault.keyslots import FAST_KDF
 from peerjournal.services.container import Services, build_services
+from peerjournal.services.incoming import DayText
 from tests.cli_helpers import run_cli
 from tests.conftest import CANARY, PASSPHRASE
 
@@ -235,3 +236,48 @@ def test_cli_export_all_as_zip(written: Services, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "not encrypted" in done.stderr
     assert any(n.endswith("peerjournal.json") for n in zipfile.ZipFile(target).namelist())
+
+
+def _days(*items: tuple[date, str]) -> list[DayText]:
+    return [
+        DayText(
+            day,
+            text,
+            datetime(day.year, day.month, day.day, 9, tzinfo=UTC),
+            datetime(day.year, day.month, day.day, 21, tzinfo=UTC),
+        )
+        for day, text in items
+    ]
+
+
+def test_pages_brought_in_never_cover_what_was_there(written: Services) -> None:
+    """A new day comes in exactly; a day with a page keeps every word, what came in after
+    it; bringing the same in again changes nothing."""
+    s = written
+    had = s.pages.get(date(2026, 1, 3))
+    incoming = _days(
+        (date(2015, 6, 1), "Ten years ago, with Siân 🌱\n\nSecond paragraph  "),
+        (date(2026, 1, 3), "From my old journal"),
+    )
+    summary = s.transfer.bring_pages(incoming)
+    assert s.pages.get(date(2015, 6, 1)) == "Ten years ago, with Siân 🌱\n\nSecond paragraph  "
+    assert s.pages.get(date(2026, 1, 3)) == f"{had}\n\nFrom my old journal"
+    history = [text for _, _, text in s.pages.history(date(2026, 1, 3))]
+    assert had in history
+    assert (summary.pages, summary.added_to) == (1, 1)
+    assert "1 daily page" in summary.sentence() and "now end with" in summary.sentence()
+    saved = s.pages.summaries()
+    again = s.transfer.bring_pages(incoming)
+    assert (again.pages, again.added_to, again.already_here) == (0, 0, 2)
+    assert s.pages.summaries() == saved
+    assert s.pages.history(date(2015, 6, 1))[0][1] == incoming[0].last
+
+
+def test_a_copy_wins_over_nothing_but_never_over_what_is_there(
+    written: Services, tmp_path: Path, content: Content
+) -> None:
+    """newest_on_top is for pages alone: a copy's answers still go under what is here."""
+    copy = portable.write(written.transfer.portable())
+    written.answers.save("m1.s1.positive", a.TextAnswer("Changed since"), fold=False)
+    written.transfer.bring_in(copy)
+    assert written.answers.text_of("m1.s1.positive") == "Changed since"

@@ -11,11 +11,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QProgressBar,
     QPushButton,
@@ -58,7 +58,7 @@ class CopyDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("copyDialog")
         self.setWindowTitle("Your copy")
-        self.setMinimumWidth(620)
+        self.setMinimumWidth(680)
         self._services = services
         self._tasks = tasks
         self._prompter = prompter
@@ -89,9 +89,8 @@ class CopyDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
 
     def _build(self) -> None:
-        take = QGridLayout()
-        take.setHorizontalSpacing(16)
-        take.setVerticalSpacing(10)
+        take = QVBoxLayout()
+        take.setSpacing(4)
         rows: list[tuple[QPushButton, str]] = [
             (
                 self.export_all,
@@ -102,10 +101,12 @@ class CopyDialog(QDialog):
             (self.save_workbook, "Every question of the programme, with your answers."),
             (self.save_stocktake, "Your Personal Stocktake, and how it has moved over time."),
         ]
-        for row, (action, text) in enumerate(rows):
-            take.addWidget(action, row, 0, Qt.AlignmentFlag.AlignTop)
-            take.addWidget(label(text, "small", self), row, 1)
-        take.setColumnStretch(1, 1)
+        for action, text in rows:
+            take.addWidget(action, 0, Qt.AlignmentFlag.AlignLeft)
+            about = label(text, "small", self)
+            action.setAccessibleDescription(text)
+            take.addWidget(about)
+            take.addSpacing(8)
         bring = QHBoxLayout()
         bring.setSpacing(8)
         bring.addWidget(self.bring_file)
@@ -141,6 +142,29 @@ class CopyDialog(QDialog):
         layout.addWidget(self.status)
         layout.addStretch(1)
         layout.addLayout(closing)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit()  # a message or the progress bar appeared
+        return handled
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Tall enough for its wrapped text at this width (a window's layout does not ask)."""
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout is not None else 0
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+        if self.height() < needed:
+            self.resize(self.width(), needed)
 
     # -- work ------------------------------------------------------------------------------
 
