@@ -237,15 +237,21 @@ def versus_jrnl(folder: Path, pairs: int) -> dict[str, Measure]:
 
 def import_jrnl(config: Path, jenv: dict[str, str], runs: int) -> dict[str, Measure]:
     """``peerjournal import`` of the jrnl journal, as jrnl itself writes it out in plain
-    text (``--export jrnl``), into a fresh journal: the whole process, wall clock, from
+    text (``jrnl --decrypt --file``), into a fresh journal: the whole process, wall clock, from
     start to exit (its one unlock's key derivation included). Every entry is then checked
     against jrnl's own JSON export: one daily page per entry, its date and text exactly.
     """
     home = config.parent
     plain, listed = home / "exported.txt", home / "exported.json"
     jrnl = [str(JRNL_VENV / "bin" / "jrnl"), "--config-file", str(config)]
-    for fmt, out in (("jrnl", plain), ("json", listed)):
-        subprocess.run([*jrnl, "--export", fmt, "--file", str(out)], check=True, env=jenv)
+    for how, out in ((["--decrypt"], plain), (["--format", "json"], listed)):
+        subprocess.run(
+            [*jrnl, *how, "--file", str(out)],
+            check=True,
+            env=jenv,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+        )
     entries = json.loads(listed.read_text(encoding="utf-8"))["entries"]
     measures = {"import_jrnl_s": Measure("import_jrnl_s"), "import_jrnl_entries": Measure("n")}
     for run in range(runs):

@@ -281,3 +281,38 @@ def test_a_copy_wins_over_nothing_but_never_over_what_is_there(
     written.answers.save("m1.s1.positive", a.TextAnswer("Changed since"), fold=False)
     written.transfer.bring_in(copy)
     assert written.answers.text_of("m1.s1.positive") == "Changed since"
+
+
+JRNL_TEXT = (
+    "[2024-03-04 09:15] Tea with Siân.\nWe talked about the river 🌱\n\n"
+    "[2024-03-04 21:00] Later, a call with Łukasz.\n\n"
+    "[2024-03-06 08:00] محمد came by.\n"
+)
+
+
+def test_a_jrnl_journal_comes_in_on_the_command_line(data_dir: Path, tmp_path: Path) -> None:
+    journal = tmp_path / "journal.txt"
+    journal.write_text(JRNL_TEXT, encoding="utf-8")
+    done = run_cli("import", str(journal), data_dir=data_dir, passphrase=PASSPHRASE)
+    assert done.returncode == 0, done.stderr
+    assert "holds 3 entries from jrnl" in done.stderr
+    assert "Brought in 2 daily pages" in done.stderr
+    shown = run_cli("journal", "show", "2024-03-04", data_dir=data_dir, passphrase=PASSPHRASE)
+    assert shown.stdout.rstrip("\n") == (
+        "Tea with Siân.\nWe talked about the river 🌱\n\nLater, a call with Łukasz."
+    )
+    again = run_cli("import", str(journal), data_dir=data_dir, passphrase=PASSPHRASE)
+    assert "Nothing new came in" in again.stderr and "2 items you already had" in again.stderr
+
+
+def test_a_broken_jrnl_journal_names_its_line_and_brings_in_nothing(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    journal = tmp_path / "journal.txt"
+    journal.write_text(JRNL_TEXT + "\n[2024-13-40 10:00] Not a day.\n", encoding="utf-8")
+    done = run_cli("import", str(journal), data_dir=data_dir, passphrase=PASSPHRASE)
+    assert done.returncode != 0
+    assert "journal.txt, line 8" in done.stderr and "Nothing was changed" in done.stderr
+    assert "Traceback" not in done.stderr
+    listed = run_cli("journal", "list", data_dir=data_dir, passphrase=PASSPHRASE)
+    assert "2024-03-04" not in listed.stdout

@@ -60,7 +60,8 @@ def _write(window: MainWindow, services: Services, qtbot: QtBot) -> None:
     """An answer typed twice (two versions) and a daily page, through the editors."""
     assert window.journal is not None
     part = window.journal.open_part("m1.s1")
-    editor = part.editors[POSITIVE]  # type: ignore[attr-defined]
+    assert part is not None
+    editor = part.editors[POSITIVE]
     assert isinstance(editor, TextEditor)
     editor.edit.setFocus()
     qtbot.keyClicks(editor.edit, "First thoughts")
@@ -107,7 +108,8 @@ def test_export_print_and_bring_into_a_second_journal(
     for name, path in made.items():
         prompter.paths.append(path)
         _click(qtbot, dialog, name)
-        qtbot.waitUntil(lambda p=path: _status(dialog).startswith(f"Saved to {p}"), timeout=20_000)
+        qtbot.waitUntil(lambda: _status(dialog).startswith("Saved to "), timeout=20_000)
+        assert _status(dialog).startswith(f"Saved to {path}.")
         assert "not encrypted" in _status(dialog)
         assert path.stat().st_mode & 0o077 == 0
     archive = zipfile.ZipFile(made["exportAll"])
@@ -175,3 +177,33 @@ def test_changing_your_mind_writes_nothing(
     _click(qtbot, dialog, "exportAll")
     assert _status(dialog) == ""
     assert list(tmp_path.glob("*.zip")) == []
+
+
+def test_a_folder_of_dated_files_comes_in_as_daily_pages_after_a_yes(
+    window: MainWindow,
+    locked_services: Services,
+    prompter: ScriptedPrompter,
+    qtbot: QtBot,
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "notes"
+    (folder / "2024" / "03").mkdir(parents=True)
+    (folder / "2024-03-04.md").write_text("Tea with Siân.\n", encoding="utf-8")
+    (folder / "2024" / "03" / "05.md").write_text("A hard day 🌧", encoding="utf-8")
+    dialog = _open_copy(window, qtbot)
+    prompter.paths.append(folder)
+    prompter.confirms.append(False)
+    _click(qtbot, dialog, "bringInFolder")
+    qtbot.waitUntil(lambda: not prompter.confirms, timeout=10_000)
+    assert locked_services.pages.days() == []
+    prompter.paths.append(folder)
+    prompter.confirms.append(True)
+    _click(qtbot, dialog, "bringInFolder")
+    qtbot.waitUntil(lambda: _status(dialog).startswith("Brought in"), timeout=10_000)
+    assert "2 daily pages" in _status(dialog)
+    assert locked_services.pages.get(date(2024, 3, 4)) == "Tea with Siân.\n"
+    assert locked_services.pages.get(date(2024, 3, 5)) == "A hard day 🌧"
+    assert window.journal is not None
+    page = window.journal.open_day(date(2024, 3, 5))
+    assert isinstance(page, DailyPage)
+    assert page.text.toPlainText() == "A hard day 🌧"
