@@ -316,3 +316,23 @@ def test_a_broken_jrnl_journal_names_its_line_and_brings_in_nothing(
     assert "Traceback" not in done.stderr
     listed = run_cli("journal", "list", data_dir=data_dir, passphrase=PASSPHRASE)
     assert "2024-03-04" not in listed.stdout
+
+
+def test_an_unpacked_copy_folder_comes_in_as_the_copy(
+    written: Services, tmp_path: Path, content: Content
+) -> None:
+    import zipfile
+
+    archive = tmp_path / "copy.zip"
+    archive.write_bytes(written.exports.as_zip())
+    zipfile.ZipFile(archive).extractall(tmp_path / "unpacked")
+    (folder,) = (tmp_path / "unpacked").iterdir()
+    fresh = _fresh(tmp_path / "fresh", content)
+    try:
+        incoming = fresh.transfer.look(folder)
+        assert "is a copy of a peerjournal made on" in incoming.sentence()
+        assert "4 answers, 2 daily pages and 1 saved story version" in incoming.sentence()
+        fresh.transfer.bring(incoming)
+        assert fresh.answers.text_of("m1.s1.positive") == CANARY
+    finally:
+        fresh.session.close()

@@ -8,6 +8,7 @@ what it holds ("3,650 entries from jrnl, 2016 to 2025") before saying yes.
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -48,11 +49,13 @@ class Incoming:
     """Another journal's writing, one page a day."""
     entries: int = 0
     left_out: list[str] = field(default_factory=list)
+    held: str = ""
+    """What a copy holds, said: " made on 3 December 2026: 12 answers and 40 daily pages"."""
 
     def sentence(self) -> str:
         """What is about to come in, said before it does."""
         if self.copy is not None:
-            return f"{self.source} is a copy of a peerjournal, with everything it held."
+            return f"{self.source} is a copy of a peerjournal{self.held}."
         if not self.days:
             return f"{self.source} holds no writing to bring in ({self.kind})."
         first, last = self.days[0].day, self.days[-1].day
@@ -73,9 +76,14 @@ def look(path: Path) -> Incoming:
         if path.is_file():
             copy = _copy_in(path)
             if copy is not None:
-                return Incoming(source=name, kind="peerjournal", copy=copy)
+                return Incoming(source=name, kind="peerjournal", copy=copy, held=_held(copy))
         elif not path.is_dir():
             raise NotACopy(detail=f"there is nothing at {path}")
+        elif (path / COPY_NAME).is_file():
+            # an Export everything ZIP, unpacked: its Markdown is a copy of the same words
+            copy = _copy_in(path / COPY_NAME)
+            if copy is not None:
+                return Incoming(source=name, kind="peerjournal", copy=copy, held=_held(copy))
         found = _other_journal(path)
     except OSError as exc:
         why = exc.strerror or "it could not be opened"
@@ -121,6 +129,29 @@ def _copy_in(path: Path) -> bytes | None:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError):
         return None
     return raw if _says_peerjournal(raw) else None
+
+
+def _held(raw: bytes) -> str:
+    """The copy's date and contents; a copy that does not read is refused here, early."""
+    from peerjournal.core import portable
+
+    try:
+        found = portable.read(raw)
+    except (portable.NotAnExport, ValueError) as exc:
+        raise NotACopy(detail=str(exc)) from None
+    counts = (
+        (len(found.answers), "answer"),
+        (len(found.daily_pages), "daily page"),
+        (len(found.story_versions), "saved story version"),
+    )
+    parts = [_count(n, what) for n, what in counts if n]
+    made = ""
+    with contextlib.suppress(ValueError):
+        made = f" made on {long_date(datetime.fromisoformat(found.exported).date())}"
+    if not parts:
+        return f"{made}, with nothing written in it yet"
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    return f"{made}: {listed}"
 
 
 def _says_peerjournal(raw: bytes) -> bool:
