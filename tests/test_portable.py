@@ -336,3 +336,15 @@ def test_an_unpacked_copy_folder_comes_in_as_the_copy(
         assert fresh.answers.text_of("m1.s1.positive") == CANARY
     finally:
         fresh.session.close()
+
+
+def test_a_page_that_would_grow_too_long_brings_in_nothing(written: Services) -> None:
+    from peerjournal.core.answers import MAX_TEXT_CHARS
+
+    s = written
+    had = s.pages.get(date(2026, 1, 3))
+    too_much = "w" * (MAX_TEXT_CHARS - len(had))
+    with pytest.raises(NotACopy, match="3 January 2026"):
+        s.transfer.bring_pages(_days((date(2015, 1, 1), "fine"), (date(2026, 1, 3), too_much)))
+    assert s.pages.get(date(2026, 1, 3)) == had
+    assert date(2015, 1, 1) not in s.pages.days()

@@ -15,7 +15,9 @@ from pathlib import Path
 from peerjournal import __version__
 from peerjournal.core import answers as a
 from peerjournal.core import portable as p
+from peerjournal.core.answers import MAX_TEXT_CHARS
 from peerjournal.core.content import model as m
+from peerjournal.core.dates import long_date
 from peerjournal.core.documents import (
     CONTACTS,
     PAGE,
@@ -197,6 +199,11 @@ class TransferService:
                 continue
             else:
                 combined = f"{existing.rstrip()}\n\n{one.text.strip(chr(10))}"
+                if len(combined) > MAX_TEXT_CHARS:
+                    raise NotACopy(
+                        detail=f"your page of {long_date(one.day)} and what came in for that "
+                        "day would be too long for one page together"
+                    )
                 body = Body(started=now, saved=now, value={"text": combined})
             documents.append((page_name(one.day), [body]))
         done = self._session.vault.bring_in(documents, [], newest_on_top=True)
