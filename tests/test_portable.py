@@ -265,7 +265,7 @@ def test_pages_brought_in_never_cover_what_was_there(written: Services) -> None:
     history = [text for _, _, text in s.pages.history(date(2026, 1, 3))]
     assert had in history
     assert (summary.pages, summary.added_to) == (1, 1)
-    assert "1 daily page" in summary.sentence() and "now end with" in summary.sentence()
+    assert "1 daily page" in summary.sentence() and "now ends with" in summary.sentence()
     saved = s.pages.summaries()
     again = s.transfer.bring_pages(incoming)
     assert (again.pages, again.added_to, again.already_here) == (0, 0, 2)
@@ -348,3 +348,34 @@ def test_a_page_that_would_grow_too_long_brings_in_nothing(written: Services) ->
         s.transfer.bring_pages(_days((date(2015, 1, 1), "fine"), (date(2026, 1, 3), too_much)))
     assert s.pages.get(date(2026, 1, 3)) == had
     assert date(2015, 1, 1) not in s.pages.days()
+
+
+def test_a_short_entry_whose_words_the_page_holds_still_comes_in(written: Services) -> None:
+    """Only the whole of what came in, as the page or its last block, counts as here."""
+    s = written
+    s.pages.save(date(2024, 3, 2), "I was ok today, more or less.")
+    s.pages.save(date(2024, 3, 3), "")
+    summary = s.transfer.bring_pages(_days((date(2024, 3, 2), "ok"), (date(2024, 3, 3), "Rain.")))
+    assert s.pages.get(date(2024, 3, 2)) == "I was ok today, more or less.\n\nok"
+    assert s.pages.get(date(2024, 3, 3)) == "Rain."
+    assert (summary.pages, summary.added_to, summary.already_here) == (1, 1, 0)
+    assert summary.sentence() == (
+        "Brought in 1 daily page. 1 page you already had now ends with what came in for its "
+        "day; what it said before is kept in its history."
+    )
+    only_added = s.transfer.bring_pages(_days((date(2024, 3, 3), "Sun later.")))
+    assert only_added.sentence().startswith("1 page you already had now ends")
+
+
+def test_a_damaged_zip_copy_is_said_calmly(written: Services, tmp_path: Path) -> None:
+    import zipfile
+
+    archive = tmp_path / "copy.zip"
+    archive.write_bytes(written.exports.as_zip())
+    raw = bytearray(archive.read_bytes())
+    info = next(i for i in zipfile.ZipFile(archive).infolist() if i.filename.endswith(".json"))
+    middle = info.header_offset + 30 + len(info.filename) + info.compress_size // 2
+    raw[middle : middle + 8] = b"\xff" * 8
+    archive.write_bytes(bytes(raw))
+    with pytest.raises(NotACopy, match=r"copy\.zip"):
+        written.transfer.look(archive)

@@ -207,3 +207,17 @@ def test_a_folder_of_dated_files_comes_in_as_daily_pages_after_a_yes(
     page = window.journal.open_day(date(2024, 3, 5))
     assert isinstance(page, DailyPage)
     assert page.text.toPlainText() == "A hard day 🌧"
+
+
+def test_the_dialog_stays_while_writing_comes_in_and_locking_still_closes_it(
+    window: MainWindow, prompter: ScriptedPrompter, qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = _open_copy(window, qtbot)
+    dialog._busy(True)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.close()
+    assert dialog.isVisible()
+    close = dialog.findChild(QPushButton, "closeCopy")
+    assert close is not None and not close.isEnabled()
+    window.lock()
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "copyDialog") is None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import zipfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -125,7 +126,12 @@ def _copy_in(path: Path) -> bytes | None:
             ]
             if len(members) != 1:
                 return None
-            raw = archive.read(members[0])
+            try:
+                raw = archive.read(members[0])
+            except (zlib.error, RuntimeError, NotImplementedError, EOFError):
+                raise NotACopy(
+                    detail=f"{path.name} is damaged, or locked with a password"
+                ) from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError):
         return None
     return raw if _says_peerjournal(raw) else None

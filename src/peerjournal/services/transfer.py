@@ -61,7 +61,10 @@ class Summary:
             parts.append(_count(self.story_versions, "saved story version"))
         if self.other:
             parts.append(_count(self.other, "other item"))
-        said = "Brought in " + _join(parts) + "." if parts else "Nothing new came in."
+        if parts:
+            said = "Brought in " + _join(parts) + "."
+        else:
+            said = "" if self.added_to else "Nothing new came in."
         if self.merged:
             said += (
                 f" {_count(self.merged, 'item')} you already had differed: what came in is "
@@ -69,14 +72,17 @@ class Summary:
             )
         if self.added_to:
             said += (
-                f" {_count(self.added_to, 'page')} you already had for those days now end with "
-                "what came in; what they said before is kept in their history."
+                " 1 page you already had now ends with what came in for its day; what it said "
+                "before is kept in its history."
+                if self.added_to == 1
+                else f" {self.added_to:,} pages you already had now end with what came in for "
+                "their day; what they said before is kept in their history."
             )
         if self.already_here:
             said += f" {_count(self.already_here, 'item')} you already had were left alone."
         for sentence in self.left_out:
             said += f" {sentence}"
-        return said
+        return said.strip()
 
 
 class TransferService:
@@ -189,13 +195,15 @@ class TransferService:
         }
         now = self._session.clock()
         documents: list[tuple[str, list[Body]]] = []
-        skipped = 0
+        skipped = filled = 0
         for one in days:
             existing = here.get(one.day, "")
+            came = one.text.strip()
             if not existing.strip():
+                filled += one.day in here
                 body = Body(started=one.first, saved=one.last, value={"text": one.text})
-            elif one.text.strip() in existing:
-                skipped += 1
+            elif existing.strip() == came or existing.rstrip().endswith(f"\n\n{came}"):
+                skipped += 1  # brought in before: it is the page, or what was added to it
                 continue
             else:
                 combined = f"{existing.rstrip()}\n\n{one.text.strip(chr(10))}"
@@ -211,7 +219,11 @@ class TransferService:
         self._tell(done)
         summary = _summary(done)
         return replace(
-            summary, added_to=summary.merged, merged=0, already_here=summary.already_here + skipped
+            summary,
+            pages=summary.pages + filled,
+            added_to=summary.merged - filled,
+            merged=0,
+            already_here=summary.already_here + skipped,
         )
 
     def _tell(self, done: BroughtIn) -> None:

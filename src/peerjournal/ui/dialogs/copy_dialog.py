@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Slot
-from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -64,6 +64,7 @@ class CopyDialog(QDialog):
         self._prompter = prompter
         self._flush = flush
         self._today = today
+        self._working = False
         self.export_all = button("Export everything…", "primary", self, name="exportAll")
         self.save_workbook = button("Save the workbook as PDF…", "", self, name="saveWorkbook")
         self.save_stocktake = button("Save my stocktake as PDF…", "", self, name="saveStocktake")
@@ -178,9 +179,25 @@ class CopyDialog(QDialog):
         )
 
     def _busy(self, busy: bool) -> None:
-        for action in self._actions():
+        self._working = busy
+        for action in (*self._actions(), self.close_button):
             action.setEnabled(not busy)
         self.progress.setVisible(busy)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape waits while a copy is made or writing comes in: its outcome is said here,
+        and pages typed on meanwhile would go on top of what came in. (Locking still
+        closes it, through ``reject``.)"""
+        if self._working and event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._working:
+            event.ignore()
+            return
+        super().closeEvent(event)
 
     def say(self, text: str) -> None:
         self.status.setText(text)
