@@ -38,20 +38,16 @@ def cmd_prompts(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Reads the file or folder whole, then one transaction: all of it comes in, or none."""
-    if args.file == "-":
-        raw = sys.stdin.buffer.read()
-        with open_journal(args) as services:
-            summary = services.transfer.bring_in(raw)
-            _daily_backup(services)
-        say(summary.sentence())
-        return EXIT_OK
-    path = Path(args.file).expanduser()
-    if not path.exists():
-        raise CliError(text=f"There is no file or folder at {path}. Nothing was changed.")
-    from peerjournal.services.incoming import look
+    from peerjournal.services.incoming import Incoming, look
 
-    incoming = look(path)
-    say(incoming.sentence())
+    if args.file == "-":
+        incoming = Incoming(source="-", kind="peerjournal", copy=sys.stdin.buffer.read())
+    else:
+        path = Path(args.file).expanduser()
+        if not path.exists():
+            raise CliError(text=f"There is no file or folder at {path}. Nothing was changed.")
+        incoming = look(path)
+        say(incoming.sentence())
     with open_journal(args) as services:
         summary = services.transfer.bring(incoming)
         _daily_backup(services)

@@ -226,7 +226,7 @@ def _about(made: datetime) -> str:
         "wrote. Keep it somewhere safe, and delete it when you no longer need it.\n\n"
         "The .md files are plain text with a little formatting, and open in any text "
         "editor. peerjournal.json holds everything, every earlier version included: to "
-        "bring it back into peerjournal, choose Settings, Your copy, Bring in writing, "
+        "bring it back into peerjournal, choose Settings, Your copy, Bring in a file, "
         "or type: peerjournal import peerjournal.json\n"
     )
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from peerjournal.core.answers import MAX_TEXT_CHARS
 from peerjournal.core.dates import long_date
 from peerjournal.core.errors import NotACopy
+from peerjournal.core.phrases import count, listed
 
 if TYPE_CHECKING:
     from peerjournal.core.importers import Entry, Found
@@ -65,8 +66,8 @@ class Incoming:
             if first == last
             else f"from {long_date(first)} to {long_date(last)}"
         )
-        entries = _count(self.entries, "entry", "entries")
-        pages = _count(len(self.days), "daily page")
+        entries = count(self.entries, "entry", "entries")
+        pages = count(len(self.days), "daily page")
         return f"{self.source} holds {entries} from {self.kind}, {span}: {pages}."
 
 
@@ -74,17 +75,13 @@ def look(path: Path) -> Incoming:
     """Reads what is at ``path`` whole; raises ``NotACopy`` naming what is wrong."""
     name = path.name or str(path)
     try:
-        if path.is_file():
-            copy = _copy_in(path)
-            if copy is not None:
-                return Incoming(source=name, kind="peerjournal", copy=copy, held=_held(copy))
-        elif not path.is_dir():
+        if not (path.is_file() or path.is_dir()):
             raise NotACopy(detail=f"there is nothing at {path}")
-        elif (path / COPY_NAME).is_file():
-            # an Export everything ZIP, unpacked: its Markdown is a copy of the same words
-            copy = _copy_in(path / COPY_NAME)
-            if copy is not None:
-                return Incoming(source=name, kind="peerjournal", copy=copy, held=_held(copy))
+        # a folder holding peerjournal.json is an Export everything ZIP, unpacked
+        candidate = path if path.is_file() else path / COPY_NAME
+        copy = _copy_in(candidate) if candidate.is_file() else None
+        if copy is not None:
+            return Incoming(source=name, kind="peerjournal", copy=copy, held=_held(copy))
         found = _other_journal(path)
     except OSError as exc:
         why = exc.strerror or "it could not be opened"
@@ -150,14 +147,13 @@ def _held(raw: bytes) -> str:
         (len(found.daily_pages), "daily page"),
         (len(found.story_versions), "saved story version"),
     )
-    parts = [_count(n, what) for n, what in counts if n]
+    parts = [count(n, what) for n, what in counts if n]
     made = ""
     with contextlib.suppress(ValueError):
         made = f" made on {long_date(datetime.fromisoformat(found.exported).date())}"
     if not parts:
         return f"{made}, with nothing written in it yet"
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
-    return f"{made}: {listed}"
+    return f"{made}: {listed(parts)}"
 
 
 def _says_peerjournal(raw: bytes) -> bool:
@@ -185,10 +181,6 @@ def by_day(entries: Sequence[Entry]) -> list[DayText]:
         whens = [e.when for e in ones]
         days.append(DayText(day, text, min(whens), max(whens)))
     return days
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one}" if n == 1 else f"{n:,} {many or one + 's'}"
 
 
 __all__ = ["COPY_NAME", "DayText", "Incoming", "by_day", "look"]

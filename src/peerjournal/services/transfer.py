@@ -30,6 +30,7 @@ from peerjournal.core.documents import (
 )
 from peerjournal.core.errors import NotACopy
 from peerjournal.core.json_types import JsonDict, JsonValue
+from peerjournal.core.phrases import count, listed
 from peerjournal.core.vault.records import Body, BroughtIn, Document
 from peerjournal.services.answers import loose_text
 from peerjournal.services.events import Changes
@@ -54,20 +55,20 @@ class Summary:
     def sentence(self) -> str:
         parts = []
         if self.answers:
-            parts.append(_count(self.answers, "answer"))
+            parts.append(count(self.answers, "answer"))
         if self.pages:
-            parts.append(_count(self.pages, "daily page"))
+            parts.append(count(self.pages, "daily page"))
         if self.story_versions:
-            parts.append(_count(self.story_versions, "saved story version"))
+            parts.append(count(self.story_versions, "saved story version"))
         if self.other:
-            parts.append(_count(self.other, "other item"))
+            parts.append(count(self.other, "other item"))
         if parts:
-            said = "Brought in " + _join(parts) + "."
+            said = "Brought in " + listed(parts) + "."
         else:
             said = "" if self.added_to else "Nothing new came in."
         if self.merged:
             said += (
-                f" {_count(self.merged, 'item')} you already had differed: what came in is "
+                f" {count(self.merged, 'item')} you already had differed: what came in is "
                 "in its history, and what you had stays as it is."
             )
         if self.added_to:
@@ -79,7 +80,7 @@ class Summary:
                 "their day; what they said before is kept in their history."
             )
         if self.already_here:
-            said += f" {_count(self.already_here, 'item')} you already had were left alone."
+            said += f" {count(self.already_here, 'item')} you already had were left alone."
         for sentence in self.left_out:
             said += f" {sentence}"
         return said.strip()
@@ -296,14 +297,6 @@ def _summary(done: BroughtIn) -> Summary:
         story_versions=done.story_versions,
         other=sum(1 for n in new if prompt_of(n) is None and day_of(n) is None),
     )
-
-
-def _count(n: int, what: str) -> str:
-    return f"{n:,} {what}" if n == 1 else f"{n:,} {what}s"
-
-
-def _join(parts: list[str]) -> str:
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 __all__ = ["Summary", "TransferService"]

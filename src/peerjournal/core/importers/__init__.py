@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from peerjournal.core.phrases import count
+
 MAX_FILE_BYTES = 200 * 1024 * 1024
 """Ten years of daily writing is some ten megabytes; a file twenty times that is not one."""
 MAX_ARCHIVE_BYTES = 1024 * 1024 * 1024
@@ -217,8 +219,4 @@ def by_time(entries: list[Entry]) -> list[Entry]:
     return sorted(entries, key=lambda entry: entry.when)
 
 
-def count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one}" if n == 1 else f"{n:,} {many or one + 's'}"
-
-
-__all__ = ["BrokenImport", "Entry", "Found", "NotRecognised", "read_any"]
+__all__ = ["BrokenImport", "Entry", "Found", "NotRecognised", "count", "read_any"]

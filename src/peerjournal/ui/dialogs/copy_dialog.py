@@ -203,8 +203,10 @@ class CopyDialog(QDialog):
         self.status.setText(text)
         self.status.setVisible(bool(text))
 
-    def _op(self, name: str) -> Op:
-        return Op(self._tasks, owner=self, busy=self._busy, error=self.say, name=name)
+    def _op(self, name: str, *, serial: bool = True) -> Op:
+        return Op(
+            self._tasks, owner=self, busy=self._busy, error=self.say, serial=serial, name=name
+        )
 
     def _save(
         self, title: str, suggested: str, file_filter: str, make: Callable[[Path], Path]
@@ -268,9 +270,7 @@ class CopyDialog(QDialog):
     def _look(self, path: Path) -> None:
         transfer = self._services.transfer
         self.say(f"Reading {path.name}…")
-        op = self._op("copy.look")
-        op.serial = False
-        op.run(lambda: transfer.look(path), done=self._looked)
+        self._op("copy.look", serial=False).run(lambda: transfer.look(path), done=self._looked)
 
     def _looked(self, incoming: Incoming) -> None:
         if incoming.copy is None and not incoming.days:
