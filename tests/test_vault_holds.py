@@ -370,6 +370,41 @@ def test_deletion_rollback_and_reordering_are_detected(
         reader.close()
 
 
+def test_the_check_run_beside_the_first_read_is_told_and_never_lost(
+    data_dir: Path, content: Content, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window's unlock checks the file on its own thread while the pages are read."""
+    _populated(data_dir, content)
+    conn = _db(data_dir)
+    conn.execute("DELETE FROM iterations WHERE number = 2")
+    conn.commit()
+    conn.close()
+    services = build_services(data_dir, content=content, kdf=FAST_KDF)
+    services.session.unlock(PASSPHRASE)
+    try:
+        assert "has changed this journal's file" in services.session.notices[0]
+        assert "1 of its saved story versions are missing" in services.session.notices[0]
+        assert services.answers.get(ANSWER) == a.TextAnswer("three")
+    finally:
+        services.session.close()
+
+    from peerjournal.core.vault import unlocking
+
+    def broken(*_args: object) -> list[str]:
+        raise VaultCorrupt(detail="SQLite found damage inside the file")
+
+    monkeypatch.setattr(unlocking, "inspect", broken)
+    services = build_services(data_dir, content=content, kdf=FAST_KDF)
+    with pytest.raises(VaultCorrupt):
+        services.session.unlock(PASSPHRASE)  # the thread's failure reaches the one unlocking
+    services.session.close()
+    vault = Vault.open(data_dir / "journal.db")
+    vault.unlock(PASSPHRASE)
+    vault.lock()  # locking while the check may still run waits for it, then wipes the key
+    assert not vault.unlocked
+    vault.close()
+
+
 def test_the_entries_read_at_unlock_are_the_entries_each_save_added(
     data_dir: Path, content: Content
 ) -> None:

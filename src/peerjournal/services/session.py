@@ -274,8 +274,9 @@ class VaultSession:
     def _after_unlock(self) -> None:
         started = time.perf_counter()
         self._loaded = False
-        self.notices.extend(integrity_notices(self.reader.findings, []))
         if self.preload:
             self.ensure_loaded()
+        # Asked after loading: the file's check runs beside the first read (see VaultKeys).
+        self.notices[:0] = integrity_notices(self.reader.findings, [])
         self.last_unlock_seconds = time.perf_counter() - started
         self.hub.notify(Changes(session=SessionState.UNLOCKED))

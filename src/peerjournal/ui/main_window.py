@@ -29,7 +29,6 @@ from peerjournal.services.container import Services
 from peerjournal.services.settings import Settings, SettingsStore
 from peerjournal.ui.dialogs.settings_actions import SettingsActions
 from peerjournal.ui.gate.notice import NoticeView
-from peerjournal.ui.gate.setup import SetupView
 from peerjournal.ui.gate.unlock import UnlockView
 from peerjournal.ui.kit.autosave import SaveState
 from peerjournal.ui.kit.clipboard import SecretClipboard
@@ -46,6 +45,7 @@ if TYPE_CHECKING:
     # The journal and its dialogs are imported when first opened, so the unlock window
     # appears without loading every editor, chart and the PDF viewer first.
     from peerjournal.ui.dialogs.support_panel import SupportDialog
+    from peerjournal.ui.gate.setup import SetupView
     from peerjournal.ui.journal.journal_view import JournalView
 
 log = logging.getLogger(__name__)
@@ -191,6 +191,8 @@ class MainWindow(QMainWindow):
 
     def show_setup(self) -> None:
         if self.setup_view is None:
+            from peerjournal.ui.gate.setup import SetupView  # a first run only
+
             self.setup_view = SetupView(
                 self.services, self.tasks, self.prompter, self.clipboard, self.stack
             )

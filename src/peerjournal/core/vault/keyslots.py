@@ -248,10 +248,10 @@ class Keyslot:
 
         Raises ``crypto.Tampered`` for a wrong secret or a damaged slot.
         """
-        from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
-        from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-
         if self.params.algorithm == "x25519-hkdf":
+            from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+            from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
             if len(self.wrapped) < 32:
                 raise crypto.Tampered
             private = recovery_private(secret)

@@ -71,7 +71,7 @@ class Vault(DocumentStore):
         """Rows that did not open when the documents were last read (named if possible)."""
         self._engine = engine
         self._clock = clock
-        self.keys = VaultKeys(path, self._reading, self._writing)
+        self.keys = VaultKeys(path, self._reading, self._writing, inspect_beside=True)
         self._write_lock = threading.RLock()
         self._sitting: set[str] = set()
         """Documents whose latest version was begun in this sitting (may be folded into)."""

@@ -14,7 +14,6 @@ from PySide6.QtCore import QObject, Qt, Slot
 from peerjournal.core.errors import PeerJournalError, WrongPassphrase
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.settings import Settings
-from peerjournal.ui.dialogs.settings_dialog import SettingsDialog
 from peerjournal.ui.kit.dates import when
 from peerjournal.ui.kit.errors import describe
 from peerjournal.ui.kit.ops import Op
@@ -32,6 +31,8 @@ class SettingsActions(QObject):
 
     @Slot()
     def open_settings(self) -> None:
+        from peerjournal.ui.dialogs.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(
             self._window.settings, self._window, unlocked=self._window.is_unlocked
         )
