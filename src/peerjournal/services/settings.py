@@ -1,4 +1,4 @@
-"""The participant's preferences: text size, when to lock, light or dark.
+"""The participant's preferences: text size and zoom, when to lock, the colours.
 
 Kept as a small JSON file in the data folder (``DataDir.settings``). It never holds
 anything the participant wrote. A damaged file is logged and replaced by the defaults
@@ -22,12 +22,19 @@ FONT_SIZE_MIN = 9
 FONT_SIZE_MAX = 24
 IDLE_MINUTES_MIN = 1
 IDLE_MINUTES_MAX = 240
+ZOOM_STEPS = (80, 90, 100, 110, 125, 150, 175, 200)
+"""The zoom levels Ctrl+plus and Ctrl+minus step through, in per cent."""
+ZOOM_MIN, ZOOM_MAX = ZOOM_STEPS[0], ZOOM_STEPS[-1]
 
 
 class Theme(StrEnum):
     SYSTEM = "system"
     LIGHT = "light"
     DARK = "dark"
+    CONTRAST = "contrast"
+
+
+DEFAULT_FONT_SIZE = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,13 +44,36 @@ class Settings:
     idle_minutes: int = 10
     """Lock the journal after this many minutes without a key press or a click."""
     theme: Theme = Theme.SYSTEM
+    zoom: int = 100
+    """How large the whole window is drawn, in per cent (Ctrl+plus, Ctrl+minus, Ctrl+0)."""
 
     def clamped(self) -> Settings:
         return replace(
             self,
             font_size=min(max(self.font_size, FONT_SIZE_MIN), FONT_SIZE_MAX),
             idle_minutes=min(max(self.idle_minutes, IDLE_MINUTES_MIN), IDLE_MINUTES_MAX),
+            zoom=min(max(self.zoom, ZOOM_MIN), ZOOM_MAX),
         )
+
+    def zoomed(self, steps: int) -> Settings:
+        """One step in (1) or out (-1) from the nearest level, or back to 100% (0)."""
+        if steps == 0:
+            return replace(self, zoom=100)
+        if steps > 0:
+            bigger = [z for z in ZOOM_STEPS if z > self.zoom]
+            return replace(self, zoom=bigger[0] if bigger else ZOOM_MAX)
+        smaller = [z for z in ZOOM_STEPS if z < self.zoom]
+        return replace(self, zoom=smaller[-1] if smaller else ZOOM_MIN)
+
+    @property
+    def point_size(self) -> float:
+        """The text size as drawn: the chosen size at the chosen zoom."""
+        return self.font_size * self.zoom / 100
+
+    @property
+    def scale(self) -> float:
+        """How much larger than at 12 pt and 100% the window is drawn."""
+        return self.point_size / DEFAULT_FONT_SIZE
 
 
 DEFAULTS = Settings()
@@ -53,7 +83,7 @@ def _from_json(data: object) -> Settings:
     if not isinstance(data, dict):
         raise ValueError("the settings file does not hold an object")
     values: dict[str, object] = {}
-    for name in ("font_size", "idle_minutes"):
+    for name in ("font_size", "idle_minutes", "zoom"):
         raw = data.get(name)
         if raw is None:
             continue
@@ -66,6 +96,7 @@ def _from_json(data: object) -> Settings:
     return Settings(
         font_size=int(str(values.get("font_size", DEFAULTS.font_size))),
         idle_minutes=int(str(values.get("idle_minutes", DEFAULTS.idle_minutes))),
+        zoom=int(str(values.get("zoom", DEFAULTS.zoom))),
         theme=Theme(str(values.get("theme", DEFAULTS.theme))),
     ).clamped()
 

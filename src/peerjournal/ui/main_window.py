@@ -33,6 +33,7 @@ from peerjournal.ui.gate.unlock import UnlockView
 from peerjournal.ui.kit.autosave import SaveState
 from peerjournal.ui.kit.clipboard import SecretClipboard
 from peerjournal.ui.kit.first_paint import AfterFirstPaint
+from peerjournal.ui.kit.focus import FocusFollower
 from peerjournal.ui.kit.geometry import WindowPlace
 from peerjournal.ui.kit.idle import IdleWatcher
 from peerjournal.ui.kit.ops import Op
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self)
         self.settings_actions = SettingsActions(self)
         self.clipboard = SecretClipboard(self)
+        self.focus_follower = FocusFollower(self)
         self.idle = IdleWatcher(self.settings.idle_minutes, self)
         self.backup_timer = QTimer(self)
         self.backup_timer.setSingleShot(True)
@@ -127,14 +129,18 @@ class MainWindow(QMainWindow):
         self.hide_action = self._action("Hide and lock", "Ctrl+Shift+H", self.quick_hide)
         self.settings_action = self._action("Settings", "Ctrl+,", self.open_settings)
         self.support_action = self._action("Need support now?", "F1", self.open_support)
+        self.zoom_in_action = self._action("Zoom in", "Ctrl++", self.zoom_in, "Ctrl+=")
+        self.zoom_out_action = self._action("Zoom out", "Ctrl+-", self.zoom_out)
+        self.zoom_reset_action = self._action("Actual size", "Ctrl+0", self.zoom_reset)
         self.lock_action.setEnabled(False)
         self._connect_signals()
+        self.top_bar.show_zoom(self.settings.zoom)
         self.geometry_restored = self._place.restore(self)
 
-    def _action(self, text: str, keys: str, slot: object) -> QAction:
+    def _action(self, text: str, keys: str, slot: object, *more: str) -> QAction:
         action = QAction(text, self)
         action.setObjectName(f"action:{text}")
-        action.setShortcut(QKeySequence(keys))
+        action.setShortcuts([QKeySequence(k) for k in (keys, *more)])
         action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
@@ -149,6 +155,7 @@ class MainWindow(QMainWindow):
         self.lock_button.clicked.connect(self.lock)
         self.settings_button.clicked.connect(self.open_settings)
         self.support_button.clicked.connect(self.open_support)
+        self.top_bar.zoom_button.clicked.connect(self.zoom_reset)
         self.idle.idle.connect(self._on_idle)
 
     # -- starting ---------------------------------------------------------------------------
@@ -255,6 +262,7 @@ class MainWindow(QMainWindow):
         self.services.session.notices.clear()
         self.journal.focus_content()
         self.lock_button.setVisible(True)
+        self.top_bar.fit()
         self.lock_action.setEnabled(True)
         self.idle.set_minutes(self.settings.idle_minutes)
         self.idle.start()
@@ -324,6 +332,7 @@ class MainWindow(QMainWindow):
         self.services.session.lock()
         self.save_indicator.clear()
         self.lock_button.setVisible(False)
+        self.top_bar.fit()
         self.lock_action.setEnabled(False)
         self.show_unlock()
         self.locked.emit()
@@ -404,6 +413,18 @@ class MainWindow(QMainWindow):
     def open_recovery_key(self) -> None:
         self.settings_actions.open_recovery_key()
 
+    @Slot()
+    def zoom_in(self) -> None:
+        self.apply_settings(self.settings.zoomed(1))
+
+    @Slot()
+    def zoom_out(self) -> None:
+        self.apply_settings(self.settings.zoomed(-1))
+
+    @Slot()
+    def zoom_reset(self) -> None:
+        self.apply_settings(self.settings.zoomed(0))
+
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
         try:
@@ -412,6 +433,7 @@ class MainWindow(QMainWindow):
             log.warning("settings could not be saved: %s", type(exc).__name__)
         if self.theme is not None:
             self.theme.apply(settings)
+        self.top_bar.show_zoom(settings.zoom)
         self.idle.set_minutes(settings.idle_minutes)
 
     # -- closing ------------------------------------------------------------------------------

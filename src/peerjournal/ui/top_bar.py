@@ -5,9 +5,14 @@ It never shows anything personal: the save state says "Saving…" or "Saved", ne
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from peerjournal.ui.kit.widgets import button, label
+
+SUPPORT_WORDS = "Need support now?"
+SUPPORT_SHORT = "Support"
 
 
 class TopBar(QFrame):
@@ -23,8 +28,12 @@ class TopBar(QFrame):
         self.save_indicator = QLabel("", self)
         self.save_indicator.setObjectName("saveIndicator")
         self.save_indicator.setAccessibleName("Saving")
-        self.support_button = button("Need support now?", "support", self)
+        self.support_button = button(SUPPORT_WORDS, "support", self)
         self.support_button.setObjectName("supportButton")
+        self.support_button.setAccessibleName(SUPPORT_WORDS)
+        self.zoom_button = button("100%", "quiet", self, name="zoomButton")
+        self.zoom_button.setAccessibleName("Zoom")
+        self.zoom_button.setVisible(False)
         self.settings_button = button("Settings", "quiet", self, name="settingsButton")
         self.lock_button = button("Lock", "", self, name="lockButton")
         self.lock_button.setToolTip("Lock your journal (Ctrl+L)")
@@ -36,8 +45,62 @@ class TopBar(QFrame):
         bar.addStretch(1)
         bar.addWidget(self.save_indicator)
         bar.addWidget(self.support_button)
+        bar.addWidget(self.zoom_button)
         bar.addWidget(self.settings_button)
         bar.addWidget(self.lock_button)
+
+    def _needed(self) -> int:
+        layout = self.layout()
+        if layout is None:
+            return 0
+        shown = [
+            w
+            for w in (
+                self.wordmark,
+                self.save_indicator,
+                self.support_button,
+                self.zoom_button,
+                self.settings_button,
+                self.lock_button,
+            )
+            if not w.isHidden()
+        ]
+        margins = layout.contentsMargins()
+        return (
+            sum(w.sizeHint().width() for w in shown)
+            + layout.spacing() * (len(shown) - 1)
+            + margins.left()
+            + margins.right()
+        )
+
+    def fit(self) -> None:
+        """On a narrow or zoomed window the name goes first, then the support button's
+        words get shorter ("Support"); its name for a screen reader stays whole."""
+        self.wordmark.setVisible(True)
+        self.support_button.setText(SUPPORT_WORDS)
+        if self._needed() > self.width():
+            self.wordmark.setVisible(False)
+        if self._needed() > self.width():
+            self.support_button.setText(SUPPORT_SHORT)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit()
+
+    def show_zoom(self, percent: int) -> None:
+        """Shown only when the window is zoomed; pressing it goes back to 100%."""
+        self.zoom_button.setText(f"{percent}%")
+        self.zoom_button.setAccessibleDescription(
+            f"The window is shown at {percent}%. Press to go back to 100% (Ctrl+0)."
+        )
+        self.zoom_button.setToolTip("Back to 100% (Ctrl+0). Ctrl+plus and Ctrl+minus zoom.")
+        self.zoom_button.setVisible(percent != 100)
+        self.fit()
 
 
 __all__ = ["TopBar"]

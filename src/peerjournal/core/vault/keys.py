@@ -182,6 +182,7 @@ class VaultKeys:
             self._seal_first_format(opened, slots, secret)
             slots, stored = self._read()
             opened = u.Opened(opened.key, opened.slot, True, self._header)
+
         def inspect() -> list[str]:
             with self._reading() as conn:
                 return u.inspect(conn, opened, slots, stored)

@@ -22,6 +22,7 @@ from peerjournal.services.settings import (
     FONT_SIZE_MIN,
     IDLE_MINUTES_MAX,
     IDLE_MINUTES_MIN,
+    ZOOM_STEPS,
     Settings,
     Theme,
 )
@@ -31,6 +32,7 @@ THEMES = (
     (Theme.SYSTEM, "Follow my computer"),
     (Theme.LIGHT, "Light"),
     (Theme.DARK, "Dark"),
+    (Theme.CONTRAST, "High contrast"),
 )
 
 
@@ -58,21 +60,33 @@ class SettingsDialog(QDialog):
         self.idle = QSpinBox(self)
         self.idle.setObjectName("idleMinutes")
         self.idle.setRange(IDLE_MINUTES_MIN, IDLE_MINUTES_MAX)
-        self.idle.setSuffix(" minutes")
         self.idle.setValue(settings.idle_minutes)
+        self._say_minutes(self.idle.value())
         self.idle.setAccessibleName("Lock after this many minutes without use")
         self.theme = QComboBox(self)
         self.theme.setObjectName("theme")
-        self.theme.setAccessibleName("Light or dark")
+        self.theme.setAccessibleName("Colours")
         for value, text in THEMES:
             self.theme.addItem(text, value.value)
         self.theme.setCurrentIndex(self.theme.findData(settings.theme.value))
+        self.zoom = QComboBox(self)
+        self.zoom.setObjectName("zoom")
+        self.zoom.setAccessibleName("Zoom")
+        self.zoom.setToolTip("Ctrl+plus and Ctrl+minus zoom too; Ctrl+0 goes back to 100%.")
+        for percent in ZOOM_STEPS:
+            self.zoom.addItem(f"{percent}%", percent)
+        found = self.zoom.findData(settings.zoom)
+        if found < 0:  # a level set by hand in the file: shown as it is
+            self.zoom.addItem(f"{settings.zoom}%", settings.zoom)
+            found = self.zoom.count() - 1
+        self.zoom.setCurrentIndex(found)
         form = QFormLayout()
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
         form.addRow("Text size", self.font_size)
         form.addRow("Lock by itself after", self.idle)
-        form.addRow("Light or dark", self.theme)
+        form.addRow("Zoom", self.zoom)
+        form.addRow("Colours", self.theme)
         self.backups = button("Backups…", "", self, name="openBackupsDialog")
         self.backups.setVisible(unlocked)
         self.your_copy = button("Your copy: export, print, bring in…", "", self, name="openCopy")
@@ -113,6 +127,8 @@ class SettingsDialog(QDialog):
     def _connect_signals(self) -> None:
         self.close_button.clicked.connect(self.accept)
         self.font_size.valueChanged.connect(self._on_changed)
+        self.idle.valueChanged.connect(self._say_minutes)
+        self.zoom.currentIndexChanged.connect(self._on_changed)
         self.idle.valueChanged.connect(self._on_changed)
         self.theme.currentIndexChanged.connect(self._on_changed)
         self.backups.clicked.connect(self._to_backups)
@@ -144,11 +160,16 @@ class SettingsDialog(QDialog):
         self.accept()
         self.passphrase_requested.emit()
 
+    @Slot(int)
+    def _say_minutes(self, value: int) -> None:
+        self.idle.setSuffix(" minute" if value == 1 else " minutes")
+
     def settings(self) -> Settings:
         return Settings(
             font_size=self.font_size.value(),
             idle_minutes=self.idle.value(),
             theme=Theme(str(self.theme.currentData())),
+            zoom=int(self.zoom.currentData()),
         ).clamped()
 
 

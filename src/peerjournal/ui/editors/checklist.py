@@ -50,21 +50,22 @@ class ChecklistEditor(PromptEditor):
             group.setExclusive(False)  # so that "unanswered" stays possible
             yes = QRadioButton("Yes", card)
             yes.setObjectName(f"yes:{question.id}")
-            yes.setAccessibleName(f"Yes: {question.text[:80]}")
+            yes.setAccessibleName(f"Yes: {question.text}")
             not_yet = QRadioButton("Not yet", card)
             not_yet.setObjectName(f"notYet:{question.id}")
-            not_yet.setAccessibleName(f"Not yet: {question.text[:80]}")
+            not_yet.setAccessibleName(f"Not yet: {question.text}")
             for button in (yes, not_yet):
                 button.setAutoExclusive(False)
                 group.addButton(button)
             note = QLineEdit(card)
             note.setObjectName(f"checkNote:{question.id}")
             note.setPlaceholderText("A note, if you like")
-            note.setAccessibleName(f"A note: {question.text[:80]}")
+            note.setAccessibleName(f"A note: {question.text}")
             row.addWidget(yes)
             row.addWidget(not_yet)
-            row.addWidget(note, 1)
+            row.addStretch(1)
             inner.addLayout(row)
+            inner.addWidget(note)  # beneath, so a narrow or zoomed column still fits
             self.groups[question.id] = group
             self.yes[question.id] = yes
             self.not_yet[question.id] = not_yet

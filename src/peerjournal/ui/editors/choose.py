@@ -1,4 +1,4 @@
-"""Choose N of a list grouped by domain (the 28 strengths in 4 columns: choose 8)."""
+"""Choose N of a list grouped by domain (the 28 strengths in 4 domains: choose 8)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
-    QGridLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.ui.editors.base import PromptEditor, small_label
+from peerjournal.ui.kit.reflow import ReflowGrid
 from peerjournal.ui.kit.theme import repolish, set_role
 
 
@@ -72,27 +72,32 @@ class ChooseEditor(PromptEditor):
         set_role(self.refusal, "notice")
         self.refusal.setVisible(False)
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(8)
-        for col, domain in enumerate(prompt.domains):
-            title = QLabel(domain.title, self)
+        # One block per domain, side by side as far as they fit (see ReflowGrid).
+        self.domains = ReflowGrid(self, columns=max(1, len(prompt.domains)))
+        for domain in prompt.domains:
+            block = QWidget(self.domains)
+            block.setObjectName(f"domainBlock:{domain.id}")
+            column = QVBoxLayout(block)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(8)
+            title = QLabel(domain.title, block)
             title.setObjectName(f"domain:{domain.id}")
             title.setWordWrap(True)
             set_role(title, "heading")
-            grid.addWidget(title, 0, col)
-            for row, option in enumerate(domain.options, 1):
-                card = OptionCard(option, self)
+            column.addWidget(title)
+            for option in domain.options:
+                card = OptionCard(option, block)
                 self.cards[option.id] = card
-                grid.addWidget(card, row, col)
-            grid.setColumnStretch(col, 1)
+                column.addWidget(card)
+            column.addStretch(1)
+            self.domains.add(block)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
         layout.addWidget(self.counter)
         layout.addWidget(self.refusal)
-        layout.addLayout(grid)
+        layout.addWidget(self.domains)
         self._update_counter()
         self._connect_signals()
 

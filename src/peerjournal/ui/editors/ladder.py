@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QRadioButton,
@@ -28,6 +27,7 @@ from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.ui.editors.base import PromptEditor, small_label
 from peerjournal.ui.editors.text import GrowingTextEdit
+from peerjournal.ui.kit.reflow import ReflowGrid
 from peerjournal.ui.kit.theme import current_colours, repolish, set_role
 
 
@@ -142,24 +142,22 @@ class LadderEditor(PromptEditor):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.cards: dict[int, RungCard] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(8)
-        row = 0
+        # Each stage's heading, then its rungs two abreast (one when narrow or zoomed).
+        grid = QVBoxLayout()
+        grid.setSpacing(8)
         for stage in prompt.stages:
             heading = QLabel(stage.label, self)
             set_role(heading, "heading")
             heading.setObjectName(f"stage:{stage.id}")
-            grid.addWidget(heading, row, 0, 1, 2)
-            row += 1
-            for col, rung in enumerate(stage.rungs):
-                card = RungCard(rung, self)
+            heading.setWordWrap(True)
+            grid.addWidget(heading)
+            rungs = ReflowGrid(self, columns=2)
+            for rung in stage.rungs:
+                card = RungCard(rung, rungs)
                 self.cards[rung.number] = card
                 self.group.addButton(card.radio, rung.number)
-                grid.addWidget(card, row + col // 2, col % 2)
-            row += (len(stage.rungs) + 1) // 2
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+                rungs.add(card)
+            grid.addWidget(rungs)
 
         self.how = small_label(
             "Mark the statement that feels true today. Choosing another later today "

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
+from peerjournal.core.phrases import count
 from peerjournal.ui.editors.base import PromptEditor
+from peerjournal.ui.kit.reflow import ReflowGrid
 from peerjournal.ui.kit.theme import set_role
 
 COLUMNS = 4
@@ -23,20 +25,18 @@ class LessonsEditor(PromptEditor):
         self.counter.setObjectName(f"counter:{prompt.id}")
         set_role(self.counter, "heading")
         self.boxes: list[QCheckBox] = []
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(4)
+        grid = ReflowGrid(self, columns=COLUMNS, spacing=(12, 4))
         for number in range(1, prompt.count + 1):
-            box = QCheckBox(f"Lesson {number}", self)
+            box = QCheckBox(f"Lesson {number}", grid)
             box.setObjectName(f"lesson:{number}")
             box.setAccessibleName(f"Lesson {number} done")
-            grid.addWidget(box, (number - 1) // COLUMNS, (number - 1) % COLUMNS)
+            grid.add(box)
             self.boxes.append(box)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self.counter)
-        layout.addLayout(grid)
+        layout.addWidget(grid)
         self._update_counter()
         self._connect_signals()
 
@@ -53,7 +53,8 @@ class LessonsEditor(PromptEditor):
         return tuple(n for n, box in enumerate(self.boxes, 1) if box.isChecked())
 
     def _update_counter(self) -> None:
-        self.counter.setText(f"{len(self._done())} of {self.lessons.count} lessons done")
+        total = self.lessons.count
+        self.counter.setText(f"{len(self._done())} of {count(total, 'lesson')} done")
 
     def answer(self) -> a.Answer:
         return a.LessonsAnswer(self._done())

@@ -37,8 +37,9 @@ class ReadingView(QWidget):
             title.setWordWrap(True)
             set_role(title, "subtitle")
             layout.addWidget(title)
+        # No name of its own: a screen reader then reads the passage itself (as plain
+        # text), not the title a second time.
         self.body = markdown_label(reading.body, self)
-        self.body.setAccessibleName(reading.title or "Reading")
         layout.addWidget(self.body)
 
 

@@ -7,7 +7,6 @@ import re
 from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QTextCursor
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QPlainTextEdit,
     QSizePolicy,
     QStackedWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.ui.editors.base import PromptEditor
+from peerjournal.ui.kit.reflow import FlowLayout
 from peerjournal.ui.kit.widgets import transient
 
 _BULLET = re.compile(r"^(\s*)[-*+] ")
@@ -206,7 +206,7 @@ class TextEditor(PromptEditor):
         self.preview.setFixedHeight(0)
         self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
-        bar = QHBoxLayout()
+        bar = FlowLayout()  # wraps onto a second line on a narrow or zoomed page
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(2)
         self._buttons: list[QToolButton] = []
@@ -225,9 +225,11 @@ class TextEditor(PromptEditor):
             font.setBold(label == "B")
             font.setItalic(label == "I")
             button.setFont(font)
+            # Not a Tab stop: each has its shortcut (in its tooltip and the README), so
+            # Tab goes from one answer to the next rather than through five buttons.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             bar.addWidget(button)
             self._buttons.append(button)
-        bar.addStretch(1)
         self.preview_button = QToolButton(self)
         self.preview_button.setObjectName(f"previewToggle:{prompt.id}")
         self.preview_button.setText("Preview")
@@ -235,6 +237,7 @@ class TextEditor(PromptEditor):
         self.preview_button.setCheckable(True)
         transient(self.preview_button)  # how the answer is shown, not what it says
         self.preview_button.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.preview_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         bar.addWidget(self.preview_button)
 
         layout = QVBoxLayout(self)

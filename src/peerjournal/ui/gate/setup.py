@@ -147,6 +147,8 @@ class SetupView(QStackedWidget):
         self.begin_button.clicked.connect(self._on_begin)
         self.back_button.clicked.connect(self._on_back)
         self.passphrase.text_changed.connect(self.strength.update_for)
+        self.passphrase.text_changed.connect(self._on_typed)
+        self.repeat.text_changed.connect(self._on_typed)
         self.passphrase.submitted.connect(self._next_field)
         self.repeat.submitted.connect(self.create_journal)
         self.create_button.clicked.connect(self.create_journal)
@@ -168,6 +170,14 @@ class SetupView(QStackedWidget):
     @Slot()
     def _next_field(self) -> None:
         self.repeat.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(str)
+    def _on_typed(self, _text: str) -> None:
+        """A problem said about the passphrase goes once it is typed again."""
+        if self.error.isVisible():
+            self._say("")
+            self.passphrase.set_invalid(False)
+            self.repeat.set_invalid(False)
 
     def _say(self, text: str) -> None:
         self.error.setText(text)

@@ -136,6 +136,10 @@ class UnlockView(QStackedWidget):
         self.forgot_button.clicked.connect(self.show_recover)
         self.back_button.clicked.connect(self.show_unlock)
         self.new_passphrase.text_changed.connect(self.strength.update_for)
+        # A problem said about what was typed goes once it is typed again.
+        self.new_passphrase.text_changed.connect(lambda _t: self.recover_error.setVisible(False))
+        self.new_repeat.text_changed.connect(lambda _t: self.recover_error.setVisible(False))
+        self.recovery_key.textChanged.connect(lambda _t: self.recover_error.setVisible(False))
         self.new_repeat.submitted.connect(self.recover)
         self.recover_button.clicked.connect(self.recover)
 

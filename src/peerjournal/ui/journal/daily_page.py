@@ -24,7 +24,7 @@ from peerjournal.ui.journal.part_page import PageScroll
 from peerjournal.ui.kit.autosave import AutoSaver
 from peerjournal.ui.kit.dates import long_day
 from peerjournal.ui.kit.theme import set_role
-from peerjournal.ui.kit.widgets import button, label, transient
+from peerjournal.ui.kit.widgets import button, label, name_calendar_parts, transient
 
 DAY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -70,6 +70,7 @@ class DailyPage(QWidget):
         self.calendar.setObjectName("calendar")
         transient(self.calendar)  # which day to look at
         self.calendar.setAccessibleName("Choose a day")
+        name_calendar_parts(self.calendar)
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)

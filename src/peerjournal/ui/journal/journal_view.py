@@ -44,7 +44,7 @@ from peerjournal.ui.kit.changes import ChangeBridge
 from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.prompter import Prompter
 from peerjournal.ui.kit.tasks import TaskRunner
-from peerjournal.ui.kit.widgets import label, transient, wipe_texts
+from peerjournal.ui.kit.widgets import clear_button, label, transient, wipe_texts
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +136,7 @@ class JournalView(QWidget):
         self.search_field.setObjectName("searchField")
         self.search_field.setPlaceholderText("Search your journal  (Ctrl+F)")
         self.search_field.setAccessibleName("Search your journal")
-        self.search_field.setClearButtonEnabled(True)
+        clear_button(self.search_field, "Clear the search")
         transient(self.search_field)
         self.sidebar = Sidebar(self._content, services.answers.get, self)
         self.sidebar.put_on_top(self.search_field)

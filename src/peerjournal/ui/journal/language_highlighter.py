@@ -1,4 +1,5 @@
-"""Recovery-language highlighting for any Qt text editor, with the suggestion on hover.
+"""Recovery-language highlighting for any Qt text editor, with the suggestion on hover,
+in the right-click menu and by keyboard (F8).
 
 ``LanguageHighlighter`` is a ``QSyntaxHighlighter``: attach it to a ``QTextDocument`` and
 phrases the content packs suggest alternatives for get a soft wavy underline. It never
@@ -16,9 +17,19 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QColor, QHelpEvent, QSyntaxHighlighter, QTextCharFormat, QTextDocument
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidgetAction
 
 from peerjournal.core.content.model import Phrase
 from peerjournal.core.language import LanguageChecker, LanguageMatch
@@ -102,8 +113,17 @@ class LanguageHighlighter(QSyntaxHighlighter):
         return None
 
 
+NEXT_KEY = Qt.Key.Key_F8
+"""F8 goes to the next highlighted phrase, Shift+F8 to the one before."""
+
+
 class LanguageTooltips(QObject):
-    """Shows the suggestion and why for the highlighted phrase under the pointer."""
+    """The suggestion and why for a highlighted phrase: on hover, in the right-click menu
+    (or the menu key's), and by keyboard (F8 and Shift+F8 go from one phrase to the next).
+
+    The menu offers to put the suggestion in its place; nothing changes unless it is
+    chosen, and Ctrl+Z takes it back like any edit.
+    """
 
     def __init__(
         self, editor: QTextEdit | QPlainTextEdit, highlighter: LanguageHighlighter
@@ -112,16 +132,36 @@ class LanguageTooltips(QObject):
         self._editor = editor
         self._highlighter = highlighter
         editor.viewport().installEventFilter(self)
+        editor.installEventFilter(self)
+        described = editor.accessibleDescription()
+        hint = "F8 goes to the next phrase the language helper marks."
+        editor.setAccessibleDescription(f"{described} {hint}".strip())
 
     def match_at_point(self, x: int, y: int) -> LanguageMatch | None:
-        from PySide6.QtCore import QPoint
+        return self._match_at_cursor(self._editor.cursorForPosition(QPoint(x, y)))
 
-        cursor = self._editor.cursorForPosition(QPoint(x, y))
+    def _match_at_cursor(self, cursor: QTextCursor) -> LanguageMatch | None:
+        if cursor.hasSelection():  # a phrase selected (by F8): where it starts
+            start = QTextCursor(cursor.document())
+            start.setPosition(cursor.selectionStart())
+            cursor = start
         block = cursor.block()
         return self._highlighter.match_at(block.text(), cursor.positionInBlock())
 
+    def _cursor_for(self, cursor: QTextCursor, match: LanguageMatch) -> QTextCursor:
+        """A cursor selecting ``match`` in the block ``cursor`` is in."""
+        block = cursor.block()
+        text = block.text()
+        found = QTextCursor(block)
+        found.setPosition(block.position() + utf16_offset(text, match.start))
+        found.setPosition(
+            block.position() + utf16_offset(text, match.end), QTextCursor.MoveMode.KeepAnchor
+        )
+        return found
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+        kind = event.type()
+        if kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             match = self.match_at_point(event.pos().x(), event.pos().y())
             if match is not None:
                 QToolTip.showText(event.globalPos(), describe(match), self._editor.viewport())
@@ -129,7 +169,92 @@ class LanguageTooltips(QObject):
                 QToolTip.hideText()
                 event.ignore()
             return True
+        if kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
+            at_pointer = event.reason() == QContextMenuEvent.Reason.Mouse
+            viewport = self._editor.viewport()
+            pos = (
+                event.pos() if watched is viewport else viewport.mapFrom(self._editor, event.pos())
+            )
+            cursor = (
+                self._editor.cursorForPosition(pos) if at_pointer else self._editor.textCursor()
+            )
+            self.show_menu(cursor, event.globalPos())
+            return True
+        if (
+            kind == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and watched is self._editor
+        ):
+            shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            if event.key() == NEXT_KEY:
+                self.go_to_next(back=shift)
+                return True
+            if event.key() == Qt.Key.Key_F10 and shift:  # the menu, from the keyboard
+                cursor = self._editor.textCursor()
+                spot = self._editor.cursorRect(cursor).bottomLeft()
+                self.show_menu(cursor, self._editor.viewport().mapToGlobal(spot))
+                return True
         return super().eventFilter(watched, event)
+
+    def menu_for(self, cursor: QTextCursor) -> QMenu:
+        """The usual edit menu, with the suggestion for a phrase at ``cursor`` on top."""
+        menu = self._editor.createStandardContextMenu()
+        match = self._match_at_cursor(cursor)
+        if match is None:
+            return menu
+        first = menu.actions()[0] if menu.actions() else None
+        use = QAction(f"Say “{match.suggest}” instead", menu)
+        use.setObjectName("languageUse")
+        target = self._cursor_for(cursor, match)
+        use.triggered.connect(lambda: target.insertText(match.suggest))
+        why = QWidgetAction(menu)
+        why.setObjectName("languageWhy")
+        note = QLabel(describe(match), menu)
+        note.setWordWrap(True)
+        note.setMaximumWidth(420)
+        note.setContentsMargins(12, 6, 12, 6)
+        why.setDefaultWidget(note)
+        if first is None:
+            menu.addActions([why, use])
+        else:
+            menu.insertActions(first, [why, use])
+            menu.insertSeparator(first)
+        return menu
+
+    def show_menu(self, cursor: QTextCursor, where: QPoint) -> None:
+        menu = self.menu_for(cursor)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(where)
+
+    def go_to_next(self, *, back: bool = False) -> LanguageMatch | None:
+        """Selects the next (or previous) highlighted phrase and says what is suggested."""
+        editor = self._editor
+        document = editor.document()
+        here = editor.textCursor()
+        at = here.selectionStart() if back else here.selectionEnd()
+        spots: list[tuple[int, QTextCursor, LanguageMatch]] = []
+        block = document.firstBlock()
+        while block.isValid():
+            for match in self._highlighter.matches_in(block.text()):
+                found = self._cursor_for(QTextCursor(block), match)
+                spots.append((found.selectionStart(), found, match))
+            block = block.next()
+        if not spots:
+            return None
+        if back:
+            before = [s for s in spots if s[0] < at]
+            chosen = before[-1] if before else spots[-1]
+        else:
+            after = [s for s in spots if s[0] >= at]
+            chosen = after[0] if after else spots[0]
+        _start, found, match = chosen
+        editor.setTextCursor(found)
+        editor.ensureCursorVisible()
+        said = describe(match)
+        editor.setAccessibleDescription(said)
+        rect = editor.cursorRect(found)
+        QToolTip.showText(editor.viewport().mapToGlobal(rect.bottomLeft()), said, editor.viewport())
+        return match
 
 
 __all__ = ["LanguageHighlighter", "LanguageTooltips", "describe", "python_index", "utf16_offset"]

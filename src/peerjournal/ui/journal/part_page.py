@@ -43,7 +43,7 @@ from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.prompter import Prompter
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.kit.theme import set_role
-from peerjournal.ui.kit.widgets import button, label
+from peerjournal.ui.kit.widgets import WrappingButton, button, label
 
 PAGE_WIDTH = 900
 DAMAGED_TEXT = (
@@ -328,9 +328,10 @@ class ProgrammePage(PageScroll):
             set_role(row, "option")
             inner = QHBoxLayout(row)
             inner.setContentsMargins(16, 10, 16, 10)
-            go = button(part.title, "link", row, name=f"open:{part.id}")
+            go = WrappingButton(part.title, "link", row)
+            go.setObjectName(f"open:{part.id}")
             go.setAccessibleName(f"Open {part.title}")
-            inner.addWidget(go, 1, Qt.AlignmentFlag.AlignLeft)
+            inner.addWidget(go, 1)
             status = label("", "progress", row, name=f"progress:{part.id}")
             status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             status.setWordWrap(False)

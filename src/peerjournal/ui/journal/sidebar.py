@@ -55,14 +55,20 @@ class Sidebar(QFrame):
         self.tree.setHeaderHidden(True)
         self.tree.setIndentation(14)
         self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)  # a long name wraps rather than being cut short
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.tree.setRootIsDecorated(True)
         self.tree.setExpandsOnDoubleClick(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Row heights are measured once; a name wrapped onto more lines (a narrower
+        # column, a larger zoom) needs them measured again, or its second line is cut.
+        header.sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         self.overall_label = QLabel(self)
         self.overall_label.setObjectName("overallProgress")
+        self.overall_label.setWordWrap(True)
         set_role(self.overall_label, "small")
         self.overall_bar = QProgressBar(self)
         self.overall_bar.setObjectName("overallBar")

@@ -7,6 +7,7 @@ answers. Click a part, or move with the arrow keys and press Enter, to open it.
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -25,6 +26,7 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsObject,
     QGraphicsPathItem,
     QGraphicsScene,
@@ -33,6 +35,8 @@ from PySide6.QtWidgets import (
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
     QScrollArea,
     QStyleOptionGraphicsItem,
     QVBoxLayout,
@@ -41,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from peerjournal.core import progress as p
 from peerjournal.core.content import model as m
+from peerjournal.core.errors import VaultLocked
 from peerjournal.ui.editors.reading import markdown_label
 from peerjournal.ui.kit.theme import Colours, current_colours
 from peerjournal.ui.kit.widgets import label
@@ -77,7 +82,9 @@ class PartNode(QGraphicsObject):
 
     activated = Signal(str)
 
-    def __init__(self, part: m.Part, place: m.TreePlace, colours: Colours) -> None:
+    def __init__(
+        self, part: m.Part, place: m.TreePlace, colours: Colours, text_scale: float = 1.0
+    ) -> None:
         super().__init__()
         self.part = part
         self.place = place
@@ -89,12 +96,13 @@ class PartNode(QGraphicsObject):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(part.title)
         self.font = QFont()
-        self.font.setPointSizeF(18)
+        self.font.setPointSizeF(18 * text_scale)
         self.font.setWeight(QFont.Weight.DemiBold)
         metrics = QFontMetricsF(self.font)
         self._text_width = metrics.horizontalAdvance(part.title)
+        self._text_height = metrics.height()
         self._width = max(self._text_width + 36, 150)
-        self._height = 80.0
+        self._height = self._text_height + 52
 
     def boundingRect(self) -> QRectF:
         return QRectF(
@@ -129,7 +137,9 @@ class PartNode(QGraphicsObject):
         painter.setPen(QColor(c.text))
         painter.setFont(self.font)
         painter.drawText(
-            QRectF(-w / 2, -h / 2 + 8, w, 30), Qt.AlignmentFlag.AlignCenter, self.part.title
+            QRectF(-w / 2, -h / 2 + 8, w, self._text_height + 4),
+            Qt.AlignmentFlag.AlignCenter,
+            self.part.title,
         )
         total = max(self.progress.total, 1)
         done = self.progress.done
@@ -167,6 +177,46 @@ class PartNode(QGraphicsObject):
             self.activated.emit(self.part.id)
 
 
+def _spot(tree: m.TreeSpot) -> QPointF:
+    spots = SPOTS[tree.place]
+    index = tree.slot - 1
+    if 0 <= index < len(spots):
+        return spots[index]
+    angle = math.radians(20 * index)  # a pack with more parts than drawn spots: fan out
+    base = spots[-1]
+    return QPointF(base.x() + 60 * math.cos(angle), base.y() - 50 * math.sin(angle))
+
+
+def _card_rect(title: str, spot: QPointF, scale: float) -> QRectF:
+    font = QFont()
+    font.setPointSizeF(18 * scale)
+    font.setWeight(QFont.Weight.DemiBold)
+    metrics = QFontMetricsF(font)
+    width = max(metrics.horizontalAdvance(title) + 36, 150)
+    height = metrics.height() + 52
+    return QRectF(spot.x() - width / 2, spot.y() - height / 2, width, height)
+
+
+def _roomy_scale(cards: list[tuple[str, QPointF]], wanted: float) -> float:
+    """The largest card size up to ``wanted`` at which no two parts' cards overlap.
+
+    The drawing is fitted to the view, so larger words on it come at the cost of its
+    room: beyond this, the parts list beside the tree holds the same names at full size.
+    """
+    scale = wanted
+    while scale > 1.0:
+        rects = [_card_rect(title, spot, scale) for title, spot in cards]
+        if not any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :]):
+            return scale
+        scale = max(1.0, scale - 0.1)
+    return 1.0 if wanted >= 1.0 else wanted
+
+
+def _text_scale() -> float:
+    """How much larger than 12 pt the window's text is drawn (its size and zoom)."""
+    return max(QApplication.font().pointSizeF(), 1.0) / 12
+
+
 class TreeView(QGraphicsView):
     """The whole tree; ``part_activated`` when a part is clicked or chosen by keyboard."""
 
@@ -186,7 +236,7 @@ class TreeView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumSize(420, 380)
+        self.setMinimumSize(260, 300)  # it draws itself to fit whatever room it has
         self._lookup = lookup
         self._content = content
         self.colours = current_colours()
@@ -197,6 +247,13 @@ class TreeView(QGraphicsView):
         self._draw()
 
     def _draw(self) -> None:
+        self._wanted = _text_scale()
+        cards = [
+            (part.title, _spot(part.tree))
+            for part in self._content.tree_parts()
+            if part.tree is not None
+        ]
+        self._scale = _roomy_scale(cards, self._wanted)
         self.scene_.clear()
         self.nodes = []
         self._draw_tree()
@@ -205,11 +262,17 @@ class TreeView(QGraphicsView):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self.nodes:
+        kind = event.type()
+        if kind in (QEvent.Type.PaletteChange, QEvent.Type.FontChange) and self.nodes:
             colours = current_colours()
-            if colours != self.colours:  # light and dark switched: paint it again
+            scale = _text_scale()
+            if colours != self.colours or scale != self._wanted:  # a new look or zoom
                 self.colours = colours
-                self._draw()
+                try:
+                    self._draw()
+                except VaultLocked:  # a look changed just as the journal locked
+                    return
+                self._fit()
                 if self.hasFocus():
                     self._mark_current()
 
@@ -298,7 +361,7 @@ class TreeView(QGraphicsView):
         ):
             caption = QGraphicsSimpleTextItem(text)
             font = QFont()
-            font.setPointSizeF(13)
+            font.setPointSizeF(13 * self._scale)
             font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 2)
             font.setWeight(QFont.Weight.DemiBold)
             caption.setFont(font)
@@ -312,15 +375,8 @@ class TreeView(QGraphicsView):
             key=lambda pair: (PLACE_ORDER.index(pair[1].place), pair[1].slot),
         )
         for part, tree in placed:
-            spots = SPOTS[tree.place]
-            index = tree.slot - 1
-            if 0 <= index < len(spots):
-                spot = spots[index]
-            else:  # a pack with more parts than drawn spots: fan them out
-                angle = math.radians(20 * index)
-                base = spots[-1]
-                spot = QPointF(base.x() + 60 * math.cos(angle), base.y() - 50 * math.sin(angle))
-            node = PartNode(part, tree.place, self.colours)
+            spot = _spot(tree)
+            node = PartNode(part, tree.place, self.colours, self._scale)
             node.setPos(spot)
             node.setZValue(10)
             node.activated.connect(self.part_activated)
@@ -338,11 +394,23 @@ class TreeView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.fitInView(SCENE, Qt.AspectRatioMode.KeepAspectRatio)
+        self._fit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self.fitInView(SCENE, Qt.AspectRatioMode.KeepAspectRatio)
+        self._fit()
+
+    def shown_rect(self) -> QRectF:
+        """The drawing and every part's card whole (a long name reaches past the drawing)."""
+        shown = QRectF(SCENE)
+        for node in self.nodes:
+            shown = shown.united(node.sceneBoundingRect().adjusted(-12, -12, 12, 12))
+        return shown
+
+    def _fit(self) -> None:
+        shown = self.shown_rect()
+        self.scene_.setSceneRect(shown)
+        self.fitInView(shown, Qt.AspectRatioMode.KeepAspectRatio)
 
     # -- keyboard ---------------------------------------------------------------------
 
@@ -403,8 +471,11 @@ class TreePage(QWidget):
         side_layout.setContentsMargins(8, 28, 16, 24)
         side_layout.setSpacing(12)
         title = programme.title if programme else "The Peer Coaching Tree"
-        side_layout.addWidget(label(title, "title", side, name="treeTitle"))
+        heading = label(title, "title", side, name="treeTitle")
+        heading.setWordWrap(True)
+        side_layout.addWidget(heading)
         self.progress = label("", "progress", side, name="treeProgress")
+        self.progress.setWordWrap(True)
         side_layout.addWidget(self.progress)
         side_layout.addWidget(
             label(
@@ -416,13 +487,29 @@ class TreePage(QWidget):
         )
         if programme and programme.intro:
             side_layout.addWidget(markdown_label(programme.intro, side))
+        # The drawing's parts as a list too: what a screen reader reads, and a way in by
+        # keyboard or by name for anyone who finds the picture hard to use.
+        parts_heading = label("The parts of the tree", "heading", side)
+        parts_heading.setWordWrap(True)
+        side_layout.addWidget(parts_heading)
+        self.parts = QListWidget(side)
+        self.parts.setObjectName("treeParts")
+        self.parts.setAccessibleName("The parts of the tree")
+        self.parts.setAccessibleDescription("Press Enter to open a part.")
+        self.parts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.parts.setWordWrap(True)
+        for node in self.view.nodes:
+            item = QListWidgetItem(node.part.title, self.parts)
+            item.setData(Qt.ItemDataRole.UserRole, node.part.id)
+        side_layout.addWidget(self.parts)
         side_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setObjectName("pageScroll")
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(side)
-        scroll.setMinimumWidth(300)
+        self._side_scroll = scroll
+        self._fit_side()
         self._programme = programme
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 8, 8)
@@ -434,14 +521,46 @@ class TreePage(QWidget):
 
     def _connect_signals(self) -> None:
         self.view.part_activated.connect(self.part_requested)
+        self.parts.itemActivated.connect(self._on_part_chosen)
+
+    def _on_part_chosen(self, item: QListWidgetItem) -> None:
+        self.part_requested.emit(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def refresh(self) -> None:
         self.view.refresh()
+        for row, node in enumerate(self.view.nodes):
+            item = self.parts.item(row)
+            if item is not None:
+                item.setText(f"{node.part.title}: {node.progress.label()}")
+        self.parts.setFixedHeight(
+            self.parts.sizeHintForRow(0) * self.parts.count() + 2 * self.parts.frameWidth() + 8
+            if self.parts.count()
+            else 0
+        )
         if self._programme is not None:
             self.progress.setText(p.programme_progress(self._programme, self._lookup).label())
 
     def on_changes(self, _changes: object) -> None:
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "parts"):
+            with contextlib.suppress(VaultLocked):  # a zoom just as the journal locked
+                self.refresh()
+            self._fit_side()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_side()
+
+    def _fit_side(self) -> None:
+        """The words beside the tree keep the width their longest word needs."""
+        scroll = self._side_scroll
+        side = scroll.widget()
+        need = side.minimumSizeHint().width() if side is not None else 0
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(max(300, need + bar + 2 * scroll.frameWidth()))
 
     def focus_first(self) -> None:
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -8,6 +8,7 @@ hard-codes a colour.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, Slot
@@ -24,6 +25,7 @@ MONO_FAMILIES = ["Noto Mono", "DejaVu Sans Mono", "Consolas", "Menlo", "monospac
 
 @dataclass(frozen=True, slots=True)
 class Colours:
+    name: str
     dark: bool
     window: str
     surface: str
@@ -48,6 +50,7 @@ class Colours:
 
 
 LIGHT = Colours(
+    name="light",
     dark=False,
     window="#F4F3EC",
     surface="#FFFFFF",
@@ -72,6 +75,7 @@ LIGHT = Colours(
 )
 
 DARK = Colours(
+    name="dark",
     dark=True,
     window="#1B201D",
     surface="#242A26",
@@ -96,6 +100,47 @@ DARK = Colours(
 )
 
 
+CONTRAST = Colours(
+    name="contrast",
+    dark=True,
+    window="#000000",
+    surface="#000000",
+    sidebar="#0A0A0A",
+    text="#FFFFFF",
+    muted="#E6E6E6",
+    accent="#FFE94D",
+    accent_hover="#FFF27F",
+    accent_text="#000000",
+    accent_soft="#1F2A44",
+    border="#FFFFFF",
+    focus="#4DD8FF",
+    error="#FF9E8A",
+    error_soft="#2A0D08",
+    selection="#1F2A44",
+    bark="#FFFFFF",
+    leaf_empty="#000000",
+    leaf_full="#FFE94D",
+    sky="#000000",
+    ground="#5A5A5A",
+    mark="#4A3D00",
+)
+"""High contrast: white on black, yellow for what can be pressed, cyan focus rings."""
+
+ALL_THEMES = (LIGHT, DARK, CONTRAST)
+
+
+def system_wants_contrast() -> bool:
+    """Whether the desktop asks for high contrast (Qt 6.10 and later report it)."""
+    hints = QGuiApplication.styleHints()
+    accessibility = getattr(hints, "accessibility", None)
+    if accessibility is None:
+        return False
+    preference = getattr(Qt, "ContrastPreference", None)
+    if preference is None:
+        return False
+    return bool(accessibility().contrastPreference() == preference.HighContrast)
+
+
 def is_dark(theme: Theme) -> bool:
     if theme == Theme.DARK:
         return True
@@ -106,29 +151,31 @@ def is_dark(theme: Theme) -> bool:
 
 
 def colours_for(theme: Theme) -> Colours:
+    if theme == Theme.CONTRAST or (theme == Theme.SYSTEM and system_wants_contrast()):
+        return CONTRAST
     return DARK if is_dark(theme) else LIGHT
 
 
-def ui_font(point_size: int) -> QFont:
+def ui_font(point_size: float) -> QFont:
     font = QFont()
     font.setFamilies(UI_FAMILIES)
-    font.setPointSize(point_size)
+    font.setPointSizeF(point_size)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return font
 
 
-def reading_font(point_size: int) -> QFont:
+def reading_font(point_size: float) -> QFont:
     font = QFont()
     font.setFamilies(READING_FAMILIES)
-    font.setPointSize(point_size)
+    font.setPointSizeF(point_size)
     return font
 
 
-def mono_font(point_size: int) -> QFont:
+def mono_font(point_size: float) -> QFont:
     font = QFont()
     font.setFamilies(MONO_FAMILIES)
     font.setStyleHint(QFont.StyleHint.Monospace)
-    font.setPointSize(point_size)
+    font.setPointSizeF(point_size)
     return font
 
 
@@ -160,14 +207,29 @@ def palette_for(c: Colours) -> QPalette:
     return p
 
 
-def style_sheet(c: Colours, size: int) -> str:
-    """The application style sheet for ``c`` at a base text size of ``size`` points."""
-    h1 = round(size * 1.75)
-    h2 = round(size * 1.3)
-    h3 = round(size * 1.1)
-    small = max(size - 2, 8)
+_PIXELS = re.compile(r"(?<![\w.#])(\d+)px")
+
+
+def style_sheet(c: Colours, size: float, scale: float = 1.0) -> str:
+    """The application style sheet for ``c`` at a base text size of ``size`` points.
+
+    Every length in pixels (padding, borders, tick boxes, rounded corners) is drawn
+    ``scale`` times larger, so a zoomed window grows as a whole, not only its words.
+    """
+    sheet = _style_sheet(c, size)
+    if scale == 1.0:
+        return sheet
+    return _PIXELS.sub(lambda m: f"{max(1, round(int(m[1]) * scale))}px", sheet)
+
+
+def _style_sheet(c: Colours, size: float) -> str:
+    h1 = f"{size * 1.75:.1f}"
+    h2 = f"{size * 1.3:.1f}"
+    h3 = f"{size * 1.1:.1f}"
+    small = f"{max(size - 2, 8):.1f}"
     tick = "dark" if c.dark else "light"
     check = (bundled_dir("resources") / "ui" / f"check-{tick}.svg").as_posix()
+    partial = (bundled_dir("resources") / "ui" / f"partial-{tick}.svg").as_posix()
     return f"""
 QWidget {{ color: {c.text}; }}
 QMainWindow, QDialog, QStackedWidget#contentStack, QScrollArea#pageScroll,
@@ -239,6 +301,7 @@ QPushButton[role="primary"]:disabled {{ background: {c.border}; color: {c.muted}
 QPushButton[role="link"] {{ background: transparent; border: none; color: {c.accent};
     text-decoration: underline; padding: 4px 2px; }}
 QPushButton[role="link"]:focus {{ border: 2px solid {c.focus}; border-radius: 4px; }}
+QLabel[role="linkWords"] {{ color: {c.accent}; text-decoration: underline; }}
 QPushButton[role="support"] {{ background: {c.accent_soft}; border: 1px solid {c.accent};
     font-weight: 600; }}
 QPushButton[role="quiet"] {{ background: transparent; border: 1px solid transparent;
@@ -264,6 +327,12 @@ QRadioButton::indicator:checked {{ border-color: {c.accent};
     background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
     stop:0 {c.accent}, stop:0.55 {c.accent}, stop:0.62 {c.surface}, stop:1 {c.surface}); }}
 QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{ border-color: {c.border}; }}
+QTreeView::indicator {{ width: 16px; height: 16px; border: 2px solid {c.muted};
+    background: {c.surface}; border-radius: 4px; }}
+QTreeView::indicator:checked {{ background: {c.accent}; border-color: {c.accent};
+    image: url({check}); }}
+QTreeView::indicator:indeterminate {{ background: {c.accent_soft}; border-color: {c.accent};
+    image: url({partial}); }}
 
 QSlider {{ min-height: 30px; }}
 QSlider::groove:horizontal {{ height: 6px; background: {c.leaf_empty}; border-radius: 3px;
@@ -278,6 +347,8 @@ QSlider:focus::handle:horizontal {{ border-color: {c.focus}; }}
 QProgressBar {{ background: {c.leaf_empty}; border: none; border-radius: 4px; height: 8px;
     max-height: 8px; text-align: center; }}
 QProgressBar::chunk {{ background: {c.leaf_full}; border-radius: 4px; }}
+QProgressBar#strengthBar[strength="weak"]::chunk {{ background: {c.error}; }}
+QProgressBar#strengthBar[strength="fair"]::chunk {{ background: {c.bark}; }}
 
 QListWidget {{ background: {c.surface}; border: 1px solid {c.border}; border-radius: 8px; }}
 QListWidget::item {{ padding: 6px; border-radius: 6px; }}
@@ -319,22 +390,33 @@ class ThemeManager(QObject):
         self._connect_signals()
 
     def _connect_signals(self) -> None:
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_scheme_changed)
+        hints = QGuiApplication.styleHints()
+        hints.colorSchemeChanged.connect(self._on_scheme_changed)
+        accessibility = getattr(hints, "accessibility", None)
+        if accessibility is not None and hasattr(accessibility(), "contrastPreferenceChanged"):
+            accessibility().contrastPreferenceChanged.connect(self._on_contrast_changed)
 
     def apply(self, settings: Settings | None = None) -> None:
         if settings is not None:
             self._settings = settings
         self.colours = colours_for(self._settings.theme)
+        _applied[:] = [self.colours]
         style = QStyleFactory.create("Fusion")
         if style is not None:
             self._app.setStyle(style)
         self._app.setPalette(palette_for(self.colours))
-        self._app.setFont(ui_font(self._settings.font_size))
-        self._app.setStyleSheet(style_sheet(self.colours, self._settings.font_size))
+        settings = self._settings
+        self._app.setFont(ui_font(settings.point_size))
+        self._app.setStyleSheet(style_sheet(self.colours, settings.point_size, settings.scale))
 
     @property
     def settings(self) -> Settings:
         return self._settings
+
+    @Slot()
+    def _on_contrast_changed(self) -> None:
+        if self._settings.theme == Theme.SYSTEM:
+            self.apply()
 
     @Slot(Qt.ColorScheme)
     def _on_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
@@ -344,6 +426,8 @@ class ThemeManager(QObject):
 
 def current_colours() -> Colours:
     """The colours in use now (for widgets that paint for themselves)."""
+    if _applied:
+        return _applied[-1]
     app = QApplication.instance()
     if isinstance(app, QApplication):
         base = app.palette().color(QPalette.ColorRole.Window)
@@ -351,7 +435,12 @@ def current_colours() -> Colours:
     return LIGHT
 
 
+_applied: list[Colours] = []
+
+
 __all__ = [
+    "ALL_THEMES",
+    "CONTRAST",
     "DARK",
     "LIGHT",
     "Colours",

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -134,6 +137,7 @@ def passphrase_score(passphrase: str) -> tuple[int, str]:
     warning = str(feedback.get("warning") or "")
     words = _STRENGTH_WORDS[max(0, min(score, 4))]
     if len(passphrase) < MIN_PASSPHRASE:
+        score = 0  # too short to be used at all, however unusual its characters
         words = f"Please use at least {MIN_PASSPHRASE} characters."
     elif warning and score < 3:
         words = f"{words} {warning}"
@@ -162,6 +166,10 @@ class StrengthMeter(QWidget):
     def update_for(self, passphrase: str) -> None:
         score, words = passphrase_score(passphrase)
         self.bar.setValue(score if passphrase else 0)
+        strength = "strong" if score >= 3 else "fair" if score == 2 else "weak"
+        if self.bar.property("strength") != strength:
+            self.bar.setProperty("strength", strength)
+            repolish(self.bar)
         self.words.setText(
             words or "A few unrelated words make a passphrase that is strong and easy to remember."
         )
@@ -206,6 +214,100 @@ class FormStatus:
         self._error.setVisible(True)
 
 
+class WrapLabel(QLabel):
+    """Wrapping text that a crowded layout cannot squeeze shorter than its lines.
+
+    QLabel reports a small minimum height for wrapped text, so a full column cuts its
+    last lines off; this one asks for the height its words need at its width.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self._width = 0
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if self.width() > 0:
+            hint.setHeight(max(hint.height(), self.heightForWidth(self.width())))
+        return hint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != self._width:
+            self._width = event.size().width()
+            self.updateGeometry()
+
+
+class WrappingButton(QPushButton):
+    """A push button whose words wrap onto more lines when narrow (QPushButton's do not).
+
+    The words are a label inside; the button keeps them as its accessible name, so a
+    screen reader hears one button with its whole text.
+    """
+
+    def __init__(self, text: str, role: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        set_role(self, role)
+        self.setAccessibleName(text)
+        self.words = QLabel(text, self)
+        self.words.setObjectName("buttonWords")
+        self.words.setWordWrap(True)
+        self.words.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.words.setProperty("role", f"{role}Words" if role else "buttonWords")
+        inner = QHBoxLayout(self)
+        inner.setContentsMargins(6, 4, 6, 4)
+        inner.addWidget(self.words)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(policy)
+
+    def wordsText(self) -> str:
+        return self.words.text()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self.words.heightForWidth(max(1, width - 12)) + 8
+
+    def sizeHint(self) -> QSize:
+        hint = self.words.sizeHint()
+        return QSize(hint.width() + 12, hint.height() + 8)
+
+    def minimumSizeHint(self) -> QSize:
+        longest = max(
+            (self.words.fontMetrics().horizontalAdvance(w) for w in self.words.text().split()),
+            default=0,
+        )
+        return QSize(longest + 12, self.heightForWidth(longest + 12))
+
+
+_CALENDAR_PARTS = {
+    "qt_calendar_prevmonth": "Previous month",
+    "qt_calendar_nextmonth": "Next month",
+    "qt_calendar_calendarview": "Days of the month",
+    "qt_calendar_yearedit": "Year",
+}
+
+
+def name_calendar_parts(calendar: QCalendarWidget) -> None:
+    """Qt's calendar leaves its arrows and its grid unnamed: a screen reader said "button"."""
+    for widget in calendar.findChildren(QWidget):
+        name = _CALENDAR_PARTS.get(widget.objectName())
+        if name:
+            widget.setAccessibleName(name)
+
+
+def clear_button(edit: QLineEdit, name: str) -> None:
+    """Turns on a line edit's clear button, named (Qt's own has no name)."""
+    edit.setClearButtonEnabled(True)
+    for button in edit.findChildren(QToolButton):
+        button.setAccessibleName(name)
+        button.setToolTip(name)
+
+
 def wipe_texts(root: QWidget) -> None:
     """Empties every text-holding widget under ``root`` (used when the journal locks)."""
     for edit in root.findChildren(QLineEdit):
@@ -224,8 +326,12 @@ __all__ = [
     "BusyBar",
     "PassphraseField",
     "StrengthMeter",
+    "WrapLabel",
+    "WrappingButton",
     "button",
+    "clear_button",
     "label",
+    "name_calendar_parts",
     "passphrase_score",
     "transient",
     "wipe_texts",

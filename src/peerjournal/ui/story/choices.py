@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from peerjournal.core import story as st
 from peerjournal.core.content import model as m
+from peerjournal.ui.kit.reflow import ReflowGrid
 from peerjournal.ui.kit.widgets import transient
 from peerjournal.ui.story.story_chooser import StoryChooser
 
@@ -43,7 +44,6 @@ class ChoicesPanel(QScrollArea):
         self.setObjectName("storyChoices")
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(340)
         self.options = st.StoryOptions()
         self._loading = False
         holder = QWidget(self)
@@ -87,20 +87,19 @@ class ChoicesPanel(QScrollArea):
         self.chooser = StoryChooser(holder)
         self.chooser.setMinimumHeight(300)
         layout.addWidget(self.chooser, 1)
-        moves = QHBoxLayout()
+        moves = ReflowGrid(holder, columns=2)
         self.up_button = QPushButton(self.tr("Move up"), holder)
         self.up_button.setObjectName("storyMoveUp")
         self.down_button = QPushButton(self.tr("Move down"), holder)
         self.down_button.setObjectName("storyMoveDown")
-        moves.addWidget(self.up_button)
-        moves.addWidget(self.down_button)
-        moves.addStretch(1)
-        layout.addLayout(moves)
+        moves.add(self.up_button)
+        moves.add(self.down_button)
+        layout.addWidget(moves)
 
         extra_label = QLabel(self.tr("Add another answer to “More about me”"), holder)
         extra_label.setWordWrap(True)
         layout.addWidget(extra_label)
-        extra = QHBoxLayout()
+        extra = ReflowGrid(holder, columns=2)
         self.extra_combo = QComboBox(holder)
         self.extra_combo.setObjectName("storyExtraChoice")
         self.extra_combo.setSizeAdjustPolicy(
@@ -110,9 +109,9 @@ class ChoicesPanel(QScrollArea):
         transient(self.extra_combo)  # a choice for the Add button, not a setting
         self.extra_button = QPushButton(self.tr("Add"), holder)
         self.extra_button.setObjectName("storyAddExtra")
-        extra.addWidget(self.extra_combo, 1)
-        extra.addWidget(self.extra_button)
-        layout.addLayout(extra)
+        extra.add(self.extra_combo)
+        extra.add(self.extra_button)
+        layout.addWidget(extra)
 
         self.blank_check = QCheckBox(
             self.tr("Print unanswered questions with space to write on"), holder
@@ -135,6 +134,8 @@ class ChoicesPanel(QScrollArea):
         self.points_edit = QPlainTextEdit(holder)
         self.points_edit.setObjectName("storyPoints")
         self.points_edit.setPlaceholderText(self.tr("Points to raise, one on each line"))
+        self.points_edit.setAccessibleName(self.tr("Points to raise"))
+        self.points_edit.setAccessibleDescription(self.tr("One on each line"))
         self.points_edit.setMaximumHeight(90)
         layout.addWidget(self.points_edit)
 
@@ -148,16 +149,15 @@ class ChoicesPanel(QScrollArea):
         paper_row.addStretch(1)
         layout.addLayout(paper_row)
 
-        actions = QHBoxLayout()
+        actions = ReflowGrid(holder, columns=2)
         self.save_pdf_button = QPushButton(self.tr("Save PDF…"), holder)
         self.save_pdf_button.setObjectName("storySavePdf")
         self.save_pdf_button.setProperty("role", "primary")
         self.print_button = QPushButton(self.tr("Print…"), holder)
         self.print_button.setObjectName("storyPrint")
-        actions.addWidget(self.save_pdf_button)
-        actions.addWidget(self.print_button)
-        actions.addStretch(1)
-        layout.addLayout(actions)
+        actions.add(self.save_pdf_button)
+        actions.add(self.print_button)
+        layout.addWidget(actions)
         self.status = QLabel("", holder)
         self.status.setObjectName("storyStatus")
         self.status.setWordWrap(True)

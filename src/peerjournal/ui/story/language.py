@@ -5,7 +5,7 @@ and the Language and Impact checklist beside it (the same answer as on its own p
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QResizeEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
@@ -27,6 +27,10 @@ from peerjournal.ui.journal.language_highlighter import (
     LanguageTooltips,
     describe,
 )
+from peerjournal.ui.kit.widgets import WrapLabel
+
+SIDE_BY_SIDE_WIDTH = 760
+"""Below this the story and the Language and impact questions go one above the other."""
 
 
 class LanguagePanel(QWidget):
@@ -43,11 +47,11 @@ class LanguagePanel(QWidget):
         left = QWidget(split)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        explain = QLabel(
+        explain = WrapLabel(
             self.tr(
                 "Some words have gentler, recovery-focused alternatives. They are "
-                "underlined here; rest the pointer on one to see a suggestion. You decide: "
-                "nothing is changed for you."
+                "underlined here; rest the pointer on one, or press F8 to go from one to "
+                "the next, to see a suggestion. You decide: nothing is changed for you."
             ),
             left,
         )
@@ -56,6 +60,7 @@ class LanguagePanel(QWidget):
         left_layout.addWidget(explain)
         self.language_text = QTextEdit(left)
         self.language_text.setObjectName("storyLanguageText")
+        self.language_text.setAccessibleName(self.tr("Your story, with phrases to look at marked"))
         self.language_text.setReadOnly(True)
         self.language_text.setAcceptRichText(False)
         self.highlighter = LanguageHighlighter(self.language_text.document(), self._checker)
@@ -63,6 +68,7 @@ class LanguagePanel(QWidget):
         left_layout.addWidget(self.language_text, 3)
         self.language_list = QListWidget(left)
         self.language_list.setObjectName("storyLanguageMatches")
+        self.language_list.setAccessibleName(self.tr("Phrases you might put another way"))
         self.language_list.setWordWrap(True)
         left_layout.addWidget(self.language_list, 1)
         split.addWidget(left)
@@ -97,6 +103,15 @@ class LanguagePanel(QWidget):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setSizes([340, 520])
+        self.split = split
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The story and the questions side by side when there is room, else one above.
+        wide = event.size().width() >= SIDE_BY_SIDE_WIDTH
+        wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.split.orientation() != wanted:
+            self.split.setOrientation(wanted)
 
     def show_story(self, document: st.StoryDocument) -> None:
         edit = self.language_text

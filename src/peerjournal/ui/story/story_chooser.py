@@ -1,6 +1,7 @@
 """The story's sections and questions as a checkable list that can be reordered.
 
-Sections are the top level, their questions beneath them. Tick what goes in; drag (or
+Sections are the top level, their questions beneath them. Tick what goes in (a heading
+ticks or unticks all of its questions, and is half ticked when some are in); drag (or
 use "Move up"/"Move down") to set the order. A question can only move within its own
 section and a section only among sections: a drop that would break that is undone.
 """
@@ -57,7 +58,6 @@ class StoryChooser(QTreeWidget):
                 top.setData(0, KIND_ROLE, SECTION)
                 top.setData(0, ID_ROLE, section.key)
                 top.setFlags(_SECTION_FLAGS)
-                top.setCheckState(0, _state(section.included))
                 font = top.font(0)
                 font.setBold(True)
                 top.setFont(0, font)
@@ -66,9 +66,11 @@ class StoryChooser(QTreeWidget):
                     child.setData(0, KIND_ROLE, QUESTION)
                     child.setData(0, ID_ROLE, question.prompt_id)
                     child.setFlags(_QUESTION_FLAGS)
-                    child.setCheckState(0, _state(question.included))
+                    # What is ticked is what prints: a section left out leaves out its questions.
+                    child.setCheckState(0, _state(question.included and section.included))
                     child.setToolTip(0, st.question_heading(content, question.prompt_id))
                     top.addChild(child)
+                top.setCheckState(0, _section_state(section))
                 self.addTopLevelItem(top)
                 top.setExpanded(section.key in expanded or not expanded)
         finally:
@@ -104,7 +106,7 @@ class StoryChooser(QTreeWidget):
             out.append(
                 st.SectionChoice(
                     str(top.data(0, ID_ROLE)),
-                    top.checkState(0) == Qt.CheckState.Checked,
+                    top.checkState(0) != Qt.CheckState.Unchecked,  # some or all of it
                     questions,
                 )
             )
@@ -183,8 +185,19 @@ def _state(on: bool) -> Qt.CheckState:
     return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
 
 
+def _section_state(section: st.SectionChoice) -> Qt.CheckState:
+    """Ticked when all its questions go in, half when some do, empty when none does."""
+    if not section.included or not section.questions:
+        return _state(section.included)
+    chosen = sum(q.included for q in section.questions)
+    if chosen == len(section.questions):
+        return Qt.CheckState.Checked
+    return Qt.CheckState.PartiallyChecked if chosen else Qt.CheckState.Unchecked
+
+
 _SECTION_FLAGS = (
-    Qt.ItemFlag.ItemIsEnabled
+    Qt.ItemFlag.ItemIsAutoTristate  # ticking a heading ticks (or unticks) its questions
+    | Qt.ItemFlag.ItemIsEnabled
     | Qt.ItemFlag.ItemIsSelectable
     | Qt.ItemFlag.ItemIsUserCheckable
     | Qt.ItemFlag.ItemIsDragEnabled

@@ -89,8 +89,10 @@ class StoryCompareView(QWidget):
         split = QSplitter(self)
         self.old_view = QTextBrowser(split)
         self.old_view.setObjectName("storyCompareOld")
+        self.old_view.setAccessibleName(self.tr("The earlier version"))
         self.new_view = QTextBrowser(split)
         self.new_view.setObjectName("storyCompareNew")
+        self.new_view.setAccessibleName(self.tr("The later version"))
         for view in (self.old_view, self.new_view):
             view.setOpenLinks(False)
             split.addWidget(view)

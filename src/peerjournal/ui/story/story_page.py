@@ -19,13 +19,15 @@ import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QTabWidget, QWidget
 
 from peerjournal.core import answers as a
 from peerjournal.core import story as st
 from peerjournal.core.errors import PeerJournalError
 from peerjournal.core.language import LanguageChecker
+from peerjournal.core.phrases import count
 from peerjournal.services.container import Services
 from peerjournal.services.events import Changes, SessionState
 from peerjournal.ui.journal.answer_binding import AnswerBinding
@@ -41,6 +43,9 @@ from peerjournal.ui.story.preview import PreviewPanel
 from peerjournal.ui.story.versions import DRAFT, VersionsPanel
 
 DEBOUNCE_MS = 450
+NARROW_TABS_WIDTH = 560
+CHOICES_MIN_WIDTH = 340
+"""The least width the preview, versions and language tabs need beside the choices."""
 """How soon the preview follows a change (saving goes through the AutoSaver)."""
 DRAFT_KEY = "story:draft"
 CHECKLIST_KEY = "story:checklist"
@@ -72,12 +77,14 @@ class StoryPage(QWidget):
         self.choices = ChoicesPanel(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("storyTabs")
+        self.tabs.setUsesScrollButtons(True)  # a zoomed tab bar scrolls, never cuts a name
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.preview = PreviewPanel(self._tasks, self.tabs)
         self.versions = VersionsPanel(self.tabs)
         self.language = LanguagePanel(self._content, LanguageChecker(services.content.phrases))
         self.tabs.addTab(self.preview, self.tr("Preview"))
-        self.tabs.addTab(self.versions, self.tr("Versions"))
-        self.tabs.addTab(self.language, self.tr("Language"))
+        self.tabs.addTab(_scrolling(self.versions, self.tabs), self.tr("Versions"))
+        self.tabs.addTab(_scrolling(self.language, self.tabs), self.tr("Language"))
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.setObjectName("storySplit")
         split.addWidget(self.choices)
@@ -85,6 +92,7 @@ class StoryPage(QWidget):
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
         split.setSizes([420, 860])
+        self.split = split
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(split)
@@ -109,6 +117,39 @@ class StoryPage(QWidget):
         self._connect_signals()
         if services.session.unlocked:
             self.reload()
+
+    # -- narrow windows -----------------------------------------------------------------
+
+    @property
+    def narrow(self) -> bool:
+        """Whether the choices are a tab of their own (a narrow or zoomed window)."""
+        return self.tabs.indexOf(self.choices) >= 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Side by side the choices need their own width and the preview its own; when
+        # there is not room for both, the choices become the first tab.
+        holder = self.choices.widget()
+        column = (
+            (holder.minimumSizeHint().width() if holder is not None else 0)
+            + self.choices.verticalScrollBar().sizeHint().width()
+            + 2 * self.choices.frameWidth()
+        )
+        column = max(CHOICES_MIN_WIDTH, column)
+        needed = column + NARROW_TABS_WIDTH
+        # Beside the tabs the choices keep the width their words need; as a tab, any.
+        self.choices.setMinimumWidth(0 if event.size().width() < needed else column)
+        if not self.narrow and event.size().width() < needed:
+            self.tabs.insertTab(0, self.choices, self.tr("What goes in"))
+            self.tabs.setCurrentIndex(0)
+        elif self.narrow and event.size().width() >= needed + 80:
+            current = self.tabs.currentWidget()
+            self.tabs.removeTab(self.tabs.indexOf(self.choices))
+            self.split.insertWidget(0, self.choices)
+            self.choices.show()
+            self.split.setSizes([420, max(1, event.size().width() - 420)])
+            if current is not self.choices and current is not None:
+                self.tabs.setCurrentWidget(current)
 
     def _connect_signals(self) -> None:
         self.choices.changed.connect(self._on_choice_changed)
@@ -266,9 +307,9 @@ class StoryPage(QWidget):
     def _on_new_draft_done(self, restored: list[str]) -> None:
         self.reload()
         self._say(
-            self.tr(
-                "Your draft now starts from that version ({count} answers brought back)."
-            ).format(count=len(restored))
+            self.tr("Your draft now starts from that version ({answers} brought back).").format(
+                answers=count(len(restored), "answer")
+            )
             if restored
             else self.tr("Your draft now starts from that version.")
         )
@@ -378,6 +419,18 @@ class StoryPage(QWidget):
         self.last_error = message
         self._say(message)
         self.preview.failed(message)
+
+
+
+def _scrolling(panel: QWidget, parent: QWidget) -> QScrollArea:
+    """A tab that scrolls when a zoomed or short window cannot hold it whole."""
+    scroll = QScrollArea(parent)
+    scroll.setObjectName(f"{panel.objectName() or 'panel'}Scroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(panel)
+    return scroll
 
 
 __all__ = ["StoryPage"]

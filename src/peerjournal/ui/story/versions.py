@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from peerjournal.services.story import IterationSummary
-from peerjournal.ui.kit.widgets import transient
+from peerjournal.ui.kit.reflow import ReflowGrid
+from peerjournal.ui.kit.widgets import WrapLabel, transient
 from peerjournal.ui.story.story_compare import StoryCompareView
 
 DRAFT = -1  # the "current draft" entry in the compare choosers
@@ -40,6 +41,7 @@ class VersionsPanel(QWidget):
         save_row = QHBoxLayout()
         self.version_name = QLineEdit(self)
         self.version_name.setObjectName("storyVersionName")
+        self.version_name.setAccessibleName(self.tr("Name for this version"))
         self.version_name.setPlaceholderText(
             self.tr("Name this version, e.g. “Before my first conversation”")
         )
@@ -50,43 +52,46 @@ class VersionsPanel(QWidget):
         save_row.addWidget(self.version_name, 1)
         save_row.addWidget(self.save_version_button)
         layout.addLayout(save_row)
-        note = QLabel(
+        note = WrapLabel(
             self.tr(
                 "A saved version never changes, so you can look back on how your story has grown."
             ),
             self,
         )
-        note.setWordWrap(True)
         note.setProperty("role", "muted")
         layout.addWidget(note)
         self.versions_list = QListWidget(self)
         self.versions_list.setObjectName("storyVersions")
+        self.versions_list.setAccessibleName(self.tr("Saved versions of your story"))
         self.versions_list.setMaximumHeight(150)
         layout.addWidget(self.versions_list)
-        buttons = QHBoxLayout()
+        buttons = ReflowGrid(self, columns=2)  # side by side, or one above the other
         self.new_draft_button = QPushButton(self.tr("Start a new draft from this version…"), self)
         self.new_draft_button.setObjectName("storyNewDraft")
         self.version_pdf_button = QPushButton(self.tr("Save this version as PDF…"), self)
         self.version_pdf_button.setObjectName("storyVersionPdf")
-        buttons.addWidget(self.new_draft_button)
-        buttons.addWidget(self.version_pdf_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        compare_row = QHBoxLayout()
-        compare_row.addWidget(QLabel(self.tr("Compare"), self))
+        buttons.add(self.new_draft_button)
+        buttons.add(self.version_pdf_button)
+        layout.addWidget(buttons)
+        comparing = ReflowGrid(self, columns=3)
+        first = _row(comparing)
+        first.addWidget(QLabel(self.tr("Compare"), self))
         self.compare_old = QComboBox(self)
         self.compare_old.setObjectName("storyCompareFrom")
+        self.compare_old.setAccessibleName(self.tr("Compare this version"))
         self.compare_new = QComboBox(self)
         self.compare_new.setObjectName("storyCompareTo")
+        self.compare_new.setAccessibleName(self.tr("with this version"))
         transient(self.compare_old)
         transient(self.compare_new)
-        compare_row.addWidget(self.compare_old, 1)
-        compare_row.addWidget(QLabel(self.tr("with"), self))
-        compare_row.addWidget(self.compare_new, 1)
+        first.addWidget(self.compare_old, 1)
+        second = _row(comparing)
+        second.addWidget(QLabel(self.tr("with"), self))
+        second.addWidget(self.compare_new, 1)
         self.compare_button = QPushButton(self.tr("Compare"), self)
         self.compare_button.setObjectName("storyCompareButton")
-        compare_row.addWidget(self.compare_button)
-        layout.addLayout(compare_row)
+        comparing.add(self.compare_button)
+        layout.addWidget(comparing)
         self.compare_view = StoryCompareView(self)
         layout.addWidget(self.compare_view, 1)
         self._connect_signals()
@@ -166,6 +171,15 @@ class VersionsPanel(QWidget):
         self.versions_list.clear()
         self.compare_view.clear()
         self.version_name.clear()
+
+
+def _row(grid: ReflowGrid) -> QHBoxLayout:
+    """A row of a label and its choice, kept together when the grid wraps."""
+    holder = QWidget(grid)
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(0, 0, 0, 0)
+    grid.add(holder)
+    return row
 
 
 __all__ = ["DRAFT", "VersionsPanel"]

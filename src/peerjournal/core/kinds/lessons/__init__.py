@@ -9,6 +9,7 @@ from peerjournal.core.errors import BadAnswer
 from peerjournal.core.json_types import JsonValue
 from peerjournal.core.kinds.base import Stored, StoredAnswer
 from peerjournal.core.kinds.spec import KindSpec
+from peerjournal.core.phrases import count
 
 NAME = "lessons"
 
@@ -57,7 +58,7 @@ SPEC: KindSpec[LessonsPrompt, LessonsAnswer] = KindSpec(
     validate=_validate,
     texts=lambda _answer: [],
     is_answered=lambda answer: bool(answer.done),
-    words=lambda prompt, answer: f"{len(answer.done)} of {prompt.count} lessons done",
+    words=lambda prompt, answer: f"{len(answer.done)} of {count(prompt.count, 'lesson')} done",
     example=lambda _p: '{"done": [1, 2, 3]}',
     pack="peerjournal.core.kinds.lessons.pack",
     editor="peerjournal.ui.editors.lessons:LessonsEditor",

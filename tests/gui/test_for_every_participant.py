@@ -1,0 +1,303 @@
+"""Zoom, high contrast, the keyboard route to the language helper, focus kept in view,
+story headings that tick their questions, and the small words ("1 minute")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QScrollArea, QWidget
+from pytestqt.qtbot import QtBot
+
+from peerjournal.core.content.model import Content
+from peerjournal.services.container import Services
+from peerjournal.services.settings import Settings, SettingsStore, Theme
+from peerjournal.ui.dialogs.settings_dialog import SettingsDialog
+from peerjournal.ui.journal.daily_page import DailyPage
+from peerjournal.ui.journal.part_page import PartPage
+from peerjournal.ui.journal.sidebar import DAILY, STORY, part_key
+from peerjournal.ui.journal.tree_view import TreePage
+from peerjournal.ui.kit import theme as th
+from peerjournal.ui.kit.widgets import StrengthMeter
+from peerjournal.ui.main_window import MainWindow
+from peerjournal.ui.story.story_page import StoryPage
+from tests.gui.conftest import ScriptedPrompter, unlock
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def themed(
+    qtbot: QtBot, locked_services: Services, prompter: ScriptedPrompter
+) -> Iterator[MainWindow]:
+    """A window with the app's real look applied (and put back after)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    store = SettingsStore(locked_services.data.settings)
+    manager = th.ThemeManager(app, store.load())
+    manager.apply()
+    window = MainWindow(
+        locked_services,
+        prompter=prompter,
+        settings_store=store,
+        theme=manager,
+        remember_geometry=False,
+    )
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.start()
+    window.show()
+    unlock(qtbot, window)
+    yield window
+    window.close()
+    manager.apply(Settings())
+
+
+KEYS = {
+    "Ctrl+=": Qt.Key.Key_Equal,
+    "Ctrl++": Qt.Key.Key_Plus,
+    "Ctrl+-": Qt.Key.Key_Minus,
+    "Ctrl+0": Qt.Key.Key_0,
+}
+
+
+def _press(qtbot: QtBot, window: MainWindow, key: str) -> None:
+    qtbot.keyClick(window, KEYS[key], CTRL)
+
+
+def test_zoom_keys_scale_the_whole_window_and_are_remembered(
+    themed: MainWindow, qtbot: QtBot, data_dir: Path
+) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    journal = themed.journal
+    assert journal is not None
+    tree = journal.pages.get("tree")
+    assert isinstance(tree, TreePage)
+    label_before = tree.view.nodes[0].font.pointSizeF()
+    assert app.font().pointSizeF() == 12
+
+    _press(qtbot, themed, "Ctrl+=")
+    assert themed.settings.zoom == 110
+    _press(qtbot, themed, "Ctrl++")
+    assert themed.settings.zoom == 125
+    assert app.font().pointSizeF() == pytest.approx(15)
+    assert "20px" in app.styleSheet()  # the tick boxes' 16px, grown with the words
+    qtbot.waitUntil(lambda: tree.view.nodes[0].font.pointSizeF() > label_before)
+    assert themed.top_bar.zoom_button.isVisible()
+    assert themed.top_bar.zoom_button.text() == "125%"
+    assert SettingsStore(data_dir / "settings.json").load().zoom == 125
+
+    for _ in range(9):
+        _press(qtbot, themed, "Ctrl+-")
+    assert themed.settings.zoom == 80  # never below 80%
+    _press(qtbot, themed, "Ctrl+0")
+    assert themed.settings.zoom == 100
+    assert not themed.top_bar.zoom_button.isVisible()
+    for _ in range(9):
+        _press(qtbot, themed, "Ctrl++")
+    assert themed.settings.zoom == 200  # never above 200%
+    qtbot.mouseClick(themed.top_bar.zoom_button, Qt.MouseButton.LeftButton)
+    assert themed.settings.zoom == 100
+    assert app.font().pointSizeF() == 12
+
+
+def test_high_contrast_is_a_theme_of_its_own(themed: MainWindow, qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    themed.open_settings()
+    dialog = next(d for d in themed.findChildren(SettingsDialog) if d.isVisible())
+    dialog.theme.setCurrentIndex(dialog.theme.findData(Theme.CONTRAST.value))
+    qtbot.waitUntil(lambda: themed.settings.theme == Theme.CONTRAST)
+    assert th.current_colours() is th.CONTRAST
+    assert app.palette().color(QPalette.ColorRole.Window).name() == "#000000"
+    assert app.palette().color(QPalette.ColorRole.WindowText).name() == "#ffffff"
+    dialog.close()
+
+
+def test_a_single_minute_is_said_as_one(themed: MainWindow) -> None:
+    dialog = SettingsDialog(Settings(idle_minutes=1), themed)
+    assert dialog.idle.suffix() == " minute"
+    dialog.idle.setValue(2)
+    assert dialog.idle.suffix() == " minutes"
+    dialog.close()
+
+
+def _flagged(content: Content) -> tuple[str, str]:
+    phrase = next(p for p in content.phrases if p.find.isascii() and " " in p.find)
+    return phrase.find, phrase.suggest
+
+
+def test_the_language_helper_is_reached_by_keyboard_and_by_its_menu(
+    themed: MainWindow, qtbot: QtBot, content: Content
+) -> None:
+    find, suggest = _flagged(content)
+    journal = themed.journal
+    assert journal is not None
+    journal.open_place(DAILY)
+    page = journal.pages.get(DAILY)
+    assert isinstance(page, DailyPage)
+    editor = page.text
+    editor.setFocus()
+    qtbot.keyClicks(editor, f"Today I felt that {find} and then {find} again.")
+    editor.moveCursor(QTextCursor.MoveOperation.Start)
+    helper = page.language[1]
+
+    qtbot.keyClick(editor, Qt.Key.Key_F8)
+    assert editor.textCursor().selectedText().lower() == find.lower()
+    first = editor.textCursor().selectionStart()
+    assert suggest in editor.accessibleDescription()
+    qtbot.keyClick(editor, Qt.Key.Key_F8)
+    assert editor.textCursor().selectionStart() > first  # the next one
+    qtbot.keyClick(editor, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert editor.textCursor().selectionStart() == first  # and back
+
+    menu = helper.menu_for(editor.textCursor())
+    names = [action.objectName() for action in menu.actions()]
+    assert "languageUse" in names and "languageWhy" in names
+    assert any(action.text() == "Copy" or "Copy" in action.text() for action in menu.actions())
+    use = next(action for action in menu.actions() if action.objectName() == "languageUse")
+    use.trigger()
+    assert editor.toPlainText() == f"Today I felt that {suggest} and then {find} again."
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
+    assert editor.toPlainText() == f"Today I felt that {find} and then {find} again."
+    menu.deleteLater()
+
+    plain = editor.textCursor()
+    plain.setPosition(2)
+    bare = helper.menu_for(plain)
+    assert "languageUse" not in [action.objectName() for action in bare.actions()]
+    bare.deleteLater()
+
+
+def test_the_focused_field_is_scrolled_into_view_however_focus_came(
+    themed: MainWindow, qtbot: QtBot, content: Content
+) -> None:
+    journal = themed.journal
+    assert journal is not None
+    part = max(
+        (p for programme in content.programmes for p in programme.parts),
+        key=lambda p: len(p.prompts),
+    )
+    journal.open_place(part_key(part.id))
+    page = journal.pages.get(part_key(part.id))
+    assert isinstance(page, PartPage)
+    qtbot.waitUntil(lambda: page.isVisible())
+    edits = [w for w in page.findChildren(QPlainTextEdit) if w.isVisibleTo(page)]
+    last = edits[-1]
+    last.setFocus(Qt.FocusReason.OtherFocusReason)  # a search result, a shortcut: not Tab
+    scroll = page if isinstance(page, QScrollArea) else page.findChild(QScrollArea)
+    assert scroll is not None
+    viewport = scroll.viewport()
+
+    def in_view(widget: QWidget) -> bool:
+        top = widget.mapTo(viewport, widget.rect().topLeft()).y()
+        return 0 <= top < viewport.height()
+
+    qtbot.waitUntil(lambda: in_view(last))
+    edits[0].setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(lambda: in_view(edits[0]))
+
+
+def test_a_story_heading_ticks_and_unticks_its_questions(themed: MainWindow, qtbot: QtBot) -> None:
+    journal = themed.journal
+    assert journal is not None
+    journal.open_place(STORY)
+    story = journal.pages.get(STORY)
+    assert isinstance(story, StoryPage)
+    chooser = story.choices.chooser
+    section = next(
+        item
+        for item in (chooser.topLevelItem(i) for i in range(chooser.topLevelItemCount()))
+        if item is not None and item.childCount() > 1
+    )
+    section.setCheckState(0, Qt.CheckState.Unchecked)
+    children = [section.child(i) for i in range(section.childCount())]
+    assert all(c is not None and c.checkState(0) == Qt.CheckState.Unchecked for c in children)
+    key = section.data(0, Qt.ItemDataRole.UserRole + 1)
+    choice = next(s for s in chooser.sections() if s.key == key)
+    assert not choice.included and not any(q.included for q in choice.questions)
+
+    first = children[0]
+    assert first is not None
+    first.setCheckState(0, Qt.CheckState.Checked)
+    assert section.checkState(0) == Qt.CheckState.PartiallyChecked  # some of it goes in
+    choice = next(s for s in chooser.sections() if s.key == key)
+    assert choice.included and choice.questions[0].included
+
+    section.setCheckState(0, Qt.CheckState.Checked)
+    assert all(c is not None and c.checkState(0) == Qt.CheckState.Checked for c in children)
+
+
+def test_the_strength_bar_is_empty_and_red_until_the_passphrase_is_long_enough(
+    qtbot: QtBot,
+) -> None:
+    meter = StrengthMeter()
+    qtbot.addWidget(meter)
+    meter.update_for("Zq8#")
+    assert meter.bar.value() == 0
+    assert meter.bar.property("strength") == "weak"
+    assert "at least" in meter.words.text()
+    meter.update_for("copper kettle lighthouse marmalade")
+    assert meter.bar.value() >= 3
+    assert meter.bar.property("strength") == "strong"
+    assert "at least" not in meter.words.text()
+
+
+def test_a_too_short_message_goes_once_a_new_passphrase_is_typed(
+    make_window: object, qtbot: QtBot, tmp_path: Path, content: Content
+) -> None:
+    from peerjournal.core.vault.keyslots import FAST_KDF
+    from peerjournal.services.container import build_services
+
+    services = build_services(tmp_path / "fresh", content=content, kdf=FAST_KDF)
+    window = make_window(services)  # type: ignore[operator]
+    assert isinstance(window, MainWindow)
+    qtbot.waitUntil(lambda: window.setup_view is not None and window.setup_view.isVisible())
+    setup = window.setup_view
+    assert setup is not None
+    qtbot.mouseClick(setup.begin_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(setup.passphrase.edit, "short")
+    qtbot.mouseClick(setup.create_button, Qt.MouseButton.LeftButton)
+    assert setup.error.isVisible() and "at least" in setup.error.text()
+    qtbot.keyClicks(setup.passphrase.edit, " and now much longer")
+    assert not setup.error.isVisible()
+    window.close()
+    services.session.close()
+
+
+def test_the_tree_parts_are_a_list_that_opens_each_part(themed: MainWindow, qtbot: QtBot) -> None:
+    journal = themed.journal
+    assert journal is not None
+    tree = journal.pages.get("tree")
+    assert isinstance(tree, TreePage)
+    assert tree.parts.count() == len(tree.view.nodes) > 0
+    item = tree.parts.item(1)
+    assert item is not None and "answered" in item.text()
+    tree.parts.setFocus()
+    tree.parts.setCurrentRow(1)
+    qtbot.keyClick(tree.parts, Qt.Key.Key_Return)
+    wanted = part_key(tree.view.nodes[1].part.id)
+    qtbot.waitUntil(lambda: journal.current == wanted)
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1920, 1080)])
+def test_every_part_of_the_tree_is_whole_in_view(
+    themed: MainWindow, qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    themed.resize(*size)
+    journal = themed.journal
+    assert journal is not None
+    tree = journal.pages.get("tree")
+    assert isinstance(tree, TreePage)
+    view = tree.view
+    for zoom in (100, 200):
+        themed.apply_settings(Settings(zoom=zoom))
+        QApplication.processEvents()
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        cut = [n.part.title for n in view.nodes if not shown.contains(n.sceneBoundingRect())]
+        assert not cut, f"at {zoom}% cut off: {cut}"
+    themed.apply_settings(Settings())

@@ -1,0 +1,139 @@
+"""The class, not the instances: nothing is cut off, on any page, at any size or zoom.
+
+The walk visits every place of the window (each tab of each) at 1024×640, 1280×800 and
+1920×1080, at 100% and 200%, and fails on any label, button or tick box whose words do
+not fit: narrower than its words on one line, shorter than its wrapped words, or pushed
+past the right edge of a column that does not scroll sideways.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from peerjournal.core.content.model import Content
+from peerjournal.services.container import Services
+from peerjournal.services.settings import Settings, SettingsStore
+from peerjournal.ui.kit import theme as th
+from peerjournal.ui.main_window import MainWindow
+from tests.gui.conftest import ScriptedPrompter, unlock
+from tests.gui.test_every_widget_is_kept import Walk
+
+SIZES = [(1024, 640), (1280, 800), (1920, 1080)]
+ZOOMS = [100, 200]
+SLACK = 2  # pixels of rounding
+
+
+def _shown(widget: QWidget, root: QWidget) -> bool:
+    return widget.isVisibleTo(root) and widget.width() > 0 and widget.height() > 0
+
+
+def _text_of(widget: QWidget) -> str:
+    if isinstance(widget, QLabel):
+        return widget.text()
+    if isinstance(widget, QAbstractButton):
+        return widget.text()
+    return ""
+
+
+def _needs(widget: QWidget) -> tuple[int, int]:
+    """The size its words need at its present width (wrapping labels wrap)."""
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        return 0, widget.heightForWidth(widget.width())
+    hint = widget.minimumSizeHint() if isinstance(widget, QLabel) else widget.sizeHint()
+    return hint.width(), hint.height()
+
+
+def _clipping_column(widget: QWidget, root: QWidget) -> QRect | None:
+    """The visible rect (in ``root``) of the nearest column that cannot scroll sideways."""
+    node = widget.parentWidget()
+    while node is not None and node is not root:
+        parent = node.parentWidget()
+        if isinstance(parent, QAbstractScrollArea) and node is parent.viewport():
+            if parent.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff:
+                top_left = node.mapTo(root, QPoint(0, 0))
+                return QRect(top_left, node.size())
+            return None
+        node = parent
+    return QRect(QPoint(0, 0), root.size())
+
+
+def _problems(root: QWidget, where: str) -> Iterator[str]:
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, QLabel | QPushButton | QCheckBox | QRadioButton):
+            continue
+        if not _shown(widget, root) or not _text_of(widget).strip():
+            continue
+        name = f"{type(widget).__name__} {widget.objectName() or _text_of(widget)[:40]!r}"
+        need_w, need_h = _needs(widget)
+        if need_w and widget.width() + SLACK < need_w:
+            yield f"{where}: {name} is {widget.width()} wide, needs {need_w}"
+        if widget.height() + SLACK < need_h:
+            yield f"{where}: {name} is {widget.height()} high, needs {need_h}"
+        column = _clipping_column(widget, root)
+        if column is not None:
+            right = widget.mapTo(root, QPoint(widget.width(), 0)).x()
+            if right > column.right() + SLACK + 1:
+                yield f"{where}: {name} runs past the column's edge"
+
+
+@pytest.fixture
+def themed_window(
+    qtbot: QtBot, locked_services: Services, prompter: ScriptedPrompter
+) -> Iterator[tuple[MainWindow, th.ThemeManager]]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    store = SettingsStore(locked_services.data.settings)
+    manager = th.ThemeManager(app, Settings())
+    manager.apply()
+    window = MainWindow(
+        locked_services,
+        prompter=prompter,
+        settings_store=store,
+        theme=manager,
+        remember_geometry=False,
+    )
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.start()
+    window.show()
+    unlock(qtbot, window)
+    yield window, manager
+    window.close()
+    manager.apply(Settings())
+
+
+def test_nothing_is_cut_off_on_any_page_at_any_size_or_zoom(
+    themed_window: tuple[MainWindow, th.ThemeManager], qtbot: QtBot, content: Content
+) -> None:
+    window, _manager = themed_window
+    found: list[str] = []
+    for zoom in ZOOMS:
+        window.apply_settings(Settings(zoom=zoom))
+        for width, height in SIZES:
+            window.resize(width, height)
+            QApplication.processEvents()
+            if (window.width(), window.height()) != (width, height):
+                found.append(
+                    f"at {zoom}% the window will not go to {width}×{height} "
+                    f"(it stays {window.width()}×{window.height()})"
+                )
+            walk = Walk(window, qtbot, content)
+            for place, _page in walk.pages():
+                QApplication.processEvents()
+                found.extend(_problems(window, f"{place} at {width}×{height} {zoom}%"))
+    window.apply_settings(Settings())
+    assert not found, f"{len(found)} cut off:\n" + "\n".join(sorted(set(found))[:5000])
