@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItemIterator,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -35,6 +38,9 @@ from tests.gui.test_every_widget_is_kept import Walk
 SIZES = [(1024, 640), (1280, 800), (1920, 1080)]
 ZOOMS = [100, 200]
 SLACK = 2  # pixels of rounding
+ITEM_PADDING = 8  # the sidebar's item padding, left and right (kit/theme.py)
+WRAP = int(Qt.TextFlag.TextWordWrap.value) | int(Qt.TextFlag.TextWrapAnywhere.value)
+"""As the sidebar draws its names: between words, and inside one too long for the column."""
 
 
 def _shown(widget: QWidget, root: QWidget) -> bool:
@@ -71,7 +77,30 @@ def _clipping_column(widget: QWidget, root: QWidget) -> QRect | None:
     return QRect(QPoint(0, 0), root.size())
 
 
+def _item_problems(view: QTreeWidget, where: str) -> Iterator[str]:
+    """Each shown name in a tree list fits its cell: every word, and every wrapped line."""
+    metrics = view.fontMetrics()
+    iterator = QTreeWidgetItemIterator(view)
+    while (item := iterator.value()) is not None:
+        iterator += 1
+        rect = view.visualItemRect(item)
+        if rect.isEmpty() or not view.viewport().rect().intersects(rect):
+            continue
+        cell = view.visualRect(view.indexFromItem(item, 0))
+        text = item.text(0)
+        font = item.font(0)
+        metrics = QFontMetrics(font)
+        width = cell.width() - ITEM_PADDING
+        lines = metrics.boundingRect(QRect(0, 0, max(width, 1), 10_000), WRAP, text).height()
+        if cell.height() + SLACK < lines:
+            name = f"{view.objectName()} item {text[:40]!r}"
+            yield f"{where}: {name} is {cell.height()} high, needs {lines}"
+
+
 def _problems(root: QWidget, where: str) -> Iterator[str]:
+    for view in root.findChildren(QTreeWidget):
+        if _shown(view, root) and view.objectName() == "sidebar":
+            yield from _item_problems(view, where)
     for widget in root.findChildren(QWidget):
         if not isinstance(widget, QLabel | QPushButton | QCheckBox | QRadioButton):
             continue

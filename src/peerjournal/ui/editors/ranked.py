@@ -41,6 +41,7 @@ class DragHandle(QLabel):
         super().__init__("⠿", parent)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setToolTip("Drag to move, or press Alt+Up / Alt+Down")
+        self.setAccessibleName("Move this row: press Alt+Up or Alt+Down")  # not "⠿"
         set_role(self, "muted")
         self._pressed_at: QPoint | None = None
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -49,6 +50,9 @@ from peerjournal.ui.kit.widgets import clear_button, label, transient, wipe_text
 log = logging.getLogger(__name__)
 
 SEARCH = "search"
+SIDEBAR_WIDTH = 260
+"""The sidebar's least width at 100%; it grows with the zoom, up to SIDEBAR_SHARE."""
+SIDEBAR_SHARE = 0.33
 
 
 class SearchField(QLineEdit):
@@ -140,7 +144,7 @@ class JournalView(QWidget):
         transient(self.search_field)
         self.sidebar = Sidebar(self._content, services.answers.get, self)
         self.sidebar.put_on_top(self.search_field)
-        self.sidebar.setMinimumWidth(260)
+        self.sidebar.setMinimumWidth(SIDEBAR_WIDTH)
         self.sidebar.show_earlier_answers(bool(services.answers.earlier_answers()))
 
         self.stack = QStackedWidget(self)
@@ -157,6 +161,7 @@ class JournalView(QWidget):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([330, 950])
+        self._splitter = splitter
         self.notice_bar = NoticeBar(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -243,6 +248,24 @@ class JournalView(QWidget):
         return found
 
     @Slot(str)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_sidebar()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        """A zoomed sidebar keeps its names whole: wider, but never most of the window."""
+        if not hasattr(self, "sidebar"):
+            return  # a resize or a font change while the view is being built
+        scale = max(QApplication.font().pointSizeF(), 1.0) / 12
+        wanted = round(SIDEBAR_WIDTH * max(scale, 1.0))
+        room = round(self.width() * SIDEBAR_SHARE) if self.width() > 0 else wanted
+        self.sidebar.setMinimumWidth(max(SIDEBAR_WIDTH, min(wanted, room)))
+
     def open_place(self, key: str) -> None:
         page = self.page(key)
         if page is None:

@@ -42,7 +42,6 @@ class LanguagePanel(QWidget):
         split = QSplitter(Qt.Orientation.Horizontal, self)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
-        outer.addWidget(split)
 
         left = QWidget(split)
         left_layout = QVBoxLayout(left)
@@ -53,11 +52,11 @@ class LanguagePanel(QWidget):
                 "underlined here; rest the pointer on one, or press F8 to go from one to "
                 "the next, to see a suggestion. You decide: nothing is changed for you."
             ),
-            left,
+            self,
         )
-        explain.setWordWrap(True)
         explain.setProperty("role", "muted")
-        left_layout.addWidget(explain)
+        outer.addWidget(explain)  # above both halves, so neither squeezes it
+        outer.addWidget(split, 1)
         self.language_text = QTextEdit(left)
         self.language_text.setObjectName("storyLanguageText")
         self.language_text.setAccessibleName(self.tr("Your story, with phrases to look at marked"))

@@ -421,7 +421,6 @@ class StoryPage(QWidget):
         self.preview.failed(message)
 
 
-
 def _scrolling(panel: QWidget, parent: QWidget) -> QScrollArea:
     """A tab that scrolls when a zoomed or short window cannot hold it whole."""
     scroll = QScrollArea(parent)
