@@ -21,6 +21,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QRadioButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTabWidget,
     QTreeWidget,
     QTreeWidgetItemIterator,
     QWidget,
@@ -38,7 +42,6 @@ from tests.gui.test_every_widget_is_kept import Walk
 SIZES = [(1024, 640), (1280, 800), (1920, 1080)]
 ZOOMS = [100, 200]
 SLACK = 2  # pixels of rounding
-ITEM_PADDING = 8  # the sidebar's item padding, left and right (kit/theme.py)
 WRAP = int(Qt.TextFlag.TextWordWrap.value) | int(Qt.TextFlag.TextWrapAnywhere.value)
 """As the sidebar draws its names: between words, and inside one too long for the column."""
 
@@ -86,12 +89,19 @@ def _item_problems(view: QTreeWidget, where: str) -> Iterator[str]:
         rect = view.visualItemRect(item)
         if rect.isEmpty() or not view.viewport().rect().intersects(rect):
             continue
-        cell = view.visualRect(view.indexFromItem(item, 0))
+        index = view.indexFromItem(item, 0)
+        cell = view.visualRect(index)
         text = item.text(0)
-        font = item.font(0)
-        metrics = QFontMetrics(font)
-        width = cell.width() - ITEM_PADDING
-        lines = metrics.boundingRect(QRect(0, 0, max(width, 1), 10_000), WRAP, text).height()
+        metrics = QFontMetrics(item.font(0))
+        # Where the style itself puts the words in this cell (after any tick box).
+        option = QStyleOptionViewItem()
+        delegate = view.itemDelegateForIndex(index)
+        assert isinstance(delegate, QStyledItemDelegate)
+        delegate.initStyleOption(option, index)
+        option.rect = cell
+        words = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
+        box = QRect(0, 0, max(words.width() + SLACK, 1), 10_000)
+        lines = metrics.boundingRect(box, WRAP, text).height()
         if cell.height() + SLACK < lines:
             name = f"{view.objectName()} item {text[:40]!r}"
             yield f"{where}: {name} is {cell.height()} high, needs {lines}"
@@ -99,7 +109,7 @@ def _item_problems(view: QTreeWidget, where: str) -> Iterator[str]:
 
 def _problems(root: QWidget, where: str) -> Iterator[str]:
     for view in root.findChildren(QTreeWidget):
-        if _shown(view, root) and view.objectName() == "sidebar":
+        if _shown(view, root) and view.objectName() in ("sidebar", "storyChooser"):
             yield from _item_problems(view, where)
     for widget in root.findChildren(QWidget):
         if not isinstance(widget, QLabel | QPushButton | QCheckBox | QRadioButton):
@@ -165,4 +175,46 @@ def test_nothing_is_cut_off_on_any_page_at_any_size_or_zoom(
                 QApplication.processEvents()
                 found.extend(_problems(window, f"{place} at {width}×{height} {zoom}%"))
     window.apply_settings(Settings())
+    assert not found, f"{len(found)} cut off:\n" + "\n".join(sorted(set(found))[:5000])
+
+
+_ACCENTS = str.maketrans("aeiouyncsgzAEIOUYNCSGZ", "àéîõüýñçšĝžÀÉÎÕÜÝÑÇŠĜŽ")
+_FILLER = "ŵõŕđ"
+
+
+def pseudo(text: str) -> str:
+    """The usual pseudo-translation: accented, and 40% longer (in words, so it can wrap)."""
+    if not text.strip() or "<" in text:
+        return text
+    grown = text.translate(_ACCENTS)
+    extra = max(1, round(len(text) * 0.4 / (len(_FILLER) + 1)))
+    return grown + "".join(f" {_FILLER}" for _ in range(extra))
+
+
+def _pseudo_translate(root: QWidget) -> None:
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, QLabel | QAbstractButton) and not widget.property("pseudo"):
+            widget.setText(pseudo(widget.text()))
+            widget.setProperty("pseudo", True)
+        elif isinstance(widget, QTabWidget) and not widget.property("pseudo"):
+            for index in range(widget.count()):
+                widget.setTabText(index, pseudo(widget.tabText(index)))
+            widget.setProperty("pseudo", True)
+
+
+def test_nothing_is_cut_off_when_every_string_is_longer_and_accented(
+    themed_window: tuple[MainWindow, th.ThemeManager], qtbot: QtBot, content: Content
+) -> None:
+    """Before any translation exists: every label, button and tab 40% longer, accented."""
+    window, _manager = themed_window
+    found: list[str] = []
+    for width, height in [(1024, 640), (1280, 800)]:
+        window.resize(width, height)
+        QApplication.processEvents()
+        walk = Walk(window, qtbot, content)
+        for place, _page in walk.pages():
+            _pseudo_translate(window)
+            QApplication.processEvents()
+            QApplication.processEvents()
+            found.extend(_problems(window, f"{place} at {width}×{height}, pseudo-translated"))
     assert not found, f"{len(found)} cut off:\n" + "\n".join(sorted(set(found))[:5000])

@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
-    Qt,
-    Signal,
-    Slot,
-)
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
     QProgressBar,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -31,6 +19,7 @@ from peerjournal.core import progress as p
 from peerjournal.core.content import model as m
 from peerjournal.core.errors import VaultLocked
 from peerjournal.ui.kit.theme import current_colours, set_role
+from peerjournal.ui.kit.wrapping_names import WrappingNames
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 TREE = "tree"
@@ -45,68 +34,6 @@ def part_key(part_id: str) -> str:
 
 def programme_key(programme_id: str) -> str:
     return f"programme:{programme_id}"
-
-
-NAME_FLAGS = int(Qt.TextFlag.TextWordWrap.value) | int(Qt.TextFlag.TextWrapAnywhere.value)
-"""Names wrap between words, and inside a word too long for the column (zoomed)."""
-
-
-class WrappingNames(QStyledItemDelegate):
-    """Names drawn whole, on as many lines as they need at the column's width.
-
-    Qt measures an item as one line and cuts a word longer than the column; a zoomed
-    sidebar is narrow for its words, so here the row grows and a long word breaks.
-    """
-
-    PADDING = (8, 10)  # the sidebar's item padding across and down (kit/theme.py)
-
-    def __init__(self, tree: QTreeWidget) -> None:
-        super().__init__(tree)
-        self._tree = tree
-
-    def sizeHint(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        hint = super().sizeHint(option, index)
-        across, down = self.PADDING
-        depth = 0
-        parent = index.parent()
-        while parent.isValid():
-            depth += 1
-            parent = parent.parent()
-        # The column less the indent (asking the view for the cell would lay it out again).
-        width = self._tree.header().sectionSize(0) - self._tree.indentation() * (depth + 1)
-        metrics = QFontMetrics(_font_of(index, self._tree))
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        box = QRect(0, 0, max(width - across, 1), 100_000)
-        needed = metrics.boundingRect(box, NAME_FLAGS, text).height() + down
-        hint.setHeight(max(hint.height(), needed))
-        return hint
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        view = QStyleOptionViewItem(option)
-        self.initStyleOption(view, index)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        view.text = ""
-        widget = self._tree
-        widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, view, painter, widget)
-        across, down = self.PADDING
-        area = QRect(option.rect).adjusted(across // 2, down // 2, -(across // 2), -(down // 2))
-        painter.save()
-        painter.setFont(_font_of(index, widget))
-        painter.setPen(widget.palette().color(QPalette.ColorRole.Text))
-        painter.drawText(area, NAME_FLAGS | int(Qt.AlignmentFlag.AlignVCenter.value), text)
-        painter.restore()
-
-
-def _font_of(index: QModelIndex | QPersistentModelIndex, tree: QTreeWidget) -> QFont:
-    font = index.data(Qt.ItemDataRole.FontRole)
-    return font if isinstance(font, QFont) else tree.font()
 
 
 class Sidebar(QFrame):

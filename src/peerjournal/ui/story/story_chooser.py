@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, Q
 
 from peerjournal.core import story as st
 from peerjournal.core.content import model as m
+from peerjournal.ui.kit.wrapping_names import WrappingNames
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,6 +39,9 @@ class StoryChooser(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
         self.setUniformRowHeights(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.setItemDelegateForColumn(0, WrappingNames(self))  # long questions whole
+        self.header().sectionResized.connect(lambda *_: self.doItemsLayout())
         self.setAccessibleName(self.tr("Sections and questions in your story"))
         self._loading = False
         self._content: m.Content | None = None
