@@ -301,3 +301,55 @@ def test_every_part_of_the_tree_is_whole_in_view(
         cut = [n.part.title for n in view.nodes if not shown.contains(n.sceneBoundingRect())]
         assert not cut, f"at {zoom}% cut off: {cut}"
     themed.apply_settings(Settings())
+
+
+def test_the_ladder_chart_marks_are_read_by_keyboard(themed: MainWindow, qtbot: QtBot) -> None:
+    from datetime import UTC, datetime
+
+    from peerjournal.ui.editors.ladder import LadderChart, LadderEditor
+
+    journal = themed.journal
+    assert journal is not None
+    journal.open_place(part_key("p2p.stocktake"))
+    page = journal.pages.get(part_key("p2p.stocktake"))
+    assert page is not None
+    editor = page.findChild(LadderEditor)
+    chart = page.findChild(LadderChart)
+    assert editor is not None and chart is not None
+    first = datetime(2026, 3, 12, 10, tzinfo=UTC)
+    later = datetime(2026, 9, 1, 10, tzinfo=UTC)
+    editor.set_history([(first, 2), (later, 5)])
+    qtbot.waitUntil(chart.isVisible)
+    chart.setFocus()
+    qtbot.waitUntil(chart.hasFocus)
+    assert chart.current == 1  # the latest mark first
+    assert "September 2026: rung 5" in chart.accessibleDescription()
+    qtbot.keyClick(chart, Qt.Key.Key_Left)
+    assert chart.current == 0
+    said = chart.accessibleDescription()
+    assert said.startswith("Thursday 12 March 2026: rung 2, ")
+    stage = chart._ladder.stage_of(2)  # noqa: SLF001 - the stage the words must name
+    assert stage is not None and said.endswith(stage.label)
+    assert chart.marker.count() == 1
+    qtbot.keyClick(chart, Qt.Key.Key_End)
+    assert chart.current == 1
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 800)])
+def test_the_saved_pdf_message_fits_its_column(
+    themed: MainWindow, qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    from tests.gui.test_layout_fits import _problems
+
+    themed.resize(*size)
+    journal = themed.journal
+    assert journal is not None
+    journal.open_place(STORY)
+    story = journal.pages.get(STORY)
+    assert isinstance(story, StoryPage)
+    long = Path("/home/participant/Documents/Peer-support-course-2026/Recovery story – Siân.pdf")
+    story._on_pdf_saved(long)  # noqa: SLF001 - what a finished save shows
+    assert "not encrypted" in story.status
+    QApplication.processEvents()
+    QApplication.processEvents()
+    assert not list(_problems(themed, "story after Save PDF"))

@@ -9,16 +9,25 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCharts import QCategoryAxis, QChart, QChartView, QDateTimeAxis, QLineSeries
-from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt, Slot
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPen
+from PySide6.QtCharts import (
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QScatterSeries,
+)
+from PySide6.QtCore import QDateTime, QEvent, QMargins, QPointF, Qt, Slot
+from PySide6.QtGui import QColor, QCursor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
     QRadioButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -68,6 +77,11 @@ class LadderChart(QChartView):
         super().__init__(chart, parent)
         self.setObjectName("ladderChart")
         self.setAccessibleName("Your earlier marks on the ladder")
+        self.setAccessibleDescription("Left and Right go from one mark to the next.")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # each mark is read by keyboard
+        self._ladder = ladder
+        self._points: list[tuple[datetime, int]] = []
+        self.current = -1
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(280)
         self.setMaximumHeight(320)
@@ -80,6 +94,9 @@ class LadderChart(QChartView):
         self.series.setPointsVisible(True)
         self.series.setMarkerSize(9)
         chart.addSeries(self.series)
+        self.marker = QScatterSeries()  # the mark the keyboard is on
+        self.marker.setMarkerSize(16)
+        chart.addSeries(self.marker)
         self.x_axis = QDateTimeAxis()
         self.x_axis.setFormat("d MMM")
         self.y_axis = QCategoryAxis()
@@ -93,6 +110,9 @@ class LadderChart(QChartView):
         chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.x_axis)
         self.series.attachAxis(self.y_axis)
+        self.marker.attachAxis(self.x_axis)
+        self.marker.attachAxis(self.y_axis)
+        self.series.hovered.connect(self._on_hovered)
         self.restyle()
 
     def restyle(self) -> None:
@@ -109,13 +129,79 @@ class LadderChart(QChartView):
             axis.setGridLineColor(QColor(c.leaf_empty))
             axis.setLinePenColor(QColor(c.border))
         self.setBackgroundBrush(QColor(c.surface))
+        self.marker.setColor(QColor(c.focus))
+        self.marker.setBorderColor(QColor(c.text))
+        font = QApplication.font()
+        for axis in (self.x_axis, self.y_axis):
+            axis.setLabelsFont(font)
+
+    def describe(self, index: int) -> str:
+        """One mark in words: its date, its rung and the rung's stage."""
+        when, rung = self._points[index]
+        stage = self._ladder.stage_of(rung)
+        where = f", {stage.label}" if stage is not None else ""
+        local = when.astimezone()
+        return f"{local:%A} {local.day} {local:%B %Y}: rung {rung}{where}"
+
+    def show_mark(self, index: int) -> None:
+        if not self._points:
+            return
+        self.current = max(0, min(index, len(self._points) - 1))
+        when, rung = self._points[self.current]
+        self.marker.clear()
+        self.marker.append(float(int(when.timestamp() * 1000)), float(rung))
+        said = self.describe(self.current)
+        self.setAccessibleDescription(said)
+        spot = self.mapFromScene(self.chart_.mapToPosition(self.marker.at(0), self.marker))
+        QToolTip.showText(self.mapToGlobal(spot), said, self)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        if self._points and key in (
+            Qt.Key.Key_Left,
+            Qt.Key.Key_Right,
+            Qt.Key.Key_Home,
+            Qt.Key.Key_End,
+        ):
+            last = len(self._points) - 1
+            here = self.current if self.current >= 0 else last
+            step = {
+                Qt.Key.Key_Left: here - 1,
+                Qt.Key.Key_Right: here + 1,
+                Qt.Key.Key_Home: 0,
+                Qt.Key.Key_End: last,
+            }[key]
+            self.show_mark(step)
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if self._points:
+            self.show_mark(self.current if self.current >= 0 else len(self._points) - 1)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.marker.clear()
+
+    @Slot(QPointF, bool)
+    def _on_hovered(self, point: QPointF, state: bool) -> None:
+        if not state or not self._points:
+            QToolTip.hideText()
+            return
+        stamps = [when.timestamp() * 1000 for when, _rung in self._points]
+        nearest = min(range(len(stamps)), key=lambda i: abs(stamps[i] - point.x()))
+        QToolTip.showText(QCursor.pos(), self.describe(nearest), self)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
             self.restyle()
 
     def set_points(self, points: list[tuple[datetime, int]]) -> None:
+        self._points = list(points)
+        self.current = -1
+        self.marker.clear()
         self.series.clear()
         for when, rung in points:
             self.series.append(float(int(when.timestamp() * 1000)), float(rung))
