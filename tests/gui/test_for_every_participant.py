@@ -328,7 +328,7 @@ def test_the_ladder_chart_marks_are_read_by_keyboard(themed: MainWindow, qtbot: 
     assert chart.current == 0
     said = chart.accessibleDescription()
     assert said.startswith("Thursday 12 March 2026: rung 2, ")
-    stage = chart._ladder.stage_of(2)  # noqa: SLF001 - the stage the words must name
+    stage = chart._ladder.stage_of(2)  # the stage the words must name
     assert stage is not None and said.endswith(stage.label)
     assert chart.marker.count() == 1
     qtbot.keyClick(chart, Qt.Key.Key_End)
@@ -348,7 +348,7 @@ def test_the_saved_pdf_message_fits_its_column(
     story = journal.pages.get(STORY)
     assert isinstance(story, StoryPage)
     long = Path("/home/participant/Documents/Peer-support-course-2026/Recovery story – Siân.pdf")
-    story._on_pdf_saved(long)  # noqa: SLF001 - what a finished save shows
+    story._on_pdf_saved(long)  # what a finished save shows
     assert "not encrypted" in story.status
     QApplication.processEvents()
     QApplication.processEvents()
