@@ -353,3 +353,26 @@ def test_the_saved_pdf_message_fits_its_column(
     QApplication.processEvents()
     QApplication.processEvents()
     assert not list(_problems(themed, "story after Save PDF"))
+
+
+def test_a_zoomed_daily_page_puts_the_calendar_below_and_shows_it_whole(
+    themed: MainWindow, qtbot: QtBot
+) -> None:
+    journal = themed.journal
+    assert journal is not None
+    journal.open_place(DAILY)
+    page = journal.pages.get(DAILY)
+    assert isinstance(page, DailyPage)
+    themed.resize(1920, 1080)
+    QApplication.processEvents()
+    assert not page.narrow
+    themed.resize(1024, 640)
+    themed.apply_settings(Settings(zoom=200))
+    qtbot.waitUntil(lambda: page.narrow)
+    QApplication.processEvents()
+    assert page.calendar.width() >= page.calendar.sizeHint().width()  # the month whole
+    assert journal.sidebar.tree.isColumnHidden(1)  # the counts give the names room
+    themed.apply_settings(Settings())
+    themed.resize(1920, 1080)
+    qtbot.waitUntil(lambda: not page.narrow)
+    assert not journal.sidebar.tree.isColumnHidden(1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Slot
-from PySide6.QtGui import QFont, QTextCharFormat
+from PySide6.QtGui import QFont, QResizeEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QFrame,
@@ -41,6 +41,10 @@ def _pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
+SIDE_WIDTH = 360
+"""The calendar column's width at 100%; it grows with a zoomed month."""
+
+
 class DailyPage(QWidget):
     """The day's page to write on, and a calendar and list to find earlier pages."""
 
@@ -62,7 +66,7 @@ class DailyPage(QWidget):
 
         side = QFrame(self)
         side.setObjectName("dailySide")
-        side.setMaximumWidth(360)
+        side.setMaximumWidth(SIDE_WIDTH)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(16, 28, 8, 16)
         side_layout.setSpacing(10)
@@ -125,9 +129,37 @@ class DailyPage(QWidget):
         layout.setSpacing(0)
         layout.addWidget(side)
         layout.addWidget(self.page_scroll, 1)
+        self.side = side
+        self._row = layout
         self._connect_signals()
         self.refresh_list()
         self.set_day(self._today)
+
+    # -- narrow windows -----------------------------------------------------------------
+
+    @property
+    def narrow(self) -> bool:
+        """Whether the calendar and the list sit below the page (a narrow or zoomed window)."""
+        return self.side.parentWidget() is self.page_scroll.body_widget
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Beside the page the calendar keeps the width its month needs, and the page
+        # room for about forty characters a line; without both, it goes below the page.
+        side_need = self.calendar.sizeHint().width() + 24
+        writing = self.fontMetrics().averageCharWidth() * 40
+        width = event.size().width()
+        if not self.narrow and width < side_need + writing:
+            self._row.removeWidget(self.side)
+            self.page_scroll.body.insertWidget(self.page_scroll.body.count() - 1, self.side)
+            self.side.setMaximumWidth(16_777_215)
+            self.side.show()
+        elif self.narrow and width >= side_need + writing + 60:
+            self.page_scroll.body.removeWidget(self.side)
+            self._row.insertWidget(0, self.side)
+            self.side.show()
+        if not self.narrow:
+            self.side.setMaximumWidth(max(SIDE_WIDTH, side_need))
 
     def _connect_signals(self) -> None:
         self.calendar.clicked.connect(self._on_calendar)

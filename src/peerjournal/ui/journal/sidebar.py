@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
@@ -34,6 +34,10 @@ def part_key(part_id: str) -> str:
 
 def programme_key(programme_id: str) -> str:
     return f"programme:{programme_id}"
+
+
+NAMES_AND_COUNTS = 26
+"""Characters of room the sidebar needs to show the counts beside the names."""
 
 
 class Sidebar(QFrame):
@@ -179,6 +183,20 @@ class Sidebar(QFrame):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._items:
             self.refresh()  # the progress figures are drawn in the theme's muted colour
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_columns()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """A zoomed, narrow sidebar gives the names the room its counts took; each part's
+        count is on its page, in its tooltip and told to a screen reader."""
+        crowded = self.width() < self.fontMetrics().averageCharWidth() * NAMES_AND_COUNTS
+        if self.tree.isColumnHidden(1) != crowded:
+            self.tree.setColumnHidden(1, crowded)
+            self.tree.doItemsLayout()
 
     def select(self, key: str) -> None:
         """Marks ``key`` as the current place without announcing it again."""
