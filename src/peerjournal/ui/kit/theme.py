@@ -312,6 +312,9 @@ QToolButton {{ border: 1px solid transparent; border-radius: 6px; padding: 4px 8
 QToolButton:hover {{ border-color: {c.border}; }}
 QToolButton:focus {{ border: 2px solid {c.focus}; }}
 QToolButton:checked {{ background: {c.accent_soft}; }}
+QTabBar::scroller {{ width: 34px; }}
+QTabBar QToolButton {{ background: {c.surface}; border: 1px solid {c.border};
+    border-radius: 0; padding: 2px; }}
 
 QCheckBox, QRadioButton {{ spacing: 8px; padding: 3px 4px; border-radius: 6px;
     border: 2px solid transparent; }}
