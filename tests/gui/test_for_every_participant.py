@@ -376,3 +376,22 @@ def test_a_zoomed_daily_page_puts_the_calendar_below_and_shows_it_whole(
     themed.resize(1920, 1080)
     qtbot.waitUntil(lambda: not page.narrow)
     assert not journal.sidebar.tree.isColumnHidden(1)
+
+
+def test_the_story_view_explains_a_phrase_but_never_rewrites_it(
+    themed: MainWindow, qtbot: QtBot, content: Content
+) -> None:
+    find, _suggest = _flagged(content)
+    journal = themed.journal
+    assert journal is not None
+    journal.open_place(STORY)
+    story = journal.pages.get(STORY)
+    assert isinstance(story, StoryPage)
+    view = story.language.language_text
+    view.setPlainText(f"It felt like {find} for a while.")
+    cursor = view.textCursor()
+    cursor.setPosition(len("It felt like ") + 1)
+    menu = story.language.tooltips.menu_for(cursor)
+    names = [action.objectName() for action in menu.actions()]
+    assert "languageWhy" in names and "languageUse" not in names
+    menu.deleteLater()

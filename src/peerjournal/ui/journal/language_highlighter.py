@@ -203,10 +203,7 @@ class LanguageTooltips(QObject):
         if match is None:
             return menu
         first = menu.actions()[0] if menu.actions() else None
-        use = QAction(f"Say “{match.suggest}” instead", menu)
-        use.setObjectName("languageUse")
-        target = self._cursor_for(cursor, match)
-        use.triggered.connect(lambda: target.insertText(match.suggest))
+        actions: list[QAction] = []
         why = QWidgetAction(menu)
         why.setObjectName("languageWhy")
         note = QLabel(describe(match), menu)
@@ -214,12 +211,22 @@ class LanguageTooltips(QObject):
         note.setMaximumWidth(420)
         note.setContentsMargins(12, 6, 12, 6)
         why.setDefaultWidget(note)
+        actions.append(why)
+        if not self._editor.isReadOnly():  # a view of the story only explains
+            actions.append(self._use_action(menu, cursor, match))
         if first is None:
-            menu.addActions([why, use])
+            menu.addActions(actions)
         else:
-            menu.insertActions(first, [why, use])
+            menu.insertActions(first, actions)
             menu.insertSeparator(first)
         return menu
+
+    def _use_action(self, menu: QMenu, cursor: QTextCursor, match: LanguageMatch) -> QAction:
+        use = QAction(f"Say “{match.suggest}” instead", menu)
+        use.setObjectName("languageUse")
+        target = self._cursor_for(cursor, match)
+        use.triggered.connect(lambda: target.insertText(match.suggest))
+        return use
 
     def show_menu(self, cursor: QTextCursor, where: QPoint) -> None:
         menu = self.menu_for(cursor)
