@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSlider,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QDialog,
     QHeaderView,
@@ -38,6 +39,7 @@ from pytestqt.qtbot import QtBot
 
 from peerjournal.core.content.model import Content
 from peerjournal.services.container import Services
+from peerjournal.services.settings import Settings
 from peerjournal.ui.kit import theme as th
 from peerjournal.ui.main_window import MainWindow
 from tests.gui.conftest import MakeWindow, unlock
@@ -53,6 +55,8 @@ INTERACTIVE = (
     QAbstractSpinBox,
     QAbstractItemView,
 )
+TARGETS = (QAbstractButton, QComboBox, QAbstractSpinBox, QLineEdit)
+MIN_TARGET = 24  # WCAG 2.2 AA 2.5.8, in pixels at 100%
 NAME = QAccessible.Text.Name
 DESCRIPTION = QAccessible.Text.Description
 
@@ -112,6 +116,16 @@ def _problems(root: QWidget, place: str) -> Iterator[str]:
                 and not widget.accessibleName()
             ):
                 yield f"{place}: {_where(widget)} is named {name!r}, cut short"
+        if (
+            isinstance(widget, TARGETS)
+            and widget.isEnabled()
+            and not isinstance(widget, QScrollBar)
+            and (widget.width() < MIN_TARGET or widget.height() < MIN_TARGET)
+        ):
+            yield (
+                f"{place}: {type(widget).__name__} {_where(widget)} is a "
+                f"{widget.width()}×{widget.height()} target (at least {MIN_TARGET}×{MIN_TARGET})"
+            )
         if isinstance(widget, QLabel) and widget.text().strip():
             text = _plain(widget.text())
             told = " ".join(f"{name} {iface.text(DESCRIPTION)}".split())
@@ -124,6 +138,17 @@ def _problems(root: QWidget, place: str) -> Iterator[str]:
 
 def _check(root: QWidget, place: str, found: list[str]) -> None:
     found.extend(_problems(root, place))
+
+
+@pytest.fixture(autouse=True)
+def themed() -> Iterator[None]:
+    """The app's own look (its sizes are what a participant's fingers and eyes meet)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    manager = th.ThemeManager(app, Settings())
+    manager.apply()
+    yield
+    manager.apply(Settings())
 
 
 @pytest.fixture
@@ -142,6 +167,8 @@ def test_every_widget_on_every_page_is_named_and_every_passage_is_readable(
     walk = Walk(window, qtbot, content)
     seen = 0
     for place, page in walk.pages():
+        QApplication.processEvents()  # laid out, as a participant sees it
+        QApplication.processEvents()
         _check(page, place, found)
         seen += 1
     assert seen > 20  # every programme, part, daily page and story tab was visited
