@@ -184,6 +184,45 @@ def test_every_widget_on_every_page_is_named_and_every_passage_is_readable(
     assert not found, "\n".join(sorted(set(found)))
 
 
+def test_titles_headings_and_questions_are_told_as_headings(
+    window: MainWindow, qtbot: QtBot, content: Content
+) -> None:
+    from peerjournal.ui.journal.sidebar import part_key
+    from peerjournal.ui.kit.headings import HEADING_ROLES, NOT_A_HEADING
+
+    unlock(qtbot, window)
+    journal = window.journal
+    assert journal is not None
+    journal.open_place(part_key("m1.s3"))
+    page = journal.pages.get(part_key("m1.s3"))
+    assert page is not None
+    QApplication.processEvents()
+    told = []
+    for label in page.findChildren(QLabel):
+        if label.property(NOT_A_HEADING) and _shown(label, page):  # a row's number, a count
+            iface = QAccessible.queryAccessibleInterface(label)
+            assert iface is not None and iface.role() != QAccessible.Role.Heading
+            continue
+        if label.property("role") in HEADING_ROLES and _shown(label, page):
+            iface = QAccessible.queryAccessibleInterface(label)
+            assert iface is not None
+            assert iface.role() == QAccessible.Role.Heading, label.objectName()
+            assert iface.text(NAME) == _plain(label.text())
+            told.append(iface.text(NAME))
+    assert any(t.startswith("Session 3") for t in told)
+    assert len(told) >= 8  # the title, the reading passages' titles and every question
+    plain = next(
+        w
+        for w in page.findChildren(QLabel)
+        if w.property("role") not in HEADING_ROLES and w.text().strip() and _shown(w, page)
+    )
+    again = QAccessible.queryAccessibleInterface(plain)
+    assert again is not None and again.role() != QAccessible.Role.Heading
+    journal.open_place(part_key("m1.s1"))  # leaving and locking lets the labels go safely
+    window.lock()
+    qtbot.waitUntil(lambda: window.journal is None)
+
+
 def test_a_first_run_is_named_throughout(
     make_window: MakeWindow, qtbot: QtBot, tmp_path: object, content: Content
 ) -> None:

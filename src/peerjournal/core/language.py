@@ -126,9 +126,7 @@ class LanguageChecker:
             i += length
         return found
 
-    def _match_at(
-        self, words: list[str], i: int, folded: str, at: int
-    ) -> tuple[int, str] | None:
+    def _match_at(self, words: list[str], i: int, folded: str, at: int) -> tuple[int, str] | None:
         """The longest phrase beginning at token ``i`` (its length in tokens, and key).
 
         A walk down the phrases' tokens: as long as the text's tokens go on matching, so

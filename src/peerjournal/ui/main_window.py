@@ -35,6 +35,7 @@ from peerjournal.ui.kit.clipboard import SecretClipboard
 from peerjournal.ui.kit.first_paint import AfterFirstPaint
 from peerjournal.ui.kit.focus import FocusFollower
 from peerjournal.ui.kit.geometry import WindowPlace
+from peerjournal.ui.kit.headings import install_heading_roles
 from peerjournal.ui.kit.idle import IdleWatcher
 from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.prompter import Prompter, QtPrompter
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         demo: bool = False,
     ) -> None:
         super().__init__()
+        install_heading_roles()  # titles, headings and questions told as headings
         self.setObjectName("mainWindow")
         self.demo = demo
         self.setWindowTitle(f"{TITLE} — Demo" if demo else TITLE)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.ui.editors.base import PromptEditor, small_label
+from peerjournal.ui.kit.headings import not_a_heading
 from peerjournal.ui.kit.reflow import ReflowGrid
 from peerjournal.ui.kit.theme import repolish, set_role
 
@@ -65,6 +66,7 @@ class ChooseEditor(PromptEditor):
 
         self.counter = QLabel(self)
         self.counter.setObjectName(f"counter:{prompt.id}")
+        not_a_heading(self.counter)
         set_role(self.counter, "heading")
         self.refusal = QLabel(self)
         self.refusal.setObjectName(f"refusal:{prompt.id}")

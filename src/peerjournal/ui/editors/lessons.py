@@ -9,6 +9,7 @@ from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.core.phrases import count
 from peerjournal.ui.editors.base import PromptEditor
+from peerjournal.ui.kit.headings import not_a_heading
 from peerjournal.ui.kit.reflow import ReflowGrid
 from peerjournal.ui.kit.theme import set_role
 
@@ -23,6 +24,7 @@ class LessonsEditor(PromptEditor):
         self.lessons = prompt
         self.counter = QLabel(self)
         self.counter.setObjectName(f"counter:{prompt.id}")
+        not_a_heading(self.counter)
         set_role(self.counter, "heading")
         self.boxes: list[QCheckBox] = []
         grid = ReflowGrid(self, columns=COLUMNS, spacing=(12, 4))

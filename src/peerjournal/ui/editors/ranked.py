@@ -27,6 +27,7 @@ from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.ui.editors.base import PromptEditor, small_label
 from peerjournal.ui.editors.text import GrowingTextEdit
+from peerjournal.ui.kit.headings import not_a_heading
 from peerjournal.ui.kit.theme import set_role
 
 MIME = "application/x-peerjournal-rank"
@@ -71,6 +72,7 @@ class RankRow(QFrame):
         set_role(self, "rankRow")
         self.handle = DragHandle(self)
         self.number = QLabel("1.", self)
+        not_a_heading(self.number)
         set_role(self.number, "heading")
         self.value = QLineEdit(self)
         self.value.setPlaceholderText(prompt.item_label)

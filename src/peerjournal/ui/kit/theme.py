@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory, QWidget
 
 from peerjournal.core.paths import bundled_dir
 from peerjournal.services.settings import Settings, Theme
@@ -372,6 +372,10 @@ QGraphicsView#treeView:focus {{ border: 2px solid {c.focus}; border-radius: 8px;
 
 def set_role(widget: QWidget, role: str) -> None:
     widget.setProperty("role", role)
+    if isinstance(widget, QLabel):
+        from peerjournal.ui.kit.headings import told_as_heading
+
+        told_as_heading(widget)
 
 
 def repolish(widget: QWidget) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from peerjournal.core import story as st
 from peerjournal.core.content import model as m
 from peerjournal.ui.kit.reflow import ReflowGrid
+from peerjournal.ui.kit.theme import set_role
 from peerjournal.ui.kit.widgets import transient
 from peerjournal.ui.story.story_chooser import StoryChooser
 
@@ -52,7 +53,7 @@ class ChoicesPanel(QScrollArea):
         layout.setSpacing(10)
 
         heading = QLabel(self.tr("Your story"), holder)
-        heading.setProperty("role", "title")
+        set_role(heading, "title")
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         heading.setFont(font)
