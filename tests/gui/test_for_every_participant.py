@@ -395,3 +395,31 @@ def test_the_story_view_explains_a_phrase_but_never_rewrites_it(
     names = [action.objectName() for action in menu.actions()]
     assert "languageWhy" in names and "languageUse" not in names
     menu.deleteLater()
+
+
+def test_every_page_takes_every_zoom_and_size_and_keeps_what_was_typed(
+    themed: MainWindow, qtbot: QtBot, content: Content
+) -> None:
+    """Zoom and resize on every page, back and forth: nothing raises (pytest-qt fails a
+    test on any exception inside Qt's calls), pages swap their layouts, and words typed
+    before stay where they were."""
+    from tests.gui.test_every_widget_is_kept import Walk
+
+    journal = themed.journal
+    assert journal is not None
+    journal.open_place(DAILY)
+    daily = journal.pages.get(DAILY)
+    assert isinstance(daily, DailyPage)
+    daily.text.setFocus()
+    qtbot.keyClicks(daily.text, "Words before the zoom")
+    for zoom, size in ((200, (1024, 640)), (80, (1920, 1080)), (150, (1280, 800))):
+        themed.apply_settings(Settings(zoom=zoom))
+        for place, _page in Walk(themed, qtbot, content).pages():
+            themed.resize(*size)
+            QApplication.processEvents()
+            themed.resize(1024 if size[0] > 1024 else 1920, 800)  # and back, on each page
+            QApplication.processEvents()
+            assert journal.current is not None, place
+    themed.apply_settings(Settings())
+    journal.open_place(DAILY)
+    assert daily.text.toPlainText() == "Words before the zoom"
