@@ -263,9 +263,6 @@ class WrappingButton(QPushButton):
         policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
         self.setSizePolicy(policy)
 
-    def wordsText(self) -> str:
-        return self.words.text()
-
     def hasHeightForWidth(self) -> bool:
         return True
 
