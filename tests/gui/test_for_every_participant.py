@@ -423,3 +423,63 @@ def test_every_page_takes_every_zoom_and_size_and_keeps_what_was_typed(
     themed.apply_settings(Settings())
     journal.open_place(DAILY)
     assert daily.text.toPlainText() == "Words before the zoom"
+
+
+def test_an_answer_is_at_most_three_tab_stops(themed: MainWindow, qtbot: QtBot) -> None:
+    """Tab from a text answer's field to the next answer's field: the history button
+    between them, and nothing else (the formatting buttons have their shortcuts)."""
+    journal = themed.journal
+    assert journal is not None
+    journal.open_place(part_key("m1.s1"))
+    page = journal.pages.get(part_key("m1.s1"))
+    assert isinstance(page, PartPage)
+    first = page.findChild(QWidget, "card:m1.s1.positive")
+    second = page.findChild(QWidget, "card:m1.s1.challenging")
+    assert first is not None and second is not None
+    start = next(w for w in first.findChildren(QPlainTextEdit) if w.isVisibleTo(page))
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus)
+    stops = 0
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    while True:
+        here = app.focusWidget()
+        assert here is not None
+        qtbot.keyClick(here, Qt.Key.Key_Tab)
+        stops += 1
+        focused = app.focusWidget()
+        if focused is not None and second.isAncestorOf(focused):
+            break
+        assert stops < 10, focused
+    assert stops <= 3, stops
+
+
+def test_checklist_choices_are_named_with_the_whole_question(
+    themed: MainWindow, content: Content
+) -> None:
+    from peerjournal.core.content import model as m
+    from peerjournal.ui.editors.checklist import ChecklistEditor
+
+    journal = themed.journal
+    assert journal is not None
+    journal.open_place(STORY)
+    story = journal.pages.get(STORY)
+    assert isinstance(story, StoryPage)
+    editor = story.findChild(ChecklistEditor)
+    assert editor is not None
+    prompt = editor.prompt
+    assert isinstance(prompt, m.ChecklistPrompt)
+    for question in prompt.questions:
+        assert editor.yes[question.id].accessibleName() == f"Yes: {question.text}"
+        assert editor.not_yet[question.id].accessibleName() == f"Not yet: {question.text}"
+    assert any(len(q.text) > 80 for q in prompt.questions)  # the ones that were cut
+
+
+def test_one_lesson_is_one_lesson() -> None:
+    from peerjournal.core.kinds.lessons import SPEC as LESSONS
+    from peerjournal.core.kinds.lessons import LessonsAnswer, LessonsPrompt
+
+    one = LessonsPrompt(id="p.one", text="Lessons done", count=1)  # type: ignore[arg-type]
+    assert LESSONS.words(one, LessonsAnswer(done=(1,))) == "1 of 1 lesson done"
+    many = LessonsPrompt(id="p.many", text="Lessons done", count=11)  # type: ignore[arg-type]
+    assert LESSONS.words(many, LessonsAnswer(done=(1, 2))) == "2 of 11 lessons done"
