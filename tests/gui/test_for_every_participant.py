@@ -318,10 +318,15 @@ def test_the_ladder_chart_marks_are_read_by_keyboard(themed: MainWindow, qtbot: 
     assert editor is not None and chart is not None
     first = datetime(2026, 3, 12, 10, tzinfo=UTC)
     later = datetime(2026, 9, 1, 10, tzinfo=UTC)
+    assert isinstance(page, QScrollArea)
+    QApplication.processEvents()  # the page's own loading first (it sets the history too)
     editor.set_history([(first, 2), (later, 5)])
     qtbot.waitUntil(chart.isVisible)
+    page.verticalScrollBar().setValue(0)  # the chart is well below: focus must bring it in
     chart.setFocus()
     qtbot.waitUntil(chart.hasFocus)
+    top = chart.mapTo(page.viewport(), chart.rect().topLeft()).y()
+    assert top >= 0 and top + chart.height() <= page.viewport().height()  # all of it in view
     assert chart.current == 1  # the latest mark first
     assert "September 2026: rung 5" in chart.accessibleDescription()
     qtbot.keyClick(chart, Qt.Key.Key_Left)

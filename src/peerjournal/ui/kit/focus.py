@@ -7,21 +7,47 @@ into a field they cannot see. Every focus change is followed here instead.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
+from PySide6.QtCore import QObject, QPoint, Slot
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QTextEdit,
+    QWidget,
+)
 
 MARGIN = 24
 
 
 def scroll_to(widget: QWidget) -> None:
-    """Brings ``widget`` into view in every scroll area it sits in, innermost first."""
+    """Brings ``widget`` into view in every scroll area it sits in, innermost first.
+
+    A field of text is brought in at its cursor (Qt's own way, right for a long answer);
+    anything else whole, when it fits (Qt would bring a chart in only at its corner).
+    """
     node = widget.parentWidget()
     while node is not None:
         if isinstance(node, QScrollArea) and node.widget() is not None:
             inner = node.widget()
             if inner is not None and inner.isAncestorOf(widget):
-                node.ensureWidgetVisible(widget, MARGIN, MARGIN)
+                if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+                    node.ensureWidgetVisible(widget, MARGIN, MARGIN)
+                else:
+                    _show_whole(node, inner, widget)
         node = node.parentWidget()
+
+
+def _show_whole(area: QScrollArea, inner: QWidget, widget: QWidget) -> None:
+    top = widget.mapTo(inner, QPoint(0, 0)).y()
+    bar = area.verticalScrollBar()
+    seen = area.viewport().height()
+    if widget.height() + 2 * MARGIN > seen:
+        bar.setValue(top - MARGIN)  # taller than the view: its top
+    elif top - MARGIN < bar.value():
+        bar.setValue(top - MARGIN)
+    elif top + widget.height() + MARGIN > bar.value() + seen:
+        bar.setValue(top + widget.height() + MARGIN - seen)
 
 
 class FocusFollower(QObject):
