@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import math
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -77,6 +77,20 @@ def leaf_path(length: float) -> QPainterPath:
     return path
 
 
+def card_font(scale: float) -> QFont:
+    """A part's name on the Tree, at the window's text scale."""
+    font = QFont()
+    font.setPointSizeF(18 * scale)
+    font.setWeight(QFont.Weight.DemiBold)
+    return font
+
+
+def card_size(title: str, font: QFont) -> QSizeF:
+    """A part's card: its name with room either side, and a row of leaves beneath."""
+    metrics = QFontMetricsF(font)
+    return QSizeF(max(metrics.horizontalAdvance(title) + 36, 150), metrics.height() + 52)
+
+
 class PartNode(QGraphicsObject):
     """A part on the tree: a label and a sprig of leaves showing progress."""
 
@@ -95,14 +109,10 @@ class PartNode(QGraphicsObject):
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(part.title)
-        self.font = QFont()
-        self.font.setPointSizeF(18 * text_scale)
-        self.font.setWeight(QFont.Weight.DemiBold)
-        metrics = QFontMetricsF(self.font)
-        self._text_width = metrics.horizontalAdvance(part.title)
-        self._text_height = metrics.height()
-        self._width = max(self._text_width + 36, 150)
-        self._height = self._text_height + 52
+        self.font = card_font(text_scale)
+        self._text_height = QFontMetricsF(self.font).height()
+        size = card_size(part.title, self.font)
+        self._width, self._height = size.width(), size.height()
 
     def boundingRect(self) -> QRectF:
         return QRectF(
@@ -188,13 +198,10 @@ def _spot(tree: m.TreeSpot) -> QPointF:
 
 
 def _card_rect(title: str, spot: QPointF, scale: float) -> QRectF:
-    font = QFont()
-    font.setPointSizeF(18 * scale)
-    font.setWeight(QFont.Weight.DemiBold)
-    metrics = QFontMetricsF(font)
-    width = max(metrics.horizontalAdvance(title) + 36, 150)
-    height = metrics.height() + 52
-    return QRectF(spot.x() - width / 2, spot.y() - height / 2, width, height)
+    size = card_size(title, card_font(scale))
+    return QRectF(
+        spot.x() - size.width() / 2, spot.y() - size.height() / 2, size.width(), size.height()
+    )
 
 
 def _roomy_scale(cards: list[tuple[str, QPointF]], wanted: float) -> float:
