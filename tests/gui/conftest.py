@@ -115,6 +115,39 @@ def window(make_window: MakeWindow, locked_services: Services, qtbot: QtBot) -> 
     return opened
 
 
+@pytest.fixture
+def themed_window(
+    qtbot: QtBot, locked_services: Services, prompter: ScriptedPrompter
+) -> Iterator[MainWindow]:
+    """The main window in the app's real look (its style sheet, its sizes), unlocked;
+    the look is put back to the defaults after."""
+    from PySide6.QtWidgets import QApplication
+
+    from peerjournal.services.settings import Settings, SettingsStore
+    from peerjournal.ui.kit.theme import ThemeManager
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    store = SettingsStore(locked_services.data.settings)
+    manager = ThemeManager(app, store.load())
+    manager.apply()
+    window = MainWindow(
+        locked_services,
+        prompter=prompter,
+        settings_store=store,
+        theme=manager,
+        remember_geometry=False,
+    )
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.start()
+    window.show()
+    unlock(qtbot, window)
+    yield window
+    window.close()
+    manager.apply(Settings())
+
+
 def shows_no_journal(window: MainWindow) -> bool:
     """The window holds no journal view (after a lock); a function, so mypy reads it anew."""
     return window.journal is None

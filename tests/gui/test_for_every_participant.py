@@ -3,8 +3,8 @@ story headings that tick their questions, and the small words ("1 minute")."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerjournal.core.content.model import Content
-from peerjournal.services.container import Services
 from peerjournal.services.settings import Settings, SettingsStore, Theme
 from peerjournal.ui.dialogs.settings_dialog import SettingsDialog
 from peerjournal.ui.journal.daily_page import DailyPage
+from peerjournal.ui.journal.journal_view import JournalView
 from peerjournal.ui.journal.part_page import PartPage
 from peerjournal.ui.journal.sidebar import DAILY, STORY, part_key
 from peerjournal.ui.journal.tree_view import TreePage
@@ -24,36 +24,19 @@ from peerjournal.ui.kit import theme as th
 from peerjournal.ui.kit.widgets import StrengthMeter
 from peerjournal.ui.main_window import MainWindow
 from peerjournal.ui.story.story_page import StoryPage
-from tests.gui.conftest import ScriptedPrompter, unlock
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+P = TypeVar("P", bound=QWidget)
 
 
-@pytest.fixture
-def themed(
-    qtbot: QtBot, locked_services: Services, prompter: ScriptedPrompter
-) -> Iterator[MainWindow]:
-    """A window with the app's real look applied (and put back after)."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    store = SettingsStore(locked_services.data.settings)
-    manager = th.ThemeManager(app, store.load())
-    manager.apply()
-    window = MainWindow(
-        locked_services,
-        prompter=prompter,
-        settings_store=store,
-        theme=manager,
-        remember_geometry=False,
-    )
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.start()
-    window.show()
-    unlock(qtbot, window)
-    yield window
-    window.close()
-    manager.apply(Settings())
+def opened(window: MainWindow, place: str, kind: type[P]) -> tuple[JournalView, P]:
+    """The unlocked journal, showing ``place``, and that place's page (of ``kind``)."""
+    journal = window.journal
+    assert journal is not None
+    journal.open_place(place)
+    page = journal.pages.get(place)
+    assert isinstance(page, kind), (place, page)
+    return journal, page
 
 
 KEYS = {
@@ -69,57 +52,57 @@ def _press(qtbot: QtBot, window: MainWindow, key: str) -> None:
 
 
 def test_zoom_keys_scale_the_whole_window_and_are_remembered(
-    themed: MainWindow, qtbot: QtBot, data_dir: Path
+    themed_window: MainWindow, qtbot: QtBot, data_dir: Path
 ) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    journal = themed.journal
+    journal = themed_window.journal
     assert journal is not None
     tree = journal.pages.get("tree")
     assert isinstance(tree, TreePage)
     label_before = tree.view.nodes[0].font.pointSizeF()
     assert app.font().pointSizeF() == 12
 
-    _press(qtbot, themed, "Ctrl+=")
-    assert themed.settings.zoom == 110
-    _press(qtbot, themed, "Ctrl++")
-    assert themed.settings.zoom == 125
+    _press(qtbot, themed_window, "Ctrl+=")
+    assert themed_window.settings.zoom == 110
+    _press(qtbot, themed_window, "Ctrl++")
+    assert themed_window.settings.zoom == 125
     assert app.font().pointSizeF() == pytest.approx(15)
     assert "20px" in app.styleSheet()  # the tick boxes' 16px, grown with the words
     qtbot.waitUntil(lambda: tree.view.nodes[0].font.pointSizeF() > label_before)
-    assert themed.top_bar.zoom_button.isVisible()
-    assert themed.top_bar.zoom_button.text() == "125%"
+    assert themed_window.top_bar.zoom_button.isVisible()
+    assert themed_window.top_bar.zoom_button.text() == "125%"
     assert SettingsStore(data_dir / "settings.json").load().zoom == 125
 
     for _ in range(9):
-        _press(qtbot, themed, "Ctrl+-")
-    assert themed.settings.zoom == 80  # never below 80%
-    _press(qtbot, themed, "Ctrl+0")
-    assert themed.settings.zoom == 100
-    assert not themed.top_bar.zoom_button.isVisible()
+        _press(qtbot, themed_window, "Ctrl+-")
+    assert themed_window.settings.zoom == 80  # never below 80%
+    _press(qtbot, themed_window, "Ctrl+0")
+    assert themed_window.settings.zoom == 100
+    assert not themed_window.top_bar.zoom_button.isVisible()
     for _ in range(9):
-        _press(qtbot, themed, "Ctrl++")
-    assert themed.settings.zoom == 200  # never above 200%
-    qtbot.mouseClick(themed.top_bar.zoom_button, Qt.MouseButton.LeftButton)
-    assert themed.settings.zoom == 100
+        _press(qtbot, themed_window, "Ctrl++")
+    assert themed_window.settings.zoom == 200  # never above 200%
+    qtbot.mouseClick(themed_window.top_bar.zoom_button, Qt.MouseButton.LeftButton)
+    assert themed_window.settings.zoom == 100
     assert app.font().pointSizeF() == 12
 
 
-def test_high_contrast_is_a_theme_of_its_own(themed: MainWindow, qtbot: QtBot) -> None:
+def test_high_contrast_is_a_theme_of_its_own(themed_window: MainWindow, qtbot: QtBot) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    themed.open_settings()
-    dialog = next(d for d in themed.findChildren(SettingsDialog) if d.isVisible())
+    themed_window.open_settings()
+    dialog = next(d for d in themed_window.findChildren(SettingsDialog) if d.isVisible())
     dialog.theme.setCurrentIndex(dialog.theme.findData(Theme.CONTRAST.value))
-    qtbot.waitUntil(lambda: themed.settings.theme == Theme.CONTRAST)
+    qtbot.waitUntil(lambda: themed_window.settings.theme == Theme.CONTRAST)
     assert th.current_colours() is th.CONTRAST
     assert app.palette().color(QPalette.ColorRole.Window).name() == "#000000"
     assert app.palette().color(QPalette.ColorRole.WindowText).name() == "#ffffff"
     dialog.close()
 
 
-def test_a_single_minute_is_said_as_one(themed: MainWindow) -> None:
-    dialog = SettingsDialog(Settings(idle_minutes=1), themed)
+def test_a_single_minute_is_said_as_one(themed_window: MainWindow) -> None:
+    dialog = SettingsDialog(Settings(idle_minutes=1), themed_window)
     assert dialog.idle.suffix() == " minute"
     dialog.idle.setValue(2)
     assert dialog.idle.suffix() == " minutes"
@@ -132,14 +115,10 @@ def _flagged(content: Content) -> tuple[str, str]:
 
 
 def test_the_language_helper_is_reached_by_keyboard_and_by_its_menu(
-    themed: MainWindow, qtbot: QtBot, content: Content
+    themed_window: MainWindow, qtbot: QtBot, content: Content
 ) -> None:
     find, suggest = _flagged(content)
-    journal = themed.journal
-    assert journal is not None
-    journal.open_place(DAILY)
-    page = journal.pages.get(DAILY)
-    assert isinstance(page, DailyPage)
+    _journal, page = opened(themed_window, DAILY, DailyPage)
     editor = page.text
     editor.setFocus()
     qtbot.keyClicks(editor, f"Today I felt that {find} and then {find} again.")
@@ -174,9 +153,9 @@ def test_the_language_helper_is_reached_by_keyboard_and_by_its_menu(
 
 
 def test_the_focused_field_is_scrolled_into_view_however_focus_came(
-    themed: MainWindow, qtbot: QtBot, content: Content
+    themed_window: MainWindow, qtbot: QtBot, content: Content
 ) -> None:
-    journal = themed.journal
+    journal = themed_window.journal
     assert journal is not None
     part = max(
         (p for programme in content.programmes for p in programme.parts),
@@ -202,12 +181,10 @@ def test_the_focused_field_is_scrolled_into_view_however_focus_came(
     qtbot.waitUntil(lambda: in_view(edits[0]))
 
 
-def test_a_story_heading_ticks_and_unticks_its_questions(themed: MainWindow, qtbot: QtBot) -> None:
-    journal = themed.journal
-    assert journal is not None
-    journal.open_place(STORY)
-    story = journal.pages.get(STORY)
-    assert isinstance(story, StoryPage)
+def test_a_story_heading_ticks_and_unticks_its_questions(
+    themed_window: MainWindow, qtbot: QtBot
+) -> None:
+    _journal, story = opened(themed_window, STORY, StoryPage)
     chooser = story.choices.chooser
     section = next(
         item
@@ -269,8 +246,10 @@ def test_a_too_short_message_goes_once_a_new_passphrase_is_typed(
     services.session.close()
 
 
-def test_the_tree_parts_are_a_list_that_opens_each_part(themed: MainWindow, qtbot: QtBot) -> None:
-    journal = themed.journal
+def test_the_tree_parts_are_a_list_that_opens_each_part(
+    themed_window: MainWindow, qtbot: QtBot
+) -> None:
+    journal = themed_window.journal
     assert journal is not None
     tree = journal.pages.get("tree")
     assert isinstance(tree, TreePage)
@@ -286,29 +265,31 @@ def test_the_tree_parts_are_a_list_that_opens_each_part(themed: MainWindow, qtbo
 
 @pytest.mark.parametrize("size", [(1024, 640), (1920, 1080)])
 def test_every_part_of_the_tree_is_whole_in_view(
-    themed: MainWindow, qtbot: QtBot, size: tuple[int, int]
+    themed_window: MainWindow, qtbot: QtBot, size: tuple[int, int]
 ) -> None:
-    themed.resize(*size)
-    journal = themed.journal
+    themed_window.resize(*size)
+    journal = themed_window.journal
     assert journal is not None
     tree = journal.pages.get("tree")
     assert isinstance(tree, TreePage)
     view = tree.view
     for zoom in (100, 200):
-        themed.apply_settings(Settings(zoom=zoom))
+        themed_window.apply_settings(Settings(zoom=zoom))
         QApplication.processEvents()
         shown = view.mapToScene(view.viewport().rect()).boundingRect()
         cut = [n.part.title for n in view.nodes if not shown.contains(n.sceneBoundingRect())]
         assert not cut, f"at {zoom}% cut off: {cut}"
-    themed.apply_settings(Settings())
+    themed_window.apply_settings(Settings())
 
 
-def test_the_ladder_chart_marks_are_read_by_keyboard(themed: MainWindow, qtbot: QtBot) -> None:
+def test_the_ladder_chart_marks_are_read_by_keyboard(
+    themed_window: MainWindow, qtbot: QtBot
+) -> None:
     from datetime import UTC, datetime
 
     from peerjournal.ui.editors.ladder import LadderChart, LadderEditor
 
-    journal = themed.journal
+    journal = themed_window.journal
     assert journal is not None
     journal.open_place(part_key("p2p.stocktake"))
     page = journal.pages.get(part_key("p2p.stocktake"))
@@ -342,56 +323,44 @@ def test_the_ladder_chart_marks_are_read_by_keyboard(themed: MainWindow, qtbot: 
 
 @pytest.mark.parametrize("size", [(1024, 640), (1280, 800)])
 def test_the_saved_pdf_message_fits_its_column(
-    themed: MainWindow, qtbot: QtBot, size: tuple[int, int]
+    themed_window: MainWindow, qtbot: QtBot, size: tuple[int, int]
 ) -> None:
     from tests.gui.test_layout_fits import _problems
 
-    themed.resize(*size)
-    journal = themed.journal
-    assert journal is not None
-    journal.open_place(STORY)
-    story = journal.pages.get(STORY)
-    assert isinstance(story, StoryPage)
+    themed_window.resize(*size)
+    _journal, story = opened(themed_window, STORY, StoryPage)
     long = Path("/home/participant/Documents/Peer-support-course-2026/Recovery story – Siân.pdf")
     story._on_pdf_saved(long)  # what a finished save shows
     assert "not encrypted" in story.status
     QApplication.processEvents()
     QApplication.processEvents()
-    assert not list(_problems(themed, "story after Save PDF"))
+    assert not list(_problems(themed_window, "story after Save PDF"))
 
 
 def test_a_zoomed_daily_page_puts_the_calendar_below_and_shows_it_whole(
-    themed: MainWindow, qtbot: QtBot
+    themed_window: MainWindow, qtbot: QtBot
 ) -> None:
-    journal = themed.journal
-    assert journal is not None
-    journal.open_place(DAILY)
-    page = journal.pages.get(DAILY)
-    assert isinstance(page, DailyPage)
-    themed.resize(1920, 1080)
+    journal, page = opened(themed_window, DAILY, DailyPage)
+    themed_window.resize(1920, 1080)
     QApplication.processEvents()
     assert not page.narrow
-    themed.resize(1024, 640)
-    themed.apply_settings(Settings(zoom=200))
+    themed_window.resize(1024, 640)
+    themed_window.apply_settings(Settings(zoom=200))
     qtbot.waitUntil(lambda: page.narrow)
     QApplication.processEvents()
     assert page.calendar.width() >= page.calendar.sizeHint().width()  # the month whole
     assert journal.sidebar.tree.isColumnHidden(1)  # the counts give the names room
-    themed.apply_settings(Settings())
-    themed.resize(1920, 1080)
+    themed_window.apply_settings(Settings())
+    themed_window.resize(1920, 1080)
     qtbot.waitUntil(lambda: not page.narrow)
     assert not journal.sidebar.tree.isColumnHidden(1)
 
 
 def test_the_story_view_explains_a_phrase_but_never_rewrites_it(
-    themed: MainWindow, qtbot: QtBot, content: Content
+    themed_window: MainWindow, qtbot: QtBot, content: Content
 ) -> None:
     find, _suggest = _flagged(content)
-    journal = themed.journal
-    assert journal is not None
-    journal.open_place(STORY)
-    story = journal.pages.get(STORY)
-    assert isinstance(story, StoryPage)
+    _journal, story = opened(themed_window, STORY, StoryPage)
     view = story.language.language_text
     view.setPlainText(f"It felt like {find} for a while.")
     cursor = view.textCursor()
@@ -403,37 +372,33 @@ def test_the_story_view_explains_a_phrase_but_never_rewrites_it(
 
 
 def test_every_page_takes_every_zoom_and_size_and_keeps_what_was_typed(
-    themed: MainWindow, qtbot: QtBot, content: Content
+    themed_window: MainWindow, qtbot: QtBot, content: Content
 ) -> None:
     """Zoom and resize on every page, back and forth: nothing raises (pytest-qt fails a
     test on any exception inside Qt's calls), pages swap their layouts, and words typed
     before stay where they were."""
     from tests.gui.test_every_widget_is_kept import Walk
 
-    journal = themed.journal
-    assert journal is not None
-    journal.open_place(DAILY)
-    daily = journal.pages.get(DAILY)
-    assert isinstance(daily, DailyPage)
+    journal, daily = opened(themed_window, DAILY, DailyPage)
     daily.text.setFocus()
     qtbot.keyClicks(daily.text, "Words before the zoom")
     for zoom, size in ((200, (1024, 640)), (80, (1920, 1080)), (150, (1280, 800))):
-        themed.apply_settings(Settings(zoom=zoom))
-        for place, _page in Walk(themed, qtbot, content).pages():
-            themed.resize(*size)
+        themed_window.apply_settings(Settings(zoom=zoom))
+        for place, _page in Walk(themed_window, qtbot, content).pages():
+            themed_window.resize(*size)
             QApplication.processEvents()
-            themed.resize(1024 if size[0] > 1024 else 1920, 800)  # and back, on each page
+            themed_window.resize(1024 if size[0] > 1024 else 1920, 800)  # and back, on each page
             QApplication.processEvents()
             assert journal.current is not None, place
-    themed.apply_settings(Settings())
+    themed_window.apply_settings(Settings())
     journal.open_place(DAILY)
     assert daily.text.toPlainText() == "Words before the zoom"
 
 
-def test_an_answer_is_at_most_three_tab_stops(themed: MainWindow, qtbot: QtBot) -> None:
+def test_an_answer_is_at_most_three_tab_stops(themed_window: MainWindow, qtbot: QtBot) -> None:
     """Tab from a text answer's field to the next answer's field: the history button
     between them, and nothing else (the formatting buttons have their shortcuts)."""
-    journal = themed.journal
+    journal = themed_window.journal
     assert journal is not None
     journal.open_place(part_key("m1.s1"))
     page = journal.pages.get(part_key("m1.s1"))
@@ -460,16 +425,12 @@ def test_an_answer_is_at_most_three_tab_stops(themed: MainWindow, qtbot: QtBot) 
 
 
 def test_checklist_choices_are_named_with_the_whole_question(
-    themed: MainWindow, content: Content
+    themed_window: MainWindow, content: Content
 ) -> None:
     from peerjournal.core.content import model as m
     from peerjournal.ui.editors.checklist import ChecklistEditor
 
-    journal = themed.journal
-    assert journal is not None
-    journal.open_place(STORY)
-    story = journal.pages.get(STORY)
-    assert isinstance(story, StoryPage)
+    _journal, story = opened(themed_window, STORY, StoryPage)
     editor = story.findChild(ChecklistEditor)
     assert editor is not None
     prompt = editor.prompt

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
@@ -32,11 +31,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from peerjournal.core.content.model import Content
-from peerjournal.services.container import Services
-from peerjournal.services.settings import Settings, SettingsStore
-from peerjournal.ui.kit import theme as th
+from peerjournal.services.settings import Settings
 from peerjournal.ui.main_window import MainWindow
-from tests.gui.conftest import ScriptedPrompter, unlock
 from tests.gui.test_every_widget_is_kept import Walk
 
 SIZES = [(1024, 640), (1280, 800), (1920, 1080)]
@@ -129,36 +125,10 @@ def _problems(root: QWidget, where: str) -> Iterator[str]:
                 yield f"{where}: {name} runs past the column's edge"
 
 
-@pytest.fixture
-def themed_window(
-    qtbot: QtBot, locked_services: Services, prompter: ScriptedPrompter
-) -> Iterator[tuple[MainWindow, th.ThemeManager]]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    store = SettingsStore(locked_services.data.settings)
-    manager = th.ThemeManager(app, Settings())
-    manager.apply()
-    window = MainWindow(
-        locked_services,
-        prompter=prompter,
-        settings_store=store,
-        theme=manager,
-        remember_geometry=False,
-    )
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.start()
-    window.show()
-    unlock(qtbot, window)
-    yield window, manager
-    window.close()
-    manager.apply(Settings())
-
-
 def test_nothing_is_cut_off_on_any_page_at_any_size_or_zoom(
-    themed_window: tuple[MainWindow, th.ThemeManager], qtbot: QtBot, content: Content
+    themed_window: MainWindow, qtbot: QtBot, content: Content
 ) -> None:
-    window, _manager = themed_window
+    window = themed_window
     found: list[str] = []
     for zoom in ZOOMS:
         window.apply_settings(Settings(zoom=zoom))
@@ -203,10 +173,10 @@ def _pseudo_translate(root: QWidget) -> None:
 
 
 def test_nothing_is_cut_off_when_every_string_is_longer_and_accented(
-    themed_window: tuple[MainWindow, th.ThemeManager], qtbot: QtBot, content: Content
+    themed_window: MainWindow, qtbot: QtBot, content: Content
 ) -> None:
     """Before any translation exists: every label, button and tab 40% longer, accented."""
-    window, _manager = themed_window
+    window = themed_window
     found: list[str] = []
     for width, height in [(1024, 640), (1280, 800)]:
         window.resize(width, height)
