@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory, QWidget
 
 from peerjournal.core.paths import bundled_dir
 from peerjournal.services.settings import Settings, Theme
+from peerjournal.ui.kit.headings import told_as_heading
 
 UI_FAMILIES = ["Noto Sans", "Segoe UI", "Cantarell", "Ubuntu", "Helvetica Neue", "DejaVu Sans"]
 READING_FAMILIES = ["Noto Serif", "Charis SIL", "Georgia", "Cambria", "DejaVu Serif"]
@@ -373,8 +374,6 @@ QGraphicsView#treeView:focus {{ border: 2px solid {c.focus}; border-radius: 8px;
 def set_role(widget: QWidget, role: str) -> None:
     widget.setProperty("role", role)
     if isinstance(widget, QLabel):
-        from peerjournal.ui.kit.headings import told_as_heading
-
         told_as_heading(widget)
 
 
