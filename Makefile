@@ -14,6 +14,9 @@ QT_DEB_PACKAGES := libegl1 libgl1 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 
 	libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 \
 	libxrender1 libxi6 libsm6 libice6 fonts-dejavu-core
 
+# What `make test` adds: poppler's pdftotext, pdffonts and pdftoppm read the PDFs back.
+TEST_DEB_PACKAGES := poppler-utils
+
 .PHONY: run test lint typecheck bench faults clean sysdeps setup package demo screenshots
 
 run: setup
@@ -23,6 +26,7 @@ demo: setup
 	$(BIN)/peerjournal demo
 
 test: setup
+	@sh packaging/install-system-deps.sh $(TEST_DEB_PACKAGES)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy --strict src tests
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q

@@ -27,12 +27,12 @@ from reportlab.platypus import (
     Frame,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
 )
 
 from peerjournal.export import fonts
 from peerjournal.export.markdown_pdf import MarkdownStyles, markdown_flowables
+from peerjournal.export.paragraphs import ScriptParagraph
 
 PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 
@@ -49,6 +49,9 @@ MARGIN_SIDE = 30 * mm
 MARGIN_TOP = 26 * mm
 MARGIN_BOTTOM = 30 * mm
 FOOTER_Y = 15 * mm
+_FOOTER_STYLE = ParagraphStyle(
+    "footer", fontName=fonts.SANS, fontSize=8, leading=10, textColor=FAINT
+)
 WRITING_GAP = 24.0
 
 # reportlab keeps some global state while it builds; one build at a time is plenty.
@@ -210,7 +213,7 @@ def question_block(
     styles: Styles, question: str, answer: str, *, blank_lines: int = 0, empty_note: str = ""
 ) -> list[Flowable]:
     """A quiet question heading kept with at least the first lines of its answer."""
-    heading = Paragraph(fonts.markup(question), styles.question)
+    heading = ScriptParagraph(fonts.markup(question), styles.question)
     room = styles.question.leading * 2 + styles.question.spaceBefore
     flow = answer_flowables(styles, answer)
     if flow:
@@ -223,13 +226,16 @@ def question_block(
         ]
     out: list[Flowable] = [CondPageBreak(room + styles.body.leading * 2), heading]
     if empty_note:
-        out.append(Paragraph(fonts.markup(empty_note), styles.muted))
+        out.append(ScriptParagraph(fonts.markup(empty_note), styles.muted))
     return out
 
 
 def section_heading(styles: Styles, title: str, *, frame_height: float) -> list[Flowable]:
     """A section title that never sits in the bottom quarter of a page."""
-    return [CondPageBreak(frame_height * 0.25), Paragraph(fonts.markup(title), styles.section)]
+    return [
+        CondPageBreak(frame_height * 0.25),
+        ScriptParagraph(fonts.markup(title), styles.section),
+    ]
 
 
 # -- the document --------------------------------------------------------------------------------
@@ -275,9 +281,12 @@ def _numbered_canvas(footer: str, footer_on_first: bool) -> type[Canvas]:
             self.setFont(fonts.SANS, 8)
             self.setFillColor(FAINT)
             self.drawRightString(width - MARGIN_SIDE, FOOTER_Y, f"Page {number} of {total}")
-            if footer and (number > 1 or footer_on_first):
-                self.drawString(MARGIN_SIDE, FOOTER_Y, footer)
             self.restoreState()
+            if footer and (number > 1 or footer_on_first):
+                line = ScriptParagraph(footer, _FOOTER_STYLE)
+                line.wrap((width - 2 * MARGIN_SIDE) * 0.75, 40)
+                # drawOn takes the paragraph's foot; its first baseline is a line up.
+                line.drawOn(self, MARGIN_SIDE, FOOTER_Y - _FOOTER_STYLE.leading + 8)
 
     return NumberedCanvas
 
@@ -320,7 +329,7 @@ def build(
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    footer = fonts.plain(meta.footer)
+    footer = fonts.markup(meta.footer)
     with _build_lock:
         doc.build(list(flowables), canvasmaker=_numbered_canvas(footer, first_page_footer))
     return buffer.getvalue()
@@ -335,12 +344,15 @@ def title_page(
 ) -> list[Flowable]:
     """The title about a third of the way down, and the quieter lines beneath it."""
     _w, frame_h = frame_size(paper)
-    out: list[Flowable] = [Spacer(1, frame_h * 0.28), Paragraph(fonts.markup(title), styles.title)]
+    out: list[Flowable] = [
+        Spacer(1, frame_h * 0.28),
+        ScriptParagraph(fonts.markup(title), styles.title),
+    ]
     rule = _ShortRule(width=42, color=RULE)
     out += [rule, Spacer(1, 14)]
     for text, style in lines:
         if text.strip():
-            out.append(Paragraph(fonts.markup(text), style))
+            out.append(ScriptParagraph(fonts.markup(text), style))
     out.append(PageBreak())
     return out
 

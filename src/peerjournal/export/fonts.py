@@ -1,10 +1,15 @@
 """The fonts embedded in every PDF, and turning any text into safe reportlab markup.
 
-Body text is Noto Serif, headings and the footer Noto Sans, both shipped in
-``resources/fonts`` with their licence. Characters Noto lacks but DejaVu Sans has
-(arrows, stars, ticks, many symbols) are set in DejaVu Sans. Anything neither has, such
-as emoji, is printed as its Unicode name in brackets ("[grinning face]"), so a PDF never
-shows an empty box. Control and invisible formatting characters are dropped.
+Body text is Noto Serif, headings and the footer Noto Sans. A name or a sentence in
+another script is set in a font made for it: Noto Naskh Arabic (Arabic, Urdu, Persian),
+Noto Serif Hebrew, Bengali, Devanagari, Gurmukhi and Tamil, Droid Sans Fallback for
+Chinese, Japanese and Korean, then DejaVu Sans and Symbola for symbols and emoji. All are
+shipped in ``resources/fonts`` with their licences, and reportlab embeds only the glyphs
+a PDF uses. Anything no font has is printed as its Unicode name in brackets, so a PDF
+never shows an empty box. Control and invisible formatting characters are dropped.
+
+A character the body fonts lack stays in the font of the letters before it when that
+font has it (a mark, a danda, a sign), so a word of one script is one run.
 
 ``markup(text)`` is the only way participant text enters a reportlab ``Paragraph``: it
 escapes ``&``, ``<`` and ``>`` and adds only ``<font>`` tags of its own, so no text can
@@ -13,8 +18,10 @@ inject markup or break the layout engine.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape
@@ -40,22 +47,99 @@ _FILES = {
     SERIF_BOLD_ITALIC: "NotoSerif-BoldItalic.ttf",
     SANS: "NotoSans-Regular.ttf",
     SANS_BOLD: "NotoSans-Bold.ttf",
-    FALLBACK: "DejaVuSans.ttf",
 }
 _PRIMARY = (SERIF, SERIF_BOLD, SERIF_ITALIC, SERIF_BOLD_ITALIC, SANS, SANS_BOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class Face:
+    """A font for what the body fonts lack: for its own blocks only, or for anything."""
+
+    name: str
+    regular: str
+    bold: str | None = None
+    blocks: tuple[tuple[int, int], ...] = ()
+    shaped: bool = False
+
+
+_ARABIC = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+_CJK = (
+    (0x2E80, 0x2FDF),
+    (0x3000, 0x33FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xA000, 0xA4CF),
+    (0xAC00, 0xD7AF),
+    (0xF900, 0xFAFF),
+    (0xFE30, 0xFE4F),
+    (0xFF00, 0xFFEF),
+    (0x20000, 0x2FFFF),
+)
+SCRIPT_FACES = (
+    Face("PJArabic", "NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", _ARABIC, True),
+    Face(
+        "PJHebrew",
+        "NotoSerifHebrew-Regular.ttf",
+        "NotoSerifHebrew-Bold.ttf",
+        ((0x0590, 0x05FF), (0xFB1D, 0xFB4F)),
+        True,
+    ),
+    Face(
+        "PJBengali",
+        "NotoSerifBengali-Regular.ttf",
+        "NotoSerifBengali-Bold.ttf",
+        ((0x0980, 0x09FF),),
+        True,
+    ),
+    Face(
+        "PJDevanagari",
+        "NotoSerifDevanagari-Regular.ttf",
+        "NotoSerifDevanagari-Bold.ttf",
+        ((0x0900, 0x097F), (0xA8E0, 0xA8FF)),
+        True,
+    ),
+    Face(
+        "PJGurmukhi",
+        "NotoSerifGurmukhi-Regular.ttf",
+        "NotoSerifGurmukhi-Bold.ttf",
+        ((0x0A00, 0x0A7F),),
+        True,
+    ),
+    Face(
+        "PJTamil",
+        "NotoSerifTamil-Regular.ttf",
+        "NotoSerifTamil-Bold.ttf",
+        ((0x0B80, 0x0BFF),),
+        True,
+    ),
+    Face("PJCJK", "DroidSansFallbackFull.ttf", None, _CJK),
+)
+GENERAL_FACES = (
+    Face(FALLBACK, "DejaVuSans.ttf"),
+    Face("PJSymbols", "Symbola.ttf"),
+    Face("PJCJK", "DroidSansFallbackFull.ttf"),
+)
+FACES = SCRIPT_FACES + GENERAL_FACES[:2]
+SHAPED = frozenset(
+    name for face in SCRIPT_FACES if face.shaped for name in (face.name, f"{face.name}-Bold")
+)
+RIGHT_TO_LEFT = frozenset({"PJArabic", "PJArabic-Bold", "PJHebrew", "PJHebrew-Bold"})
 
 _lock = threading.Lock()
 _registered = False
 
 # Characters we never print: they are invisible or steer layout in ways reportlab
-# cannot honour (bidi controls, joiners, variation selectors, emoji modifiers).
+# cannot honour (bidi controls, variation selectors, emoji modifiers). The joiners stay
+# inside a word of a shaped script, where they choose a letter's form.
 _DROP_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
+_JOINERS = "\u200c\u200d"
+_WORDS = re.compile(r" +|[^ ]+")
 
 
 @dataclass(frozen=True, slots=True)
 class Coverage:
     primary: frozenset[int]
-    fallback: frozenset[int]
+    faces: tuple[tuple[Face, frozenset[int]], ...]
 
 
 def fonts_dir() -> str:
@@ -81,10 +165,18 @@ def register_fonts() -> None:
         pdfmetrics.registerFontFamily(
             SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD
         )
-        addMapping(FALLBACK, 0, 0, FALLBACK)
-        addMapping(FALLBACK, 1, 0, FALLBACK)
-        addMapping(FALLBACK, 0, 1, FALLBACK)
-        addMapping(FALLBACK, 1, 1, FALLBACK)
+        for face in FACES:
+            pdfmetrics.registerFont(TTFont(face.name, str(base / face.regular)))
+            bold = face.name
+            if face.bold:
+                bold = f"{face.name}-Bold"
+                pdfmetrics.registerFont(TTFont(bold, str(base / face.bold)))
+            for is_bold, style_name in ((0, face.name), (1, bold)):
+                addMapping(face.name, is_bold, 0, style_name)
+                addMapping(face.name, is_bold, 1, style_name)
+        from peerjournal.export import paragraphs
+
+        paragraphs.install()
         _registered = True
 
 
@@ -92,14 +184,32 @@ def register_fonts() -> None:
 def coverage() -> Coverage:
     register_fonts()
 
-    def cmap(name: str) -> set[int]:
-        font = pdfmetrics.getFont(name)
-        return set(font.face.charToGlyph)
+    def cmap(name: str) -> frozenset[int]:
+        return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
-    primary = cmap(_PRIMARY[0])
+    primary = set(cmap(_PRIMARY[0]))
     for name in _PRIMARY[1:]:
         primary &= cmap(name)
-    return Coverage(frozenset(primary), frozenset(cmap(FALLBACK)))
+    faces = tuple((face, cmap(face.name)) for face in SCRIPT_FACES + GENERAL_FACES)
+    return Coverage(frozenset(primary), faces)
+
+
+@lru_cache(maxsize=4096)
+def face_for(code: int) -> str | None:
+    """The face a character is set in: None for the body fonts, "" when none has it."""
+    cov = coverage()
+    if code in cov.primary:
+        return None
+    for face, chars in cov.faces:
+        if face.blocks and not any(lo <= code <= hi for lo, hi in face.blocks):
+            continue
+        if code in chars:
+            return face.name
+    return ""
+
+
+def _covers(face: str, code: int) -> bool:
+    return any(f.name == face and code in chars for f, chars in coverage().faces)
 
 
 def char_name(ch: str) -> str:
@@ -111,9 +221,12 @@ def clean(text: str) -> str:
     """NFC, tabs and line breaks as spaces, invisible and control characters dropped."""
     text = unicodedata.normalize("NFC", text)
     out: list[str] = []
-    for ch in text:
+    for i, ch in enumerate(text):
         if ch in "\t\n\r\v\f\u2028\u2029":
             out.append(" ")
+            continue
+        if ch in _JOINERS and _between_shaped(text, i):
+            out.append(ch)
             continue
         category = unicodedata.category(ch)
         if category in _DROP_CATEGORIES:
@@ -126,77 +239,75 @@ def clean(text: str) -> str:
     return "".join(out)
 
 
+def _between_shaped(text: str, i: int) -> bool:
+    def shaped(ch: str) -> bool:
+        return any(
+            lo <= ord(ch) <= hi for face in SCRIPT_FACES if face.shaped for lo, hi in face.blocks
+        )
+
+    return 0 < i < len(text) - 1 and shaped(text[i - 1]) and shaped(text[i + 1])
+
+
 def _flag(a: str, b: str) -> str:
     return f"[flag {chr(ord(a) - 0x1F1E6 + 65)}{chr(ord(b) - 0x1F1E6 + 65)}]"
 
 
-def markup(text: str) -> str:
-    """Participant text as reportlab paragraph markup, escaped, with font fallback.
-
-    The text is set in one of the Noto fonts (whose coverage is shared); characters they
-    lack are set in DejaVu Sans or, failing that, named.
-    """
-    cov = coverage()
-    text = clean(text)
-    out: list[str] = []
-    run: list[str] = []
-    in_fallback = False
-
-    def flush() -> None:
-        nonlocal run
-        if not run:
-            return
-        piece = escape("".join(run))
-        out.append(f'<font face="{FALLBACK}">{piece}</font>' if in_fallback else piece)
-        run = []
-
+def _pieces(word: str) -> Iterator[tuple[str | None, str]]:
+    """A word's characters with the face each is set in (None: the body fonts)."""
     i = 0
-    while i < len(text):
-        ch = text[i]
+    last: str | None = None
+    while i < len(word):
+        ch = word[i]
         code = ord(ch)
         if 0x1F1E6 <= code <= 0x1F1FF:
-            nxt = text[i + 1] if i + 1 < len(text) else ""
+            nxt = word[i + 1] if i + 1 < len(word) else ""
             if nxt and 0x1F1E6 <= ord(nxt) <= 0x1F1FF:
-                substitute, step = _flag(ch, nxt), 2
+                yield None, _flag(ch, nxt)
+                i += 2
             else:
-                substitute, step = char_name(ch), 1
-            if in_fallback:
-                flush()
-                in_fallback = False
-            run.append(substitute)
-            i += step
-            continue
-        if code in cov.primary or ch == " ":
-            if in_fallback:
-                flush()
-                in_fallback = False
-            run.append(ch)
-        elif code in cov.fallback:
-            if not in_fallback:
-                flush()
-                in_fallback = True
-            run.append(ch)
-        else:
-            if unicodedata.category(ch) == "Mn":
+                yield None, char_name(ch)
                 i += 1
-                continue  # a combining mark no font can place: leave it out
-            if in_fallback:
-                flush()
-                in_fallback = False
-            run.append(char_name(ch))
+            last = None
+            continue
+        face = face_for(code)
+        binds = unicodedata.category(ch).startswith("M") or ch in _JOINERS
+        if last and (face is not None or binds) and _covers(last, code):
+            face = last  # a mark, joiner, danda or sign stays in its letters' font
+        if face == "":
+            if not unicodedata.category(ch).startswith("M"):
+                yield None, char_name(ch)  # a combining mark no font can place is left out
+            last = None
+        else:
+            yield face, ch
+            last = face
         i += 1
-    flush()
-    return "".join(out)
+
+
+def runs(text: str) -> list[tuple[str | None, str]]:
+    """The cleaned text as runs of one face each; spaces join the run before them."""
+    out: list[tuple[str | None, str]] = []
+    for match in _WORDS.finditer(clean(text)):
+        word = match.group(0)
+        if word[0] == " ":
+            pieces: list[tuple[str | None, str]] = [(out[-1][0] if out else None, word)]
+        else:
+            pieces = list(_pieces(word))
+        for face, piece in pieces:
+            if out and out[-1][0] == face:
+                out[-1] = (face, out[-1][1] + piece)
+            else:
+                out.append((face, piece))
+    return out
+
+
+def markup(text: str) -> str:
+    """Participant text as reportlab paragraph markup, escaped, with font fallback."""
+    return "".join(
+        escape(piece) if face is None else f'<font face="{face}">{escape(piece)}</font>'
+        for face, piece in runs(text)
+    )
 
 
 def plain(text: str) -> str:
     """The same substitutions as ``markup`` but as plain text (for PDF metadata, charts)."""
-    cov = coverage()
-    out: list[str] = []
-    for ch in clean(text):
-        code = ord(ch)
-        if code in cov.primary or code in cov.fallback or ch == " ":
-            out.append(ch)
-        elif unicodedata.category(ch) != "Mn":
-            out.append(char_name(ch))
-    return "".join(out)
+    return "".join(piece for _face, piece in runs(text))

@@ -22,12 +22,12 @@ from reportlab.platypus import (
     Flowable,
     ListFlowable,
     ListItem,
-    Paragraph,
     Spacer,
 )
 from reportlab.platypus.flowables import HRFlowable
 
 from peerjournal.export import fonts
+from peerjournal.export.paragraphs import ScriptParagraph
 
 AMP = "\uf8ff"  # stands in for '&' while Markdown runs, so entities stay as typed
 _LIST_LINE = re.compile(r"^( +)([-*+]|\d{1,9}[.)])( |$)")
@@ -251,7 +251,7 @@ class _Builder:
             # strip <br/> at the ends that a trailing newline leaves
             text = re.sub(r"^(?:<br/>\s*)+|(?:\s*<br/>)+$", "", text)
             if text:
-                out.append(Paragraph(text, style))
+                out.append(ScriptParagraph(text, style))
             loose.clear()
 
         for child in node.children:
@@ -268,7 +268,7 @@ class _Builder:
     def block(self, node: Node, style: ParagraphStyle, depth: int) -> list[Flowable]:
         if depth > MAX_NESTING:
             text = self._text_of(node).strip()
-            return [Paragraph(text, style)] if text else []
+            return [ScriptParagraph(text, style)] if text else []
         match node.tag:
             case "p":
                 return self.blocks(node, style, depth + 1)
@@ -279,7 +279,7 @@ class _Builder:
                 room = self.s.heading.leading * 2 + self.s.heading.spaceBefore
                 return [
                     CondPageBreak(room + self.s.body.leading * 3),
-                    Paragraph(text, self.s.heading),
+                    ScriptParagraph(text, self.s.heading),
                 ]
             case "ul" | "ol":
                 return self.list_(node, style, depth)
@@ -297,7 +297,7 @@ class _Builder:
             case "pre":
                 raw = "".join(_raw_text(c) for c in node.children).strip("\n")
                 lines = [fonts.markup(line).replace("  ", " &nbsp;") for line in raw.split("\n")]
-                return [Paragraph("<br/>".join(lines) or "&nbsp;", self.s.code)]
+                return [ScriptParagraph("<br/>".join(lines) or "&nbsp;", self.s.code)]
             case "hr":
                 return [
                     Spacer(1, 4),

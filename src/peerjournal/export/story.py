@@ -8,13 +8,13 @@ from reportlab.platypus import (
     ListFlowable,
     ListItem,
     PageBreak,
-    Paragraph,
     Spacer,
 )
 
 from peerjournal.core.dates import long_date
 from peerjournal.core.story import StoryDocument
 from peerjournal.export import booklet, fonts
+from peerjournal.export.paragraphs import ScriptParagraph
 
 BLANK_LINES = 7
 CONVERSATION_TITLE = "For our conversation"
@@ -51,7 +51,7 @@ def story_flowables(doc: StoryDocument, styles: booklet.Styles, *, paper: str) -
             )
     if not doc.sections:
         flow.append(
-            Paragraph(
+            ScriptParagraph(
                 "Nothing is chosen for the story yet, or the chosen questions are not "
                 "answered yet.",
                 styles.muted,
@@ -65,8 +65,8 @@ def story_flowables(doc: StoryDocument, styles: booklet.Styles, *, paper: str) -
 def conversation_page(doc: StoryDocument, styles: booklet.Styles) -> list[Flowable]:
     flow: list[Flowable] = [
         PageBreak(),
-        Paragraph(fonts.markup(CONVERSATION_TITLE), styles.section),
-        Paragraph(
+        ScriptParagraph(fonts.markup(CONVERSATION_TITLE), styles.section),
+        ScriptParagraph(
             fonts.markup("Things I would like to talk about, and room for notes."), styles.muted
         ),
         Spacer(1, 6),
@@ -76,11 +76,11 @@ def conversation_page(doc: StoryDocument, styles: booklet.Styles) -> list[Flowab
             styles, "What I noted in my stocktake to discuss further", doc.discuss_note
         )
     if doc.conversation_points:
-        flow.append(Paragraph(fonts.markup("Points I would like to raise"), styles.question))
+        flow.append(ScriptParagraph(fonts.markup("Points I would like to raise"), styles.question))
         flow.append(
             ListFlowable(
                 [
-                    ListItem(Paragraph(fonts.markup(p), styles.body))
+                    ListItem(ScriptParagraph(fonts.markup(p), styles.body))
                     for p in doc.conversation_points
                 ],
                 bulletType="bullet",
@@ -92,7 +92,7 @@ def conversation_page(doc: StoryDocument, styles: booklet.Styles) -> list[Flowab
             )
         )
     flow.append(CondPageBreak(styles.question.leading * 2 + booklet.WRITING_GAP * 4))
-    flow.append(Paragraph(fonts.markup("Notes"), styles.question))
+    flow.append(ScriptParagraph(fonts.markup("Notes"), styles.question))
     flow.append(booklet.WritingLines(fill=True))
     return flow
 

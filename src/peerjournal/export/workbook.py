@@ -7,12 +7,13 @@ from datetime import date, datetime
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from peerjournal.core.content import model as m
 from peerjournal.core.dates import long_date
 from peerjournal.core.story import LADDER_ID, question_heading
 from peerjournal.export import booklet, fonts
+from peerjournal.export.paragraphs import ScriptParagraph
 
 AnswerLookup = Callable[[str], str]
 STOCKTAKE_PART = "p2p.stocktake"
@@ -57,7 +58,7 @@ def workbook_flowables(
         if not first:
             flow.append(PageBreak())
         first = False
-        flow.append(Paragraph(fonts.markup(programme.title), styles.part))
+        flow.append(ScriptParagraph(fonts.markup(programme.title), styles.part))
         for part in parts:
             flow += booklet.section_heading(styles, part.title, frame_height=frame_h)
             for prompt in part.prompts:
@@ -226,13 +227,15 @@ def stocktake_flowables(
 ) -> list[Flowable]:
     part = content.part(STOCKTAKE_PART)
     flow: list[Flowable] = [
-        Paragraph(fonts.markup(part.title if part else "Personal Stocktake"), styles.part),
+        ScriptParagraph(fonts.markup(part.title if part else "Personal Stocktake"), styles.part),
     ]
     meta = long_date(made) + (f" · {name}" if name else "")
-    flow.append(Paragraph(fonts.markup(meta), styles.meta))
+    flow.append(ScriptParagraph(fonts.markup(meta), styles.meta))
     flow.append(Spacer(1, 10))
     if part is None:
-        flow.append(Paragraph(fonts.markup("The stocktake is not in the content."), styles.muted))
+        flow.append(
+            ScriptParagraph(fonts.markup("The stocktake is not in the content."), styles.muted)
+        )
         return flow
     width, _h = booklet.frame_size(paper)
     for prompt in part.prompts:
@@ -243,7 +246,7 @@ def stocktake_flowables(
                 lookup(prompt.id),
                 empty_note="No rung marked yet.",
             )
-            flow.append(Paragraph(fonts.markup("How it has moved"), styles.question))
+            flow.append(ScriptParagraph(fonts.markup("How it has moved"), styles.question))
             flow.append(ladder_chart(prompt, history, width=width))
             flow.append(Spacer(1, 6))
         else:
