@@ -119,14 +119,15 @@ GENERAL_FACES = (
     Face("PJSymbols", "Symbola.ttf"),
     Face("PJCJK", "DroidSansFallbackFull.ttf"),
 )
-FACES = SCRIPT_FACES + GENERAL_FACES[:2]
+_BY_NAME = {face.name: face for face in SCRIPT_FACES + GENERAL_FACES}
 SHAPED = frozenset(
     name for face in SCRIPT_FACES if face.shaped for name in (face.name, f"{face.name}-Bold")
 )
 RIGHT_TO_LEFT = frozenset({"PJArabic", "PJArabic-Bold", "PJHebrew", "PJHebrew-Bold"})
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _registered = False
+_loaded: dict[str, frozenset[int]] = {}
 
 # Characters we never print: they are invisible or steer layout in ways reportlab
 # cannot honour (bidi controls, variation selectors, emoji modifiers). The joiners stay
@@ -134,12 +135,6 @@ _registered = False
 _DROP_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 _JOINERS = "\u200c\u200d"
 _WORDS = re.compile(r" +|[^ ]+")
-
-
-@dataclass(frozen=True, slots=True)
-class Coverage:
-    primary: frozenset[int]
-    faces: tuple[tuple[Face, frozenset[int]], ...]
 
 
 def fonts_dir() -> str:
@@ -165,15 +160,6 @@ def register_fonts() -> None:
         pdfmetrics.registerFontFamily(
             SANS, normal=SANS, bold=SANS_BOLD, italic=SANS, boldItalic=SANS_BOLD
         )
-        for face in FACES:
-            pdfmetrics.registerFont(TTFont(face.name, str(base / face.regular)))
-            bold = face.name
-            if face.bold:
-                bold = f"{face.name}-Bold"
-                pdfmetrics.registerFont(TTFont(bold, str(base / face.bold)))
-            for is_bold, style_name in ((0, face.name), (1, bold)):
-                addMapping(face.name, is_bold, 0, style_name)
-                addMapping(face.name, is_bold, 1, style_name)
         from peerjournal.export import paragraphs
 
         paragraphs.install()
@@ -181,35 +167,56 @@ def register_fonts() -> None:
 
 
 @lru_cache(maxsize=1)
-def coverage() -> Coverage:
+def primary_chars() -> frozenset[int]:
+    """What every body font has: such text needs no other font."""
     register_fonts()
-
-    def cmap(name: str) -> frozenset[int]:
-        return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
-
-    primary = set(cmap(_PRIMARY[0]))
+    chars = set(pdfmetrics.getFont(_PRIMARY[0]).face.charToGlyph)
     for name in _PRIMARY[1:]:
-        primary &= cmap(name)
-    faces = tuple((face, cmap(face.name)) for face in SCRIPT_FACES + GENERAL_FACES)
-    return Coverage(frozenset(primary), faces)
+        chars &= set(pdfmetrics.getFont(name).face.charToGlyph)
+    return frozenset(chars)
+
+
+def _chars(face: Face) -> frozenset[int]:
+    """A fallback face's characters, the face registered on first need.
+
+    Loading waits for a character that needs it: Droid Sans Fallback alone is 4 MB and
+    some megabytes of memory once read, which an English story never pays.
+    """
+    chars = _loaded.get(face.name)
+    if chars is None:
+        register_fonts()
+        with _lock:
+            chars = _loaded.get(face.name)
+            if chars is None:
+                base = bundled_dir("resources") / "fonts"
+                pdfmetrics.registerFont(TTFont(face.name, str(base / face.regular)))
+                bold = face.name
+                if face.bold:
+                    bold = f"{face.name}-Bold"
+                    pdfmetrics.registerFont(TTFont(bold, str(base / face.bold)))
+                for is_bold, style_name in ((0, face.name), (1, bold)):
+                    addMapping(face.name, is_bold, 0, style_name)
+                    addMapping(face.name, is_bold, 1, style_name)
+                chars = frozenset(pdfmetrics.getFont(face.name).face.charToGlyph)
+                _loaded[face.name] = chars
+    return chars
 
 
 @lru_cache(maxsize=4096)
 def face_for(code: int) -> str | None:
     """The face a character is set in: None for the body fonts, "" when none has it."""
-    cov = coverage()
-    if code in cov.primary:
+    if code in primary_chars():
         return None
-    for face, chars in cov.faces:
+    for face in SCRIPT_FACES + GENERAL_FACES:
         if face.blocks and not any(lo <= code <= hi for lo, hi in face.blocks):
             continue
-        if code in chars:
+        if code in _chars(face):
             return face.name
     return ""
 
 
-def _covers(face: str, code: int) -> bool:
-    return any(f.name == face and code in chars for f, chars in coverage().faces)
+def _covers(name: str, code: int) -> bool:
+    return code in _chars(_BY_NAME[name])
 
 
 def char_name(ch: str) -> str:

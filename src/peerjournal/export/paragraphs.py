@@ -153,6 +153,11 @@ def _to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
     return head + "beginbfchar\n" + "\n".join(lines) + "\nendbfchar" + rest
 
 
+def shaping_available() -> bool:
+    """Whether reportlab found HarfBuzz (a packaged app that lost it prints unjoined)."""
+    return ttfonts.uharfbuzz is not None
+
+
 def install() -> None:
     """Puts the pieces above in reportlab's place (once, from ``fonts.register_fonts``)."""
     rl_paragraph.shapeFragWord = _shape_by_font

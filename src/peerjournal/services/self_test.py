@@ -20,9 +20,21 @@ from peerjournal.core.content.loader import load_content
 from peerjournal.core.paths import bundled_dir
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault.keyslots import argon2id
+from peerjournal.export import paragraphs
 from peerjournal.services.container import Services, build_services
 
 SAMPLE = "Siân and Zoë met Łukasz — “a good day”."
+EVERY_SCRIPT = "Siân, Łukasz, Nguyễn, محمد, اردو, שלום, বাংলা, हिन्दी, ਪੰਜਾਬੀ, தமிழ், 王芳 🌱"
+SCRIPT_FONTS = (
+    "NotoNaskhArabic",
+    "NotoSerifHebrew",
+    "NotoSerifBengali",
+    "NotoSerifDevanagari",
+    "NotoSerifGurmukhi",
+    "NotoSerifTamil",
+    "DroidSansFallback",
+    "Symbola",
+)
 SELF_TEST_KDF = argon2id(memory_kib=64 * 1024, iterations=1, lanes=2)
 
 
@@ -99,10 +111,16 @@ def run_self_test(data_root: Path, report: Callable[[Step], None]) -> bool:
 
     def story_pdf() -> str:
         services = current[-1]
+        services.answers.save("p2p.story.you.matters", a.TextAnswer(EVERY_SCRIPT))
         pdf = services.story.build_pdf()
         if not pdf.startswith(b"%PDF-") or b"FontFile2" not in pdf:
             raise RuntimeError("the PDF is not whole or has no embedded font")
-        return f"{len(pdf) // 1024} KB with embedded fonts"
+        missing = [f for f in SCRIPT_FONTS if f.encode() not in pdf]
+        if missing:
+            raise RuntimeError(f"the PDF lacks the fonts {', '.join(missing)}")
+        if not paragraphs.shaping_available():
+            raise RuntimeError("HarfBuzz (uharfbuzz) is missing: Arabic and Hindi would not join")
+        return f"{len(pdf) // 1024} KB, every script's font embedded, shaped by HarfBuzz"
 
     try:
         for name, fn in (
