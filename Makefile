@@ -7,12 +7,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-# Libraries Qt needs: EGL/GL, xkbcommon, fontconfig, dbus, and the xcb set for a real window.
+# Libraries Qt needs: EGL/GL, xkbcommon, fontconfig, dbus, and the xcb set for a real window;
+# and Hunspell, the spelling check's library (the dictionaries are the app's own).
 QT_DEB_PACKAGES := libegl1 libgl1 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 \
 	libfontconfig1 libfreetype6 libdbus-1-3 libx11-xcb1 libxcb1 libxcb-cursor0 \
 	libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1 \
-	libxrender1 libxi6 libsm6 libice6 fonts-dejavu-core
+	libxrender1 libxi6 libsm6 libice6 fonts-dejavu-core \
+	libhunspell-1.7-0
 
 # What `make test` adds: poppler's pdftotext, pdffonts and pdftoppm read the PDFs back.
 TEST_DEB_PACKAGES := poppler-utils

@@ -8,6 +8,7 @@ ANSWER = "answer:"
 PAGE = "journal:"
 CONTACTS = "contacts"
 STORY_DRAFT = "story:draft"
+MY_WORDS = "my-words"
 
 
 def answer_name(prompt_id: str) -> str:
@@ -49,4 +50,6 @@ def describe(name: str | None, doc_id: str) -> str:
         return "your own support contacts"
     if name == "story:draft":
         return "your story's choices"
+    if name == MY_WORDS:
+        return "your own words for the spelling check"
     return name

@@ -164,6 +164,11 @@ class BadAnswer(PeerJournalError):
     template = "That answer cannot be saved: {reason}"
 
 
+class BadWord(PeerJournalError):
+    msg = Msg.BAD_ANSWER
+    template = "That word cannot be added: {reason}"
+
+
 class TooLarge(PeerJournalError):
     msg = Msg.TOO_LARGE
     template = "That is too long to save in one answer ({size} MB; the limit is {limit} MB)."

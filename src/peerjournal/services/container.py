@@ -19,6 +19,7 @@ from peerjournal.services.pages import PageService
 from peerjournal.services.salvage import SalvageService
 from peerjournal.services.search import SearchService
 from peerjournal.services.session import VaultSession
+from peerjournal.services.spelling import SpellingService
 from peerjournal.services.story import StoryService
 from peerjournal.services.transfer import TransferService
 
@@ -37,6 +38,7 @@ class Services:
     contacts: ContactsService
     story: StoryService
     salvage: SalvageService
+    spelling: SpellingService
 
     @property
     def data(self) -> DataDir:
@@ -74,4 +76,5 @@ def build_services(
         contacts=ContactsService(session, content),
         story=StoryService(session, content, answers),
         salvage=SalvageService(session, content),
+        spelling=SpellingService(session),
     )

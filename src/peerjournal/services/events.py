@@ -31,6 +31,8 @@ class Changes:
     story: bool = False
     contacts: bool = False
     backups: bool = False
+    spelling: bool = False
+    """The spelling dictionary became ready, changed language, or learnt a word."""
     session: SessionState | None = None
 
     @property
@@ -57,6 +59,7 @@ def coalesced(batch: list[Changes]) -> list[Changes]:
                 story=last.story or changes.story,
                 contacts=last.contacts or changes.contacts,
                 backups=last.backups or changes.backups,
+                spelling=last.spelling or changes.spelling,
             )
         else:
             out.append(changes)

@@ -15,6 +15,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from peerjournal.core.private import private_folder, write_private
+from peerjournal.core.spelling import SpellingLanguage
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,8 @@ class Settings:
     theme: Theme = Theme.SYSTEM
     zoom: int = 100
     """How large the whole window is drawn, in per cent (Ctrl+plus, Ctrl+minus, Ctrl+0)."""
+    spelling: SpellingLanguage = SpellingLanguage.BRITISH_ENGLISH
+    """The dictionary the red underline checks against, or off."""
 
     def clamped(self) -> Settings:
         return replace(
@@ -93,11 +96,15 @@ def _from_json(data: object) -> Settings:
     theme = data.get("theme")
     if theme is not None:
         values["theme"] = Theme(str(theme))
+    spelling = data.get("spelling")
+    if spelling is not None:
+        values["spelling"] = SpellingLanguage(str(spelling))
     return Settings(
         font_size=int(str(values.get("font_size", DEFAULTS.font_size))),
         idle_minutes=int(str(values.get("idle_minutes", DEFAULTS.idle_minutes))),
         zoom=int(str(values.get("zoom", DEFAULTS.zoom))),
         theme=Theme(str(values.get("theme", DEFAULTS.theme))),
+        spelling=SpellingLanguage(str(values.get("spelling", DEFAULTS.spelling))),
     ).clamped()
 
 
@@ -127,7 +134,7 @@ class SettingsStore:
         for f in fields(Settings):
             value = getattr(settings, f.name)
             if value != getattr(DEFAULTS, f.name):
-                changed[f.name] = value.value if isinstance(value, Theme) else value
+                changed[f.name] = value.value if isinstance(value, StrEnum) else value
         private_folder(self.path.parent)
         text = json.dumps(changed, indent=2, sort_keys=True) + "\n"
         write_private(self.path, text.encode("utf-8"))

@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
         self.journal.show_notices(self.services.session.notices)
         self.services.session.notices.clear()
         self.journal.focus_content()
+        self.services.spelling.use(self.settings.spelling)
         self.lock_button.setVisible(True)
         self.top_bar.fit()
         self.lock_action.setEnabled(True)
@@ -428,6 +429,8 @@ class MainWindow(QMainWindow):
         self.apply_settings(self.settings.zoomed(0))
 
     def apply_settings(self, settings: Settings) -> None:
+        if self.journal is not None and settings.spelling != self.settings.spelling:
+            self.services.spelling.use(settings.spelling)
         self.settings = settings
         try:
             self.settings_store.save(settings)

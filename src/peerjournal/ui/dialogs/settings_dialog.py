@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerjournal.core.spelling import LANGUAGE_NAMES, SpellingLanguage
 from peerjournal.services.settings import (
     FONT_SIZE_MAX,
     FONT_SIZE_MIN,
@@ -80,6 +81,15 @@ class SettingsDialog(QDialog):
             self.zoom.addItem(f"{settings.zoom}%", settings.zoom)
             found = self.zoom.count() - 1
         self.zoom.setCurrentIndex(found)
+        self.spelling = QComboBox(self)
+        self.spelling.setObjectName("spelling")
+        self.spelling.setAccessibleName("Spelling")
+        self.spelling.setToolTip(
+            "Misspelt words get a red underline; right-click one for suggestions."
+        )
+        for language, name in LANGUAGE_NAMES.items():
+            self.spelling.addItem(name, language.value)
+        self.spelling.setCurrentIndex(self.spelling.findData(settings.spelling.value))
         form = QFormLayout()
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
@@ -87,6 +97,7 @@ class SettingsDialog(QDialog):
         form.addRow("Lock by itself after", self.idle)
         form.addRow("Zoom", self.zoom)
         form.addRow("Colours", self.theme)
+        form.addRow("Spelling", self.spelling)
         self.backups = button("Backups…", "", self, name="openBackupsDialog")
         self.backups.setVisible(unlocked)
         self.your_copy = button("Your copy: export, print, bring in…", "", self, name="openCopy")
@@ -131,6 +142,7 @@ class SettingsDialog(QDialog):
         self.zoom.currentIndexChanged.connect(self._on_changed)
         self.idle.valueChanged.connect(self._on_changed)
         self.theme.currentIndexChanged.connect(self._on_changed)
+        self.spelling.currentIndexChanged.connect(self._on_changed)
         self.backups.clicked.connect(self._to_backups)
         self.your_copy.clicked.connect(self._to_copy)
         self.change_passphrase.clicked.connect(self._to_passphrase)
@@ -170,6 +182,7 @@ class SettingsDialog(QDialog):
             idle_minutes=self.idle.value(),
             theme=Theme(str(self.theme.currentData())),
             zoom=int(self.zoom.currentData()),
+            spelling=SpellingLanguage(str(self.spelling.currentData())),
         ).clamped()
 
 

@@ -104,7 +104,7 @@ class DailyPage(QWidget):
         self.prompt.setFont(italic)
         self.text = MarkdownEdit(self.page_scroll.body_widget, min_lines=14, max_lines=60)
         self.text.setObjectName("dayText")
-        self.language = attach_language(self.text, services.content.phrases)
+        self.language = attach_language(self.text, services.content.phrases, services.spelling)
         self.text.setAccessibleName("Today's page")
         self.text.setPlaceholderText(
             "Write whatever is on your mind. The prompt is only a suggestion."

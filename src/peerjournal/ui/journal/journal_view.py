@@ -27,6 +27,7 @@ from peerjournal.services.events import Changes
 from peerjournal.services.search import SearchResult
 from peerjournal.ui.journal.daily_page import DailyPage
 from peerjournal.ui.journal.earlier_page import EarlierAnswersPage
+from peerjournal.ui.journal.language_highlighter import LanguageHighlighter
 from peerjournal.ui.journal.notice_bar import NoticeBar
 from peerjournal.ui.journal.part_page import PageScroll, PartPage, ProgrammePage
 from peerjournal.ui.journal.search_page import SearchPage
@@ -414,6 +415,10 @@ class JournalView(QWidget):
             return
         if changes.answers or changes.everything:
             self.sidebar.refresh()
+        if changes.spelling:
+            for highlighter in self.findChildren(LanguageHighlighter):
+                if highlighter.checks_spelling:
+                    highlighter.rehighlight()
         for page in self.pages.values():
             on_changes = getattr(page, "on_changes", None)
             if callable(on_changes):

@@ -1,5 +1,9 @@
-"""Recovery-language highlighting for any Qt text editor, with the suggestion on hover,
-in the right-click menu and by keyboard (F8).
+"""Recovery-language and spelling marks for any Qt text editor, with the suggestion on
+hover, in the right-click menu and by keyboard (F8 for the language helper).
+
+A misspelt word gets a red wavy underline; a phrase the language helper suggests another
+way of saying gets a soft amber tint (and an amber underline). Where both fall on one
+word, it keeps the tint and takes the red underline, so each mark still shows.
 
 ``LanguageHighlighter`` is a ``QSyntaxHighlighter``: attach it to a ``QTextDocument`` and
 phrases the content packs suggest alternatives for get a soft wavy underline. It never
@@ -15,7 +19,9 @@ converted here (an emoji before a phrase would otherwise shift the underline).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import (
@@ -32,7 +38,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QMenu, QPlainTextEdit, QTextEdit, QToolTip, QWidgetAction
 
 from peerjournal.core.content.model import Phrase
+from peerjournal.core.errors import PeerJournalError
 from peerjournal.core.language import LanguageChecker, LanguageMatch
+from peerjournal.core.spelling import Misspelt, SpellChecker
+from peerjournal.services.spelling import SpellingService
+
+SPELLING_COLOUR = "#D03A3A"
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -57,15 +68,22 @@ def checker_for(phrases: tuple[Phrase, ...]) -> LanguageChecker:
 
 
 def attach(
-    editor: QPlainTextEdit | QTextEdit, phrases: tuple[Phrase, ...]
+    editor: QPlainTextEdit | QTextEdit,
+    phrases: tuple[Phrase, ...],
+    spelling: SpellingService | None = None,
 ) -> tuple[LanguageHighlighter, LanguageTooltips]:
-    """Underlines suggested phrases in ``editor`` and explains them on hover.
+    """Marks suggested phrases (and, with ``spelling``, misspelt words) in ``editor``.
 
     Keep what this returns: PySide drops a Python override (``highlightBlock``) once
     nothing in Python refers to its object any more.
     """
-    highlighter = LanguageHighlighter(editor.document(), checker_for(phrases))
-    return highlighter, LanguageTooltips(editor, highlighter)
+    highlighter = LanguageHighlighter(
+        editor.document(),
+        checker_for(phrases),
+        spelling=(lambda: spelling.checker) if spelling is not None else None,
+    )
+    add = spelling.add_word if spelling is not None else None
+    return highlighter, LanguageTooltips(editor, highlighter, add_word=add)
 
 
 def describe(match: LanguageMatch) -> str:
@@ -73,7 +91,8 @@ def describe(match: LanguageMatch) -> str:
 
 
 class LanguageHighlighter(QSyntaxHighlighter):
-    """Underlines phrases with a suggested alternative (paragraph by paragraph)."""
+    """Marks phrases with a suggested alternative, and misspelt words (paragraph by
+    paragraph)."""
 
     def __init__(
         self,
@@ -81,15 +100,22 @@ class LanguageHighlighter(QSyntaxHighlighter):
         checker: LanguageChecker,
         *,
         colour: str = "#B7791F",
+        spelling: Callable[[], SpellChecker | None] | None = None,
     ) -> None:
         super().__init__(document)
         self._checker = checker
+        self._spelling = spelling
         self._format = QTextCharFormat()
         self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         self._format.setUnderlineColor(QColor(colour))
         soft = QColor(colour)
         soft.setAlpha(36)
         self._format.setBackground(soft)
+        self._misspelt = QTextCharFormat()
+        self._misspelt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        self._misspelt.setUnderlineColor(QColor(SPELLING_COLOUR))
+        self._both = QTextCharFormat(self._format)
+        self._both.setUnderlineColor(QColor(SPELLING_COLOUR))
         self.enabled = True
 
     def set_enabled(self, enabled: bool) -> None:
@@ -99,11 +125,42 @@ class LanguageHighlighter(QSyntaxHighlighter):
     def matches_in(self, text: str) -> list[LanguageMatch]:
         return self._checker.matches(text) if self.enabled else []
 
+    @property
+    def checks_spelling(self) -> bool:
+        return self._spelling is not None
+
+    def speller(self) -> SpellChecker | None:
+        return self._spelling() if self._spelling is not None else None
+
+    def misspelt_in(self, text: str) -> list[Misspelt]:
+        speller = self.speller()
+        return speller.misspelt(text) if speller is not None else []
+
     def highlightBlock(self, text: str) -> None:
+        marked: list[tuple[int, int]] = []
         for match in self.matches_in(text):
+            marked.append((match.start, match.end))
             start = utf16_offset(text, match.start)
             end = utf16_offset(text, match.end)
             self.setFormat(start, end - start, self._format)
+        for word in self.misspelt_in(text):
+            cuts = sorted(
+                {word.start, word.end}
+                | {p for span in marked for p in span if word.start < p < word.end}
+            )
+            for lo, hi in pairwise(cuts):
+                tinted = any(a <= lo and hi <= b for a, b in marked)
+                start = utf16_offset(text, lo)
+                self.setFormat(
+                    start, utf16_offset(text, hi) - start, self._both if tinted else self._misspelt
+                )
+
+    def misspelt_at(self, block_text: str, utf16_position: int) -> Misspelt | None:
+        index = python_index(block_text, utf16_position)
+        for word in self.misspelt_in(block_text):
+            if word.start <= index <= word.end:
+                return word
+        return None
 
     def match_at(self, block_text: str, utf16_position: int) -> LanguageMatch | None:
         index = python_index(block_text, utf16_position)
@@ -126,11 +183,16 @@ class LanguageTooltips(QObject):
     """
 
     def __init__(
-        self, editor: QTextEdit | QPlainTextEdit, highlighter: LanguageHighlighter
+        self,
+        editor: QTextEdit | QPlainTextEdit,
+        highlighter: LanguageHighlighter,
+        *,
+        add_word: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(editor)
         self._editor = editor
         self._highlighter = highlighter
+        self._add_word = add_word
         editor.viewport().installEventFilter(self)
         editor.installEventFilter(self)
         described = editor.accessibleDescription()
@@ -197,12 +259,20 @@ class LanguageTooltips(QObject):
         return super().eventFilter(watched, event)
 
     def menu_for(self, cursor: QTextCursor) -> QMenu:
-        """The usual edit menu, with the suggestion for a phrase at ``cursor`` on top."""
+        """The usual edit menu, with spelling suggestions for a misspelt word and the
+        suggestion for a phrase at ``cursor`` on top."""
         menu = self._editor.createStandardContextMenu()
+        first = menu.actions()[0] if menu.actions() else None
+        spelling = self._spelling_actions(menu, cursor)
+        if spelling:
+            if first is None:
+                menu.addActions(spelling)
+            else:
+                menu.insertActions(first, spelling)
+                first = menu.insertSeparator(first)
         match = self._match_at_cursor(cursor)
         if match is None:
             return menu
-        first = menu.actions()[0] if menu.actions() else None
         actions: list[QAction] = []
         why = QWidgetAction(menu)
         why.setObjectName("languageWhy")
@@ -220,6 +290,50 @@ class LanguageTooltips(QObject):
             menu.insertActions(first, actions)
             menu.insertSeparator(first)
         return menu
+
+    def _spelling_actions(self, menu: QMenu, cursor: QTextCursor) -> list[QAction]:
+        if self._editor.isReadOnly() or cursor.hasSelection():
+            return []
+        block = cursor.block()
+        text = block.text()
+        word = self._highlighter.misspelt_at(text, cursor.positionInBlock())
+        speller = self._highlighter.speller()
+        if word is None or speller is None:
+            return []
+        target = QTextCursor(block)
+        target.setPosition(block.position() + utf16_offset(text, word.start))
+        target.setPosition(
+            block.position() + utf16_offset(text, word.end), QTextCursor.MoveMode.KeepAnchor
+        )
+        actions: list[QAction] = []
+        for suggestion in speller.suggestions(word.word, limit=5):
+            use = QAction(suggestion, menu)
+            use.setObjectName("spellingUse")
+            bold = use.font()
+            bold.setBold(True)
+            use.setFont(bold)
+            use.triggered.connect(lambda _=False, s=suggestion: target.insertText(s))
+            actions.append(use)
+        if not actions:
+            none = QAction("No spelling suggestions", menu)
+            none.setEnabled(False)
+            actions.append(none)
+        if self._add_word is not None:
+            add = QAction(f"Add “{word.word}” to my words", menu)
+            add.setObjectName("spellingAdd")
+            add.triggered.connect(lambda: self._add(word.word))
+            actions.append(add)
+        return actions
+
+    def _add(self, word: str) -> None:
+        if self._add_word is None:
+            return
+        try:
+            self._add_word(word)
+        except PeerJournalError as error:
+            spot = self._editor.viewport().mapToGlobal(self._editor.cursorRect().bottomLeft())
+            QToolTip.showText(spot, error.message, self._editor.viewport())
+        self._highlighter.rehighlight()
 
     def _use_action(self, menu: QMenu, cursor: QTextCursor, match: LanguageMatch) -> QAction:
         use = QAction(f"Say “{match.suggest}” instead", menu)

@@ -185,7 +185,9 @@ class PartPage(PageScroll):
             self.cards[item.id] = card
             self.editors[item.id] = card.editor
             if isinstance(card.editor, TextEditor):
-                self._language.append(attach_language(card.editor.edit, services.content.phrases))
+                self._language.append(
+                    attach_language(card.editor.edit, services.content.phrases, services.spelling)
+                )
             self.body.addWidget(card)
             self.bindings[item.id] = AnswerBinding(
                 card.editor, services.answers, autosaver, answer_key(item.id), self

@@ -31,6 +31,7 @@ from peerjournal.core.phrases import count
 from peerjournal.services.container import Services
 from peerjournal.services.events import Changes, SessionState
 from peerjournal.ui.journal.answer_binding import AnswerBinding
+from peerjournal.ui.journal.language_highlighter import attach as attach_marks
 from peerjournal.ui.kit.autosave import AutoSaver
 from peerjournal.ui.kit.changes import ChangeBridge
 from peerjournal.ui.kit.errors import describe as describe_error
@@ -75,6 +76,9 @@ class StoryPage(QWidget):
         self.last_error = ""
 
         self.choices = ChoicesPanel(self)
+        self._points_marks = attach_marks(
+            self.choices.points_edit, services.content.phrases, services.spelling
+        )
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("storyTabs")
         self.tabs.setUsesScrollButtons(True)  # a zoomed tab bar scrolls, never cuts a name
