@@ -6,7 +6,8 @@ own with the vault's own parameters). first_search_ms:
 the first search asked right after that (the call, from asking to results), whether or
 not the window's idle index build has begun. Then a ~20-page story PDF in the same
 process, and the process's peak memory (taken before the probe reads the PDF back to count
-its pages, so the figure is the app's work alone). Prints JSON.
+its pages, so the figure is the app's work alone), and what typing in a 2,000-word answer
+costs with spelling and the language helper on. Prints JSON.
 """
 
 from __future__ import annotations
@@ -77,6 +78,48 @@ def story_options(services: object, pages_wanted: int) -> st.StoryOptions:
     return options
 
 
+TYPED_WORDS = 2000
+
+
+def typing_figures(app: QCoreApplication, window: MainWindow) -> dict[str, float]:
+    """What spelling and the language helper cost where a participant types: a 2,000-word
+    answer in one paragraph (a misspelling in every fortieth word), first marked whole
+    (the answer opened), then one key pressed at its end (the paragraph marked again),
+    the median of 30 keys. Both through the real editor and its highlighter."""
+    from peerjournal.ui.editors import TextEditor
+    from peerjournal.ui.journal.part_page import PartPage
+
+    services = window.services
+    wait_in_loop(app, lambda: services.spelling.checker is not None)
+    assert window.journal is not None
+    page = window.journal.open_part("m1.s1")
+    assert isinstance(page, PartPage)
+    editor = page.editors["m1.s1.positive"]
+    assert isinstance(editor, TextEditor)
+    words = (
+        "Today I felt stronger and I talked with Siân about hope and small steps forward "
+        "even when the week was long and I suffered from doubt"
+    ).split()
+    text = " ".join(
+        "recieve" if i % 40 == 39 else words[i % len(words)] for i in range(TYPED_WORDS)
+    )
+    edit = editor.edit
+    started = time.perf_counter()
+    edit.setPlainText(text)
+    first_ms = (time.perf_counter() - started) * 1000
+    edit.setFocus()
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    keys = []
+    for _ in range(30):
+        started = time.perf_counter()
+        QTest.keyClick(edit, Qt.Key.Key_A)
+        keys.append((time.perf_counter() - started) * 1000)
+    edit.clear()
+    window.journal.flush()
+    keys.sort()
+    return {"typing_2000_open_ms": first_ms, "keystroke_2000_ms": keys[len(keys) // 2]}
+
+
 def pages_of(pdf: bytes) -> int:
     from pypdf import PdfReader
 
@@ -120,6 +163,7 @@ def main() -> None:
         started = time.perf_counter()
         pdf = services.story.build_pdf(options=options)
         story_pdf_s = time.perf_counter() - started
+        typing = typing_figures(app, window)
         # The app's peak, taken before the probe's own PDF reader (pypdf) is imported.
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         story_pages = pages_of(pdf)
@@ -133,6 +177,7 @@ def main() -> None:
                 "story_pdf_s": story_pdf_s,
                 "story_pages": story_pages,
                 "peak_rss_mb": peak,
+                **typing,
             }
         )
     )

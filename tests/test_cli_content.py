@@ -82,5 +82,5 @@ def test_self_test_passes_and_leaves_nothing_behind(tmp_path: Path) -> None:
     result = run_cli("self-test", data_dir=tmp_path, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Self-test passed." in result.stdout
-    assert result.stdout.count("ok  ") == 6
+    assert result.stdout.count("ok  ") == 7
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("self-test-")]

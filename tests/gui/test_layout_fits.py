@@ -188,3 +188,25 @@ def test_nothing_is_cut_off_when_every_string_is_longer_and_accented(
             QApplication.processEvents()
             found.extend(_problems(window, f"{place} at {width}×{height}, pseudo-translated"))
     assert not found, f"{len(found)} cut off:\n" + "\n".join(sorted(set(found))[:5000])
+
+
+def test_the_top_bar_fits_while_it_says_saving(themed_window: MainWindow, qtbot: QtBot) -> None:
+    """The save state appears after the bar was fitted: it must not squeeze a button."""
+    from peerjournal.ui.editors import TextEditor
+    from peerjournal.ui.journal.part_page import PartPage
+
+    window = themed_window
+    window.apply_settings(Settings(zoom=200))
+    window.resize(1024, 640)
+    QApplication.processEvents()
+    assert window.journal is not None
+    page = window.journal.open_part("m1.s1")
+    assert isinstance(page, PartPage)
+    editor = page.editors["m1.s1.positive"]
+    assert isinstance(editor, TextEditor)
+    qtbot.keyClicks(editor.edit, "A few words")
+    qtbot.waitUntil(lambda: window.save_indicator.text() != "")
+    QApplication.processEvents()
+    found = list(_problems(window.top_bar, "the top bar at 1024×640 200%"))
+    window.apply_settings(Settings())
+    assert not found, "\n".join(found)

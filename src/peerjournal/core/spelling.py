@@ -65,19 +65,31 @@ def _latin(word: str) -> bool:
     return True
 
 
+def _skipped(text: str) -> list[tuple[int, int]]:
+    if "@" not in text and "://" not in text and "www." not in text.lower():
+        return []
+    return [m.span() for m in _SKIP.finditer(text)]
+
+
+def _judgeable(raw: str) -> tuple[int, str] | None:
+    """Where the word a dictionary can judge sits in a token, and the word; or None."""
+    word = raw.strip("'’-")
+    if len(word) < 2 or len(word) > MAX_WORD_CHARS or word.isupper() or not _latin(word):
+        return None
+    return raw.index(word), word
+
+
 def candidate_words(text: str) -> Iterator[Misspelt]:
     """The words in ``text`` a dictionary can judge, with where they are."""
-    skipped = [m.span() for m in _SKIP.finditer(text)]
+    skipped = _skipped(text)
     for match in _WORD.finditer(text):
-        word = match.group(0).strip("'’-")
-        if len(word) < 2 or len(word) > MAX_WORD_CHARS:
+        found = _judgeable(match.group(0))
+        if found is None:
             continue
-        start = match.start() + match.group(0).index(word)
+        start = match.start() + found[0]
         if any(lo <= start < hi for lo, hi in skipped):
             continue
-        if word.isupper() or not _latin(word):
-            continue
-        yield Misspelt(start, start + len(word), word)
+        yield Misspelt(start, start + len(found[1]), found[1])
 
 
 class SpellChecker:
@@ -89,6 +101,9 @@ class SpellChecker:
         self._hunspell = Hunspell(aff, dic)
         self._lock = threading.Lock()
         self._known: dict[str, bool] = {}
+        # Each token as typed -> where its misspelt word is in it, or None: a keystroke in
+        # a 2,000-word paragraph looks every word up again, so no lookup may cost more.
+        self._verdicts: dict[str, tuple[int, str] | None] = {}
         self._own: set[str] = set()
         for word in own_words:
             self.add(word)
@@ -113,7 +128,33 @@ class SpellChecker:
         return False
 
     def misspelt(self, text: str) -> list[Misspelt]:
-        return [w for w in candidate_words(text) if not self.is_known(w.word)]
+        out: list[Misspelt] = []
+        verdicts = self._verdicts
+        skipped: list[tuple[int, int]] | None = None
+        for match in _WORD.finditer(text):
+            raw = match.group(0)
+            try:
+                verdict = verdicts[raw]
+            except KeyError:
+                verdict = self._verdict(raw)
+            if verdict is None:
+                continue
+            start = match.start() + verdict[0]
+            if skipped is None:
+                skipped = _skipped(text)
+            if any(lo <= start < hi for lo, hi in skipped):
+                continue
+            out.append(Misspelt(start, start + len(verdict[1]), verdict[1]))
+        return out
+
+    def _verdict(self, raw: str) -> tuple[int, str] | None:
+        found = _judgeable(raw)
+        verdict = None if found is None or self.is_known(found[1]) else found
+        with self._lock:
+            if len(self._verdicts) >= _MEMORY_LIMIT:
+                self._verdicts.clear()
+            self._verdicts[raw] = verdict
+        return verdict
 
     def suggestions(self, word: str, limit: int = 6) -> list[str]:
         return self._hunspell.suggest(unicodedata.normalize("NFC", word), limit)
@@ -125,6 +166,7 @@ class SpellChecker:
         with self._lock:
             self._own.add(word)
             self._known.clear()
+            self._verdicts.clear()
         self._hunspell.add(word)
 
     def close(self) -> None:

@@ -122,19 +122,39 @@ def run_self_test(data_root: Path, report: Callable[[Step], None]) -> bool:
             raise RuntimeError("HarfBuzz (uharfbuzz) is missing: Arabic and Hindi would not join")
         return f"{len(pdf) // 1024} KB, every script's font embedded, shaped by HarfBuzz"
 
+    def spelling() -> str:
+        from peerjournal.core.spelling import SpellChecker, SpellingLanguage
+
+        for language in (SpellingLanguage.BRITISH_ENGLISH, SpellingLanguage.WELSH):
+            checker = SpellChecker(language)
+            try:
+                if [w.word for w in checker.misspelt("colour bore diolch recieve")] == []:
+                    raise RuntimeError(f"the {language.value} dictionary marks nothing")
+            finally:
+                checker.close()
+        checker = SpellChecker(SpellingLanguage.BRITISH_ENGLISH)
+        try:
+            if "receive" not in checker.suggestions("recieve"):
+                raise RuntimeError("Hunspell offers no suggestions")
+        finally:
+            checker.close()
+        return "Hunspell with British English and Welsh"
+
+    checks = (
+        ("content packs and fonts", content_check),
+        ("create an encrypted journal", create),
+        ("save, reopen and read back", save_and_reopen),
+        ("search", search),
+        ("integrity check and backup", check),
+        ("story PDF", story_pdf),
+        ("spelling", spelling),
+    )
     try:
-        for name, fn in (
-            ("content packs and fonts", content_check),
-            ("create an encrypted journal", create),
-            ("save, reopen and read back", save_and_reopen),
-            ("search", search),
-            ("integrity check and backup", check),
-            ("story PDF", story_pdf),
-        ):
+        for name, fn in checks:
             if not step(name, fn):
                 break
     finally:
         for services in current:
             services.session.close()
         shutil.rmtree(folder, ignore_errors=True)
-    return len(steps) == 6 and all(s.ok for s in steps)
+    return len(steps) == len(checks) and all(s.ok for s in steps)

@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
         self.save_indicator.setProperty("state", "error" if state == SaveState.ERROR else "")
         self.save_indicator.setToolTip(message if state == SaveState.ERROR else "")
         repolish(self.save_indicator)
+        self.top_bar.fit()
 
     # -- locking ----------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from peerjournal.ui.kit.widgets import button, label
 
 SUPPORT_WORDS = "Need support now?"
 SUPPORT_SHORT = "Support"
+SAVING_WORDS = "Saving…"
 
 
 class TopBar(QFrame):
@@ -66,8 +67,16 @@ class TopBar(QFrame):
             if not w.isHidden()
         ]
         margins = layout.contentsMargins()
+        # The save state takes room for "Saving…" from the start, so the first save
+        # never pushes the buttons past the edge (and the words never jump about).
+        saving = self.save_indicator.fontMetrics().horizontalAdvance(SAVING_WORDS) + 4
         return (
-            sum(w.sizeHint().width() for w in shown)
+            sum(
+                max(w.sizeHint().width(), saving)
+                if w is self.save_indicator
+                else w.sizeHint().width()
+                for w in shown
+            )
             + layout.spacing() * (len(shown) - 1)
             + margins.left()
             + margins.right()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -142,8 +143,25 @@ class DailyPage(QWidget):
         """Whether the calendar and the list sit below the page (a narrow or zoomed window)."""
         return self.side.parentWidget() is self.page_scroll.body_widget
 
+    def _fit_calendar_columns(self, width: int) -> None:
+        """Day columns as wide as their names need, not the style's wider minimum; and
+        one-letter day names when even that leaves no room (a zoomed, narrow window)."""
+        view = self.calendar.findChild(QTableView)
+        if view is None:
+            return
+        metrics = view.fontMetrics()
+        pad = metrics.averageCharWidth() * 2
+        short = QCalendarWidget.HorizontalHeaderFormat.ShortDayNames
+        single = QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames
+        names = max(metrics.horizontalAdvance(d) for d in ("Mon", "Wed", "Thu", "Sat", "30"))
+        letters = metrics.horizontalAdvance("30")
+        tight = (names + pad) * 7 + 48 > width
+        self.calendar.setHorizontalHeaderFormat(single if tight else short)
+        view.horizontalHeader().setMinimumSectionSize((letters if tight else names) + pad)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_calendar_columns(event.size().width())
         # Beside the page the calendar keeps the width its month needs, and the page
         # room for about forty characters a line; without both, it goes below the page.
         side_need = self.calendar.sizeHint().width() + 24
