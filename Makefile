@@ -19,7 +19,10 @@ QT_DEB_PACKAGES := libegl1 libgl1 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0 
 # What `make test` adds: poppler's pdftotext, pdffonts and pdftoppm read the PDFs back.
 TEST_DEB_PACKAGES := poppler-utils
 
-.PHONY: run test lint typecheck bench faults clean sysdeps setup package demo screenshots
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+.PHONY: run test lint typecheck bench faults clean sysdeps setup package demo screenshots translations
 
 run: setup
 	$(BIN)/peerjournal
@@ -59,7 +62,16 @@ package: setup
 	PEERJOURNAL_DATA_DIR=$$(mktemp -d) dist/peerjournal/peerjournal self-test
 	sh packaging/make-tarball.sh
 
-setup: sysdeps $(STAMP)
+setup: sysdeps $(STAMP) $(QM_FILES)
+
+# The window's translations: `make translations` gathers every tr() and translate() string
+# into the .ts files (for translators); setup builds the .qm files the app loads.
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate $$(find src/peerjournal/ui -name '*.py' | sort) -no-obsolete \
+		-locations none -target-language cy_GB -ts resources/translations/peerjournal_cy.ts
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "peerjournal needs Python 3.11 or newer")'

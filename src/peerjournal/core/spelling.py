@@ -28,12 +28,6 @@ class SpellingLanguage(StrEnum):
     OFF = "off"
 
 
-LANGUAGE_NAMES = {
-    SpellingLanguage.BRITISH_ENGLISH: "British English",
-    SpellingLanguage.WELSH: "Cymraeg (Welsh)",
-    SpellingLanguage.OFF: "Off",
-}
-
 MAX_WORD_CHARS = 60
 _LETTER = r"[^\W\d_]"
 _WORD = re.compile(rf"{_LETTER}[\u0300-\u036f]*(?:(?:['’-]|{_LETTER})[\u0300-\u036f]*)*")
@@ -174,7 +168,6 @@ class SpellChecker:
 
 
 __all__ = [
-    "LANGUAGE_NAMES",
     "Misspelt",
     "SpellChecker",
     "SpellingLanguage",

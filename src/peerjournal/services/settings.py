@@ -36,6 +36,7 @@ class Theme(StrEnum):
 
 
 DEFAULT_FONT_SIZE = 12
+WINDOW_LANGUAGES = ("en", "cy")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,8 @@ class Settings:
     """How large the whole window is drawn, in per cent (Ctrl+plus, Ctrl+minus, Ctrl+0)."""
     spelling: SpellingLanguage = SpellingLanguage.BRITISH_ENGLISH
     """The dictionary the red underline checks against, or off."""
+    language: str = "en"
+    """The window's own words: "en" (UK English) or "cy" (Cymraeg), from the next start."""
 
     def clamped(self) -> Settings:
         return replace(
@@ -99,12 +102,18 @@ def _from_json(data: object) -> Settings:
     spelling = data.get("spelling")
     if spelling is not None:
         values["spelling"] = SpellingLanguage(str(spelling))
+    language = data.get("language")
+    if language is not None:
+        if language not in WINDOW_LANGUAGES:
+            raise ValueError("language is not one the window speaks")
+        values["language"] = language
     return Settings(
         font_size=int(str(values.get("font_size", DEFAULTS.font_size))),
         idle_minutes=int(str(values.get("idle_minutes", DEFAULTS.idle_minutes))),
         zoom=int(str(values.get("zoom", DEFAULTS.zoom))),
         theme=Theme(str(values.get("theme", DEFAULTS.theme))),
         spelling=SpellingLanguage(str(values.get("spelling", DEFAULTS.spelling))),
+        language=str(values.get("language", DEFAULTS.language)),
     ).clamped()
 
 

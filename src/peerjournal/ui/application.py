@@ -104,6 +104,7 @@ def install_excepthook() -> CrashReporter:
 
 
 def start(services: Services, *, demo_notice: str = "") -> int:
+    from peerjournal.ui.kit import i18n
     from peerjournal.ui.kit.geometry import center_on_screen
     from peerjournal.ui.kit.prompter import QtPrompter
     from peerjournal.ui.kit.theme import ThemeManager
@@ -114,7 +115,9 @@ def start(services: Services, *, demo_notice: str = "") -> int:
     install_excepthook()
     settings_store = SettingsStore(services.data.settings)
     app = make_app()
-    theme = ThemeManager(app, settings_store.load())
+    settings = settings_store.load()
+    i18n.install(settings.language)
+    theme = ThemeManager(app, settings)
     theme.apply()
 
     instance = SingleInstance(services.data.root, app)

@@ -9,11 +9,12 @@ from PySide6.QtCore import QEvent
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from peerjournal.ui.kit.i18n import QT_TRANSLATE_NOOP, translate
 from peerjournal.ui.kit.widgets import button, label
 
-SUPPORT_WORDS = "Need support now?"
-SUPPORT_SHORT = "Support"
-SAVING_WORDS = "Saving…"
+SUPPORT_WORDS = QT_TRANSLATE_NOOP("top_bar", "Need support now?")
+SUPPORT_SHORT = QT_TRANSLATE_NOOP("top_bar", "Support")
+SAVING_WORDS = QT_TRANSLATE_NOOP("top_bar", "Saving…")
 
 
 class TopBar(QFrame):
@@ -28,16 +29,18 @@ class TopBar(QFrame):
         )
         self.save_indicator = QLabel("", self)
         self.save_indicator.setObjectName("saveIndicator")
-        self.save_indicator.setAccessibleName("Saving")
-        self.support_button = button(SUPPORT_WORDS, "support", self)
+        self.save_indicator.setAccessibleName(translate("top_bar", "Saving"))
+        self.support_button = button(translate("top_bar", SUPPORT_WORDS), "support", self)
         self.support_button.setObjectName("supportButton")
-        self.support_button.setAccessibleName(SUPPORT_WORDS)
+        self.support_button.setAccessibleName(translate("top_bar", SUPPORT_WORDS))
         self.zoom_button = button("100%", "quiet", self, name="zoomButton")
-        self.zoom_button.setAccessibleName("Zoom")
+        self.zoom_button.setAccessibleName(translate("top_bar", "Zoom"))
         self.zoom_button.setVisible(False)
-        self.settings_button = button("Settings", "quiet", self, name="settingsButton")
-        self.lock_button = button("Lock", "", self, name="lockButton")
-        self.lock_button.setToolTip("Lock your journal (Ctrl+L)")
+        self.settings_button = button(
+            translate("top_bar", "Settings"), "quiet", self, name="settingsButton"
+        )
+        self.lock_button = button(translate("top_bar", "Lock"), "", self, name="lockButton")
+        self.lock_button.setToolTip(translate("top_bar", "Lock your journal (Ctrl+L)"))
         self.lock_button.setVisible(False)
         bar = QHBoxLayout(self)
         bar.setContentsMargins(18, 8, 14, 8)
@@ -69,7 +72,10 @@ class TopBar(QFrame):
         margins = layout.contentsMargins()
         # The save state takes room for "Saving…" from the start, so the first save
         # never pushes the buttons past the edge (and the words never jump about).
-        saving = self.save_indicator.fontMetrics().horizontalAdvance(SAVING_WORDS) + 4
+        saving = (
+            self.save_indicator.fontMetrics().horizontalAdvance(translate("top_bar", SAVING_WORDS))
+            + 4
+        )
         return (
             sum(
                 max(w.sizeHint().width(), saving)
@@ -86,11 +92,11 @@ class TopBar(QFrame):
         """On a narrow or zoomed window the name goes first, then the support button's
         words get shorter ("Support"); its name for a screen reader stays whole."""
         self.wordmark.setVisible(True)
-        self.support_button.setText(SUPPORT_WORDS)
+        self.support_button.setText(translate("top_bar", SUPPORT_WORDS))
         if self._needed() > self.width():
             self.wordmark.setVisible(False)
         if self._needed() > self.width():
-            self.support_button.setText(SUPPORT_SHORT)
+            self.support_button.setText(translate("top_bar", SUPPORT_SHORT))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -105,9 +111,13 @@ class TopBar(QFrame):
         """Shown only when the window is zoomed; pressing it goes back to 100%."""
         self.zoom_button.setText(f"{percent}%")
         self.zoom_button.setAccessibleDescription(
-            f"The window is shown at {percent}%. Press to go back to 100% (Ctrl+0)."
+            translate(
+                "top_bar", "The window is shown at %1%. Press to go back to 100% (Ctrl+0)."
+            ).replace("%1", str(percent))
         )
-        self.zoom_button.setToolTip("Back to 100% (Ctrl+0). Ctrl+plus and Ctrl+minus zoom.")
+        self.zoom_button.setToolTip(
+            translate("top_bar", "Back to 100% (Ctrl+0). Ctrl+plus and Ctrl+minus zoom.")
+        )
         self.zoom_button.setVisible(percent != 100)
         self.fit()
 

@@ -25,6 +25,7 @@ from peerjournal.core.errors import PeerJournalError
 from peerjournal.services.backups import BackupInfo
 from peerjournal.services.container import Services
 from peerjournal.ui.kit.dates import when
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.prompter import Prompter
 from peerjournal.ui.kit.widgets import PassphraseField, button, label
 
@@ -80,27 +81,48 @@ class BackupsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("backupsDialog")
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(translate("backups_dialog", "Backups"))
         self.setMinimumSize(560, 460)
         self._services = services
         self._prompter = prompter
         self.list = QListWidget(self)
         self.list.setObjectName("backupList")
-        self.list.setAccessibleName("Your backups, newest first")
-        self.empty = label("There are no backups yet.", "small", self, name="noBackups")
+        self.list.setAccessibleName(translate("backups_dialog", "Your backups, newest first"))
+        self.empty = label(
+            translate("backups_dialog", "There are no backups yet."),
+            "small",
+            self,
+            name="noBackups",
+        )
         self.status = label("", "small", self, name="backupStatus")
-        self.passphrase = PassphraseField("restorePassphrase", "Passphrase for that backup", self)
+        self.passphrase = PassphraseField(
+            "restorePassphrase", translate("backups_dialog", "Passphrase for that backup"), self
+        )
         self.error = label("", "error", self, name="backupError")
         self.error.setVisible(False)
-        self.backup_now = button("Back up now", "", self, name="backupNow")
-        self.open_folder = button("Open the backups folder", "quiet", self, name="openBackups")
-        self.restore = button("Put this backup back…", "primary", self, name="restoreChosen")
-        self.close_button = button("Close", "", self, name="closeBackups")
+        self.backup_now = button(
+            translate("backups_dialog", "Back up now"), "", self, name="backupNow"
+        )
+        self.open_folder = button(
+            translate("backups_dialog", "Open the backups folder"),
+            "quiet",
+            self,
+            name="openBackups",
+        )
+        self.restore = button(
+            translate("backups_dialog", "Put this backup back…"),
+            "primary",
+            self,
+            name="restoreChosen",
+        )
+        self.close_button = button(
+            translate("backups_dialog", "Close"), "", self, name="closeBackups"
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
-        layout.addWidget(label("Backups", "title", self))
+        layout.addWidget(label(translate("backups_dialog", "Backups"), "title", self))
         layout.addWidget(
             label(
                 KEPT_TEXT,
@@ -114,7 +136,10 @@ class BackupsDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(
             label(
-                "To put one back, choose it and type the passphrase you used when it was made.",
+                translate(
+                    "backups_dialog",
+                    "To put one back, choose it and type the passphrase you used when it was made.",
+                ),
                 "",
                 self,
             )
@@ -194,7 +219,12 @@ class BackupsDialog(QDialog):
             return
         passphrase = self.passphrase.text()
         if not passphrase:
-            self.error.setText("Please type the passphrase you used when that backup was made.")
+            self.error.setText(
+                translate(
+                    "backups_dialog",
+                    "Please type the passphrase you used when that backup was made.",
+                )
+            )
             self.error.setVisible(True)
             self.passphrase.select_and_focus()
             return

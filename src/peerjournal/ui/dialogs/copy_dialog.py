@@ -27,6 +27,7 @@ from peerjournal.core.dates import long_date
 from peerjournal.services.container import Services
 from peerjournal.services.incoming import Incoming
 from peerjournal.services.transfer import Summary
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.prompter import Prompter
 from peerjournal.ui.kit.tasks import TaskRunner
@@ -57,7 +58,7 @@ class CopyDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("copyDialog")
-        self.setWindowTitle("Your copy")
+        self.setWindowTitle(translate("copy_dialog", "Your copy"))
         self.setMinimumWidth(680)
         self._services = services
         self._tasks = tasks
@@ -65,22 +66,32 @@ class CopyDialog(QDialog):
         self._flush = flush
         self._today = today
         self._working = False
-        self.export_all = button("Export everything…", "primary", self, name="exportAll")
-        self.save_workbook = button("Save the workbook as PDF…", "", self, name="saveWorkbook")
-        self.save_stocktake = button("Save my stocktake as PDF…", "", self, name="saveStocktake")
-        self.bring_file = button("Bring in a file…", "", self, name="bringInFile")
-        self.bring_folder = button("Bring in a folder…", "", self, name="bringInFolder")
+        self.export_all = button(
+            translate("copy_dialog", "Export everything…"), "primary", self, name="exportAll"
+        )
+        self.save_workbook = button(
+            translate("copy_dialog", "Save the workbook as PDF…"), "", self, name="saveWorkbook"
+        )
+        self.save_stocktake = button(
+            translate("copy_dialog", "Save my stocktake as PDF…"), "", self, name="saveStocktake"
+        )
+        self.bring_file = button(
+            translate("copy_dialog", "Bring in a file…"), "", self, name="bringInFile"
+        )
+        self.bring_folder = button(
+            translate("copy_dialog", "Bring in a folder…"), "", self, name="bringInFolder"
+        )
         self.progress = QProgressBar(self)
         self.progress.setObjectName("copyProgress")
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Working")
+        self.progress.setAccessibleName(translate("copy_dialog", "Working"))
         self.progress.setMaximumHeight(6)
         self.progress.hide()
         self.status = label("", "notice", self, name="copyStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.hide()
-        self.close_button = button("Close", "", self, name="closeCopy")
+        self.close_button = button(translate("copy_dialog", "Close"), "", self, name="closeCopy")
         self._build()
         self.export_all.clicked.connect(self._on_export_all)
         self.save_workbook.clicked.connect(self._on_workbook)
@@ -122,20 +133,23 @@ class CopyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
-        layout.addWidget(label("Your copy", "title", self))
+        layout.addWidget(label(translate("copy_dialog", "Your copy"), "title", self))
         layout.addWidget(
             label(
-                "Everything you write stays here, locked. Here you can make a copy to keep, "
-                "to print or to take to a new computer, and bring writing in.",
+                translate(
+                    "copy_dialog",
+                    "Everything you write stays here, locked. Here you can make a copy to keep, "
+                    "to print or to take to a new computer, and bring writing in.",
+                ),
                 "",
                 self,
             )
         )
-        layout.addWidget(label("Take a copy", "heading", self))
+        layout.addWidget(label(translate("copy_dialog", "Take a copy"), "heading", self))
         layout.addLayout(take)
         layout.addWidget(label(NOT_ENCRYPTED, "small", self, name="notEncrypted"))
         layout.addWidget(line)
-        layout.addWidget(label("Bring in writing", "heading", self))
+        layout.addWidget(label(translate("copy_dialog", "Bring in writing"), "heading", self))
         layout.addWidget(label(BRING_IN_TEXT, "small", self))
         layout.addLayout(bring)
         layout.addSpacing(4)

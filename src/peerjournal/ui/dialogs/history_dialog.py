@@ -18,6 +18,7 @@ from peerjournal.core.content import model as m
 from peerjournal.services.answers import AnswerVersion
 from peerjournal.services.container import Services
 from peerjournal.ui.kit.dates import when
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.kit.widgets import button, label
@@ -47,7 +48,7 @@ class AnswerHistoryDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("historyDialog")
-        self.setWindowTitle("Earlier versions")
+        self.setWindowTitle(translate("history_dialog", "Earlier versions"))
         self.setModal(True)
         self.resize(820, 520)
         self._services = services
@@ -62,16 +63,20 @@ class AnswerHistoryDialog(QDialog):
         )
         self.list = QListWidget(self)
         self.list.setObjectName("historyList")
-        self.list.setAccessibleName("Saved versions")
+        self.list.setAccessibleName(translate("history_dialog", "Saved versions"))
         self.list.setMinimumWidth(300)
         self.list.setWordWrap(True)
         self.preview = QTextBrowser(self)
         self.preview.setObjectName("historyPreview")
-        self.preview.setAccessibleName("This version")
+        self.preview.setAccessibleName(translate("history_dialog", "This version"))
         self.status = label("", "small", self, name="historyStatus")
-        self.restore_button = button("Use this version", "primary", self, name="restoreVersion")
+        self.restore_button = button(
+            translate("history_dialog", "Use this version"), "primary", self, name="restoreVersion"
+        )
         self.restore_button.setEnabled(False)
-        self.close_button = button("Close", "", self, name="closeHistory")
+        self.close_button = button(
+            translate("history_dialog", "Close"), "", self, name="closeHistory"
+        )
         panes = QHBoxLayout()
         panes.addWidget(self.list, 2)
         panes.addWidget(self.preview, 3)
@@ -97,7 +102,7 @@ class AnswerHistoryDialog(QDialog):
     def _load(self) -> None:
         answers = self._services.answers
         prompt_id = self._prompt.id
-        self.status.setText("Loading…")
+        self.status.setText(translate("history_dialog", "Loading…"))
         Op(self._tasks, owner=self, error=self.status.setText, name="history").run(
             lambda: answers.history(prompt_id), done=self._show_versions
         )

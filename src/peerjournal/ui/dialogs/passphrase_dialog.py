@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QVBoxLayout, QW
 from peerjournal.core.errors import WrongPassphrase
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.container import Services
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.kit.widgets import (
@@ -33,29 +34,42 @@ class PassphraseDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("passphraseDialog")
-        self.setWindowTitle("Change passphrase")
+        self.setWindowTitle(translate("passphrase_dialog", "Change passphrase"))
         self.setMinimumWidth(520)
         self._services = services
         self._tasks = tasks
         self.new_recovery: RecoveryKey | None = None
-        self.current = PassphraseField("currentPassphrase", "Your passphrase now", self)
-        self.new = PassphraseField("newPassphrase", "New passphrase", self)
-        self.repeat = PassphraseField("repeatPassphrase", "New passphrase again", self)
+        self.current = PassphraseField(
+            "currentPassphrase", translate("passphrase_dialog", "Your passphrase now"), self
+        )
+        self.new = PassphraseField(
+            "newPassphrase", translate("passphrase_dialog", "New passphrase"), self
+        )
+        self.repeat = PassphraseField(
+            "repeatPassphrase", translate("passphrase_dialog", "New passphrase again"), self
+        )
         self.meter = StrengthMeter(self)
         self.error = label("", "error", self, name="passphraseError")
         self.error.setVisible(False)
-        self.busy = BusyBar("Changing your passphrase…", self)
-        self.ok = button("Change passphrase", "primary", self, name="changePassphrase")
-        self.cancel = button("Cancel", "", self, name="cancelPassphrase")
+        self.busy = BusyBar(translate("passphrase_dialog", "Changing your passphrase…"), self)
+        self.ok = button(
+            translate("passphrase_dialog", "Change passphrase"),
+            "primary",
+            self,
+            name="changePassphrase",
+        )
+        self.cancel = button(
+            translate("passphrase_dialog", "Cancel"), "", self, name="cancelPassphrase"
+        )
         self.status = FormStatus(
             (self.current, self.new, self.repeat, self.ok, self.cancel), self.busy, self.error
         )
         form = QFormLayout()
         form.setVerticalSpacing(10)
-        form.addRow("Your passphrase now", self.current)
-        form.addRow("New passphrase", self.new)
+        form.addRow(translate("passphrase_dialog", "Your passphrase now"), self.current)
+        form.addRow(translate("passphrase_dialog", "New passphrase"), self.new)
         form.addRow("", self.meter)
-        form.addRow("New passphrase again", self.repeat)
+        form.addRow(translate("passphrase_dialog", "New passphrase again"), self.repeat)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.cancel)
@@ -63,13 +77,16 @@ class PassphraseDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
-        layout.addWidget(label("Change passphrase", "title", self))
+        layout.addWidget(label(translate("passphrase_dialog", "Change passphrase"), "title", self))
         layout.addWidget(
             label(
-                "Your writing stays as it is. It is sealed again under a new key, so your "
-                "old passphrase opens nothing you write from now on. Your recovery key keeps "
-                "working as before. Backups made before today still open with the passphrase "
-                "you had then.",
+                translate(
+                    "passphrase_dialog",
+                    "Your writing stays as it is. It is sealed again under a new key, so your "
+                    "old passphrase opens nothing you write from now on. Your recovery key keeps "
+                    "working as before. Backups made before today still open with the passphrase "
+                    "you had then.",
+                ),
                 "small",
                 self,
             )

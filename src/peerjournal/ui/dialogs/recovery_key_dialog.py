@@ -16,6 +16,7 @@ from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.container import Services
 from peerjournal.ui.gate.recovery_key_view import RecoveryKeyPanel
 from peerjournal.ui.kit.clipboard import SecretClipboard
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.prompter import Prompter
 from peerjournal.ui.kit.tasks import TaskRunner
@@ -33,19 +34,33 @@ class RecoveryKeyDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recoveryKeyDialog")
-        self.setWindowTitle("A new recovery key")
+        self.setWindowTitle(translate("recovery_key_dialog", "A new recovery key"))
         self.setMinimumWidth(560)
         self._services = services
         self._tasks = tasks
         self.stack = QStackedWidget(self)
 
         ask = QWidget(self.stack)
-        self.passphrase = PassphraseField("recoveryPassphrase", "Your passphrase", ask)
+        self.passphrase = PassphraseField(
+            "recoveryPassphrase", translate("recovery_key_dialog", "Your passphrase"), ask
+        )
         self.error = label("", "error", ask, name="recoveryError")
         self.error.setVisible(False)
-        self.busy = BusyBar("Making a new recovery key and sealing your journal again…", ask)
-        self.make = button("Make a new recovery key", "primary", ask, name="makeRecoveryKey")
-        self.cancel = button("Cancel", "", ask, name="cancelRecoveryKey")
+        self.busy = BusyBar(
+            translate(
+                "recovery_key_dialog", "Making a new recovery key and sealing your journal again…"
+            ),
+            ask,
+        )
+        self.make = button(
+            translate("recovery_key_dialog", "Make a new recovery key"),
+            "primary",
+            ask,
+            name="makeRecoveryKey",
+        )
+        self.cancel = button(
+            translate("recovery_key_dialog", "Cancel"), "", ask, name="cancelRecoveryKey"
+        )
         self.status = FormStatus((self.passphrase, self.make, self.cancel), self.busy, self.error)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -53,12 +68,17 @@ class RecoveryKeyDialog(QDialog):
         buttons.addWidget(self.make)
         column = QVBoxLayout(ask)
         column.setSpacing(12)
-        column.addWidget(label("A new recovery key", "title", ask))
+        column.addWidget(
+            label(translate("recovery_key_dialog", "A new recovery key"), "title", ask)
+        )
         column.addWidget(
             label(
-                "If your recovery key may have been seen or lost, make a new one. The old one "
-                "stops opening your journal at once. Backups made before today still open "
-                "with the keys they had. Type your passphrase to go on.",
+                translate(
+                    "recovery_key_dialog",
+                    "If your recovery key may have been seen or lost, make a new one. The old one "
+                    "stops opening your journal at once. Backups made before today still open "
+                    "with the keys they had. Type your passphrase to go on.",
+                ),
                 "",
                 ask,
             )
@@ -85,7 +105,7 @@ class RecoveryKeyDialog(QDialog):
         """Shows ``key`` (made elsewhere) for writing down."""
         if why:
             self.panel.intro.setText(why)
-        self.panel.title.setText("Your new recovery key")
+        self.panel.title.setText(translate("recovery_key_dialog", "Your new recovery key"))
         self.stack.setCurrentWidget(self.panel)
         self.panel.show_key(key)
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from peerjournal.core.spelling import LANGUAGE_NAMES, SpellingLanguage
+from peerjournal.core.spelling import SpellingLanguage
 from peerjournal.services.settings import (
     FONT_SIZE_MAX,
     FONT_SIZE_MIN,
@@ -27,14 +27,22 @@ from peerjournal.services.settings import (
     Settings,
     Theme,
 )
+from peerjournal.ui.kit.i18n import LANGUAGES, QT_TRANSLATE_NOOP, translate
 from peerjournal.ui.kit.widgets import button, label
 
 THEMES = (
-    (Theme.SYSTEM, "Follow my computer"),
-    (Theme.LIGHT, "Light"),
-    (Theme.DARK, "Dark"),
-    (Theme.CONTRAST, "High contrast"),
+    (Theme.SYSTEM, QT_TRANSLATE_NOOP("settings_dialog", "Follow my computer")),
+    (Theme.LIGHT, QT_TRANSLATE_NOOP("settings_dialog", "Light")),
+    (Theme.DARK, QT_TRANSLATE_NOOP("settings_dialog", "Dark")),
+    (Theme.CONTRAST, QT_TRANSLATE_NOOP("settings_dialog", "High contrast")),
 )
+
+
+SPELLING_NAMES = {
+    SpellingLanguage.BRITISH_ENGLISH: QT_TRANSLATE_NOOP("settings_dialog", "British English"),
+    SpellingLanguage.WELSH: QT_TRANSLATE_NOOP("settings_dialog", "Cymraeg (Welsh)"),
+    SpellingLanguage.OFF: QT_TRANSLATE_NOOP("settings_dialog", "Off"),
+}
 
 
 class SettingsDialog(QDialog):
@@ -50,30 +58,36 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(translate("settings_dialog", "Settings"))
         self.setMinimumWidth(480)
         self.font_size = QSpinBox(self)
         self.font_size.setObjectName("fontSize")
         self.font_size.setRange(FONT_SIZE_MIN, FONT_SIZE_MAX)
-        self.font_size.setSuffix(" pt")
+        self.font_size.setSuffix(translate("settings_dialog", " pt"))
         self.font_size.setValue(settings.font_size)
-        self.font_size.setAccessibleName("Text size")
+        self.font_size.setAccessibleName(translate("settings_dialog", "Text size"))
         self.idle = QSpinBox(self)
         self.idle.setObjectName("idleMinutes")
         self.idle.setRange(IDLE_MINUTES_MIN, IDLE_MINUTES_MAX)
         self.idle.setValue(settings.idle_minutes)
         self._say_minutes(self.idle.value())
-        self.idle.setAccessibleName("Lock after this many minutes without use")
+        self.idle.setAccessibleName(
+            translate("settings_dialog", "Lock after this many minutes without use")
+        )
         self.theme = QComboBox(self)
         self.theme.setObjectName("theme")
-        self.theme.setAccessibleName("Colours")
+        self.theme.setAccessibleName(translate("settings_dialog", "Colours"))
         for value, text in THEMES:
-            self.theme.addItem(text, value.value)
+            self.theme.addItem(translate("settings_dialog", text), value.value)
         self.theme.setCurrentIndex(self.theme.findData(settings.theme.value))
         self.zoom = QComboBox(self)
         self.zoom.setObjectName("zoom")
-        self.zoom.setAccessibleName("Zoom")
-        self.zoom.setToolTip("Ctrl+plus and Ctrl+minus zoom too; Ctrl+0 goes back to 100%.")
+        self.zoom.setAccessibleName(translate("settings_dialog", "Zoom"))
+        self.zoom.setToolTip(
+            translate(
+                "settings_dialog", "Ctrl+plus and Ctrl+minus zoom too; Ctrl+0 goes back to 100%."
+            )
+        )
         for percent in ZOOM_STEPS:
             self.zoom.addItem(f"{percent}%", percent)
         found = self.zoom.findData(settings.zoom)
@@ -83,56 +97,101 @@ class SettingsDialog(QDialog):
         self.zoom.setCurrentIndex(found)
         self.spelling = QComboBox(self)
         self.spelling.setObjectName("spelling")
-        self.spelling.setAccessibleName("Spelling")
+        self.spelling.setAccessibleName(translate("settings_dialog", "Spelling"))
         self.spelling.setToolTip(
-            "Misspelt words get a red underline; right-click one for suggestions."
+            translate(
+                "settings_dialog",
+                "Misspelt words get a red underline; right-click one for suggestions.",
+            )
         )
-        for language, name in LANGUAGE_NAMES.items():
-            self.spelling.addItem(name, language.value)
+        for language, name in SPELLING_NAMES.items():
+            self.spelling.addItem(translate("settings_dialog", name), language.value)
         self.spelling.setCurrentIndex(self.spelling.findData(settings.spelling.value))
+        self.language = QComboBox(self)
+        self.language.setObjectName("windowLanguage")
+        self.language.setAccessibleName(translate("settings_dialog", "Language of the window"))
+        self.language.setToolTip(
+            translate(
+                "settings_dialog",
+                "The window's own words; the programme's questions stay as they are written. "
+                "A new choice shows from the next time peerjournal opens.",
+            )
+        )
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
         form = QFormLayout()
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
-        form.addRow("Text size", self.font_size)
-        form.addRow("Lock by itself after", self.idle)
-        form.addRow("Zoom", self.zoom)
-        form.addRow("Colours", self.theme)
-        form.addRow("Spelling", self.spelling)
-        self.backups = button("Backups…", "", self, name="openBackupsDialog")
+        form.addRow(translate("settings_dialog", "Text size"), self.font_size)
+        form.addRow(translate("settings_dialog", "Lock by itself after"), self.idle)
+        form.addRow(translate("settings_dialog", "Zoom"), self.zoom)
+        form.addRow(translate("settings_dialog", "Colours"), self.theme)
+        form.addRow(translate("settings_dialog", "Spelling"), self.spelling)
+        form.addRow(translate("settings_dialog", "Language"), self.language)
+        self.backups = button(
+            translate("settings_dialog", "Backups…"), "", self, name="openBackupsDialog"
+        )
         self.backups.setVisible(unlocked)
-        self.your_copy = button("Your copy: export, print, bring in…", "", self, name="openCopy")
+        self.your_copy = button(
+            translate("settings_dialog", "Your copy: export, print, bring in…"),
+            "",
+            self,
+            name="openCopy",
+        )
         self.your_copy.setVisible(unlocked)
-        self.change_passphrase = button("Change passphrase…", "", self, name="openPassphrase")
+        self.change_passphrase = button(
+            translate("settings_dialog", "Change passphrase…"), "", self, name="openPassphrase"
+        )
         self.change_passphrase.setVisible(unlocked)
-        self.new_recovery = button("Make a new recovery key…", "", self, name="openRecoveryKey")
+        self.new_recovery = button(
+            translate("settings_dialog", "Make a new recovery key…"),
+            "",
+            self,
+            name="openRecoveryKey",
+        )
         self.new_recovery.setVisible(unlocked)
         journal_row = QVBoxLayout()
         journal_row.setSpacing(6)
         for action in (self.your_copy, self.backups, self.change_passphrase, self.new_recovery):
             journal_row.addWidget(action, 0, Qt.AlignmentFlag.AlignLeft)
         if unlocked:
-            form.addRow("Your journal", journal_row)
-        self.close_button = button("Close", "primary", self, name="closeSettings")
+            form.addRow(translate("settings_dialog", "Your journal"), journal_row)
+        self.close_button = button(
+            translate("settings_dialog", "Close"), "primary", self, name="closeSettings"
+        )
         buttons = QHBoxLayout()
-        buttons.addWidget(label("Changes are kept as you make them.", "small", self), 1)
+        buttons.addWidget(
+            label(
+                translate("settings_dialog", "Changes are kept as you make them."), "small", self
+            ),
+            1,
+        )
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(14)
-        layout.addWidget(label("Settings", "title", self))
+        layout.addWidget(label(translate("settings_dialog", "Settings"), "title", self))
         layout.addLayout(form)
         layout.addWidget(
             label(
-                "Locking hides everything you have written until your passphrase is typed "
-                "again. Ctrl+L locks at once; Ctrl+Shift+H hides the window straight away "
-                "and locks it too.",
+                translate(
+                    "settings_dialog",
+                    "Locking hides everything you have written until your passphrase is typed "
+                    "again. Ctrl+L locks at once; Ctrl+Shift+H hides the window straight away "
+                    "and locks it too.",
+                ),
                 "small",
                 self,
             )
         )
         layout.addLayout(buttons)
         self.close_button.setDefault(True)
+        # Wide enough for the form's longest words in any language (wrapped notes below
+        # would otherwise let it shrink until the buttons are cut).
+        self.setMinimumWidth(max(480, form.sizeHint().width() + 56))
+        self.adjustSize()
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -143,6 +202,7 @@ class SettingsDialog(QDialog):
         self.idle.valueChanged.connect(self._on_changed)
         self.theme.currentIndexChanged.connect(self._on_changed)
         self.spelling.currentIndexChanged.connect(self._on_changed)
+        self.language.currentIndexChanged.connect(self._on_changed)
         self.backups.clicked.connect(self._to_backups)
         self.your_copy.clicked.connect(self._to_copy)
         self.change_passphrase.clicked.connect(self._to_passphrase)
@@ -174,7 +234,11 @@ class SettingsDialog(QDialog):
 
     @Slot(int)
     def _say_minutes(self, value: int) -> None:
-        self.idle.setSuffix(" minute" if value == 1 else " minutes")
+        self.idle.setSuffix(
+            translate("settings_dialog", " minute")
+            if value == 1
+            else translate("settings_dialog", " minutes")
+        )
 
     def settings(self) -> Settings:
         return Settings(
@@ -183,6 +247,7 @@ class SettingsDialog(QDialog):
             theme=Theme(str(self.theme.currentData())),
             zoom=int(self.zoom.currentData()),
             spelling=SpellingLanguage(str(self.spelling.currentData())),
+            language=str(self.language.currentData()),
         ).clamped()
 
 

@@ -26,6 +26,7 @@ from peerjournal.services.contacts import MAX_FIELD_CHARS
 from peerjournal.services.container import Services
 from peerjournal.ui.kit.autosave import AutoSaver
 from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.kit.theme import set_role
 from peerjournal.ui.kit.widgets import button, label
@@ -60,17 +61,19 @@ class ContactRow(QFrame):
         super().__init__(parent)
         set_role(self, "option")
         self.name = QLineEdit(contact.name, self)
-        self.name.setPlaceholderText("Name")
-        self.name.setAccessibleName("Name")
+        self.name.setPlaceholderText(translate("support_panel", "Name"))
+        self.name.setAccessibleName(translate("support_panel", "Name"))
         self.detail = QLineEdit(contact.detail, self)
-        self.detail.setPlaceholderText("Number, or how to reach them")
-        self.detail.setAccessibleName("Number, or how to reach them")
+        self.detail.setPlaceholderText(translate("support_panel", "Number, or how to reach them"))
+        self.detail.setAccessibleName(translate("support_panel", "Number, or how to reach them"))
         self.description = QLineEdit(contact.description, self)
-        self.description.setPlaceholderText("A note, for example when to call")
-        self.description.setAccessibleName("A note")
+        self.description.setPlaceholderText(
+            translate("support_panel", "A note, for example when to call")
+        )
+        self.description.setAccessibleName(translate("support_panel", "A note"))
         for edit in (self.name, self.detail, self.description):
             edit.setMaxLength(MAX_FIELD_CHARS)
-        self.remove = QPushButton("Remove", self)
+        self.remove = QPushButton(translate("support_panel", "Remove"), self)
         self.remove.setAccessibleName(f"Remove {contact.name or 'this contact'}")
         set_role(self.remove, "quiet")
         grid = QGridLayout(self)
@@ -109,7 +112,7 @@ class SupportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("supportDialog")
-        self.setWindowTitle("Need support now?")
+        self.setWindowTitle(translate("support_panel", "Need support now?"))
         self.resize(640, 720)
         self._services = services
         self._tasks = tasks
@@ -122,27 +125,38 @@ class SupportDialog(QDialog):
         self.layout_ = QVBoxLayout(body)
         self.layout_.setContentsMargins(28, 24, 28, 24)
         self.layout_.setSpacing(12)
-        self.layout_.addWidget(label("Need support now?", "title", body))
+        self.layout_.addWidget(
+            label(translate("support_panel", "Need support now?"), "title", body)
+        )
         self.layout_.addWidget(
             label(
-                "If you are in danger, or might act on thoughts of harming yourself, call 999 "
-                "now or go to A&E. You do not have to be sure it is serious enough.",
+                translate(
+                    "support_panel",
+                    "If you are in danger, or might act on thoughts of harming yourself, call 999 "
+                    "now or go to A&E. You do not have to be sure it is serious enough.",
+                ),
                 "notice",
                 body,
                 name="emergencyNote",
             )
         )
-        self.layout_.addWidget(label("People you can talk to", "subtitle", body))
+        self.layout_.addWidget(
+            label(translate("support_panel", "People you can talk to"), "subtitle", body)
+        )
         for contact in services.contacts.support():
             self.layout_.addWidget(contact_card(contact, body))
         self.layout_.addSpacing(8)
-        self.layout_.addWidget(label("Your own people", "subtitle", body))
+        self.layout_.addWidget(
+            label(translate("support_panel", "Your own people"), "subtitle", body)
+        )
         self.own_hint = label("", "muted", body, name="ownContactsHint")
         self.layout_.addWidget(self.own_hint)
         self.own_box = QVBoxLayout()
         self.own_box.setSpacing(8)
         self.layout_.addLayout(self.own_box)
-        self.add_button = button("Add someone", "", body, name="addContact")
+        self.add_button = button(
+            translate("support_panel", "Add someone"), "", body, name="addContact"
+        )
         self.status = label("", "small", body, name="contactsStatus")
         actions = QHBoxLayout()
         actions.addWidget(self.add_button)
@@ -156,7 +170,9 @@ class SupportDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
-        self.close_button = button("Close", "", self, name="closeSupport")
+        self.close_button = button(
+            translate("support_panel", "Close"), "", self, name="closeSupport"
+        )
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 12)
         outer.addWidget(scroll, 1)
@@ -206,11 +222,16 @@ class SupportDialog(QDialog):
             self._clear_rows()
             self._loaded = False
             self.status.clear()
-            self.own_hint.setText("Unlock your journal to see the people you have added.")
+            self.own_hint.setText(
+                translate("support_panel", "Unlock your journal to see the people you have added.")
+            )
             return
         self.own_hint.setText(
-            "Add the people you would like to reach when things are hard. They are kept "
-            "locked in your journal with everything else, and saved as you type."
+            translate(
+                "support_panel",
+                "Add the people you would like to reach when things are hard. They are kept "
+                "locked in your journal with everything else, and saved as you type.",
+            )
         )
         if self._loaded:
             return
@@ -282,7 +303,7 @@ class SupportDialog(QDialog):
     @Slot(str, object)
     def _on_saved(self, key: str, _result: object) -> None:
         if key == CONTACTS_KEY:
-            self.status.setText("Saved")
+            self.status.setText(translate("support_panel", "Saved"))
 
     @Slot(str, object)
     def _on_failed(self, key: str, error: object) -> None:

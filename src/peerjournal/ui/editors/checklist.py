@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.ui.editors.base import PromptEditor
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.theme import set_role
 
 
@@ -48,10 +49,10 @@ class ChecklistEditor(PromptEditor):
             row.setSpacing(12)
             group = QButtonGroup(card)
             group.setExclusive(False)  # so that "unanswered" stays possible
-            yes = QRadioButton("Yes", card)
+            yes = QRadioButton(translate("checklist", "Yes"), card)
             yes.setObjectName(f"yes:{question.id}")
             yes.setAccessibleName(f"Yes: {question.text}")
-            not_yet = QRadioButton("Not yet", card)
+            not_yet = QRadioButton(translate("checklist", "Not yet"), card)
             not_yet.setObjectName(f"notYet:{question.id}")
             not_yet.setAccessibleName(f"Not yet: {question.text}")
             for button in (yes, not_yet):
@@ -59,7 +60,7 @@ class ChecklistEditor(PromptEditor):
                 group.addButton(button)
             note = QLineEdit(card)
             note.setObjectName(f"checkNote:{question.id}")
-            note.setPlaceholderText("A note, if you like")
+            note.setPlaceholderText(translate("checklist", "A note, if you like"))
             note.setAccessibleName(f"A note: {question.text}")
             row.addWidget(yes)
             row.addWidget(not_yet)

@@ -36,6 +36,7 @@ from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.ui.editors.base import PromptEditor, small_label
 from peerjournal.ui.editors.text import GrowingTextEdit
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.reflow import ReflowGrid
 from peerjournal.ui.kit.theme import current_colours, repolish, set_role
 
@@ -76,8 +77,10 @@ class LadderChart(QChartView):
         chart = QChart()
         super().__init__(chart, parent)
         self.setObjectName("ladderChart")
-        self.setAccessibleName("Your earlier marks on the ladder")
-        self.setAccessibleDescription("Left and Right go from one mark to the next.")
+        self.setAccessibleName(translate("ladder", "Your earlier marks on the ladder"))
+        self.setAccessibleDescription(
+            translate("ladder", "Left and Right go from one mark to the next.")
+        )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # each mark is read by keyboard
         self._ladder = ladder
         self._points: list[tuple[datetime, int]] = []
@@ -256,8 +259,10 @@ class LadderEditor(PromptEditor):
         self.saved_label.setVisible(False)
         self.note = GrowingTextEdit(self, min_lines=2, max_lines=10)
         self.note.setObjectName(f"note:{prompt.id}")
-        self.note.setAccessibleName("A note about today's mark")
-        self.note.setPlaceholderText("A note about where you are today, if you like.")
+        self.note.setAccessibleName(translate("ladder", "A note about today's mark"))
+        self.note.setPlaceholderText(
+            translate("ladder", "A note about where you are today, if you like.")
+        )
         self.chart_title = small_label("Your marks over time", "heading", self)
         self.chart_hint = small_label(
             "One mark is kept for each day you mark it, with its date, so you can see how "

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
-from peerjournal.core.phrases import count
 from peerjournal.ui.editors.base import PromptEditor
 from peerjournal.ui.kit.headings import not_a_heading
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.reflow import ReflowGrid
 from peerjournal.ui.kit.theme import set_role
 
@@ -56,7 +56,12 @@ class LessonsEditor(PromptEditor):
 
     def _update_counter(self) -> None:
         total = self.lessons.count
-        self.counter.setText(f"{len(self._done())} of {count(total, 'lesson')} done")
+        words = (
+            translate("lessons", "%1 of %2 lesson done")
+            if total == 1
+            else translate("lessons", "%1 of %2 lessons done")
+        )
+        self.counter.setText(words.replace("%1", str(len(self._done()))).replace("%2", str(total)))
 
     def answer(self) -> a.Answer:
         return a.LessonsAnswer(self._done())

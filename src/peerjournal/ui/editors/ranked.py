@@ -28,6 +28,7 @@ from peerjournal.core.content import model as m
 from peerjournal.ui.editors.base import PromptEditor, small_label
 from peerjournal.ui.editors.text import GrowingTextEdit
 from peerjournal.ui.kit.headings import not_a_heading
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.theme import set_role
 
 MIME = "application/x-peerjournal-rank"
@@ -41,8 +42,10 @@ class DragHandle(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("⠿", parent)
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setToolTip("Drag to move, or press Alt+Up / Alt+Down")
-        self.setAccessibleName("Move this row: press Alt+Up or Alt+Down")  # not "⠿"
+        self.setToolTip(translate("ranked", "Drag to move, or press Alt+Up / Alt+Down"))
+        self.setAccessibleName(
+            translate("ranked", "Move this row: press Alt+Up or Alt+Down")
+        )  # not "⠿"
         set_role(self, "muted")
         self._pressed_at: QPoint | None = None
 
@@ -80,12 +83,12 @@ class RankRow(QFrame):
         self.note.setPlaceholderText(prompt.note_label)
         self.up = QToolButton(self)
         self.up.setText("↑")
-        self.up.setToolTip("Move up (Alt+Up)")
-        self.up.setAccessibleName("Move up")
+        self.up.setToolTip(translate("ranked", "Move up (Alt+Up)"))
+        self.up.setAccessibleName(translate("ranked", "Move up"))
         self.down = QToolButton(self)
         self.down.setText("↓")
-        self.down.setToolTip("Move down (Alt+Down)")
-        self.down.setAccessibleName("Move down")
+        self.down.setToolTip(translate("ranked", "Move down (Alt+Down)"))
+        self.down.setAccessibleName(translate("ranked", "Move down"))
 
         grid = QGridLayout(self)
         grid.setContentsMargins(10, 8, 10, 8)

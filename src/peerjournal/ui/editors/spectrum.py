@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.ui.editors.base import PromptEditor, small_label
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.theme import repolish, set_role
 
 
@@ -40,7 +41,7 @@ class SpectrumSlider(QSlider):
         self.setValue(50)
         self.blockSignals(False)
         self.setProperty("unset", "true")
-        self.setAccessibleDescription("Not marked yet")
+        self.setAccessibleDescription(translate("spectrum", "Not marked yet"))
         repolish(self)
 
     def mark(self, value: int | None = None) -> None:
@@ -89,7 +90,7 @@ class SpectrumEditor(PromptEditor):
             slider = SpectrumSlider(row, card)
             state = small_label("Not marked yet", "small", card)
             state.setObjectName(f"sliderState:{row.id}")
-            clear = QPushButton("Clear", card)
+            clear = QPushButton(translate("spectrum", "Clear"), card)
             clear.setObjectName(f"sliderClear:{row.id}")
             clear.setAccessibleName(f"Clear the mark for “{row.left}”")
             set_role(clear, "quiet")
@@ -168,7 +169,7 @@ class SpectrumEditor(PromptEditor):
             return
         row_id = button.objectName().removeprefix("sliderClear:")
         self.sliders[row_id].set_unset()
-        self.states[row_id].setText("Not marked yet")
+        self.states[row_id].setText(translate("spectrum", "Not marked yet"))
         button.setVisible(False)
         self.sliders[row_id].setFocus(Qt.FocusReason.OtherFocusReason)
         self._changed()
@@ -185,7 +186,7 @@ class SpectrumEditor(PromptEditor):
             position = answer.position(row_id)
             if position is None:
                 slider.set_unset()
-                self.states[row_id].setText("Not marked yet")
+                self.states[row_id].setText(translate("spectrum", "Not marked yet"))
                 self._clears[row_id].setVisible(False)
             else:
                 slider.mark(position)

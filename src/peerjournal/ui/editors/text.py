@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.ui.editors.base import PromptEditor
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.reflow import FlowLayout
 from peerjournal.ui.kit.widgets import transient
 
@@ -195,11 +196,11 @@ class TextEditor(PromptEditor):
         self.edit = MarkdownEdit(self)
         self.edit.setObjectName(f"text:{prompt.id}")
         self.edit.setAccessibleName(prompt.label or prompt.text[:120])
-        self.edit.setPlaceholderText("Write as much or as little as you like.")
+        self.edit.setPlaceholderText(translate("text", "Write as much or as little as you like."))
         self.preview = QTextBrowser(self)
         self.preview.setObjectName(f"preview:{prompt.id}")
         self.preview.setOpenExternalLinks(False)
-        self.preview.setAccessibleName("Preview")
+        self.preview.setAccessibleName(translate("text", "Preview"))
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.edit)
         self.stack.addWidget(self.preview)
@@ -232,8 +233,8 @@ class TextEditor(PromptEditor):
             self._buttons.append(button)
         self.preview_button = QToolButton(self)
         self.preview_button.setObjectName(f"previewToggle:{prompt.id}")
-        self.preview_button.setText("Preview")
-        self.preview_button.setToolTip("See it formatted (Ctrl+Shift+P)")
+        self.preview_button.setText(translate("text", "Preview"))
+        self.preview_button.setToolTip(translate("text", "See it formatted (Ctrl+Shift+P)"))
         self.preview_button.setCheckable(True)
         transient(self.preview_button)  # how the answer is shown, not what it says
         self.preview_button.setShortcut(QKeySequence("Ctrl+Shift+P"))

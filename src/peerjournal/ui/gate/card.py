@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.theme import set_role
 from peerjournal.ui.kit.widgets import (
     label,
@@ -45,7 +46,7 @@ class GateCard(QWidget):
 def error_label(name: str, parent: QWidget) -> QLabel:
     widget = label("", "error", parent, name=name)
     widget.setVisible(False)
-    widget.setAccessibleName("Problem")
+    widget.setAccessibleName(translate("card", "Problem"))
     return widget
 
 

@@ -21,6 +21,7 @@ from peerjournal.services.container import Services
 from peerjournal.ui.gate.card import GateCard, error_label
 from peerjournal.ui.kit.dates import when
 from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.kit.widgets import (
@@ -53,13 +54,22 @@ class NoticeView(GateCard):
         self.title = label("", "title", self.card, name="noticeTitle")
         self.message = label("", "", self.card, name="noticeMessage")
         self.restore_text = label("", "", self.card, name="restoreText")
-        self.passphrase = PassphraseField("restorePassphrase", "Passphrase", self.card)
-        self.error = error_label("restoreError", self.card)
-        self.busy = BusyBar("Checking the backup and putting it back…", self.card)
-        self.restore_button = button(
-            "Restore the latest backup", "primary", self.card, name="restoreBackup"
+        self.passphrase = PassphraseField(
+            "restorePassphrase", translate("notice", "Passphrase"), self.card
         )
-        self.retry_button = button("Try again", "", self.card, name="retryButton")
+        self.error = error_label("restoreError", self.card)
+        self.busy = BusyBar(
+            translate("notice", "Checking the backup and putting it back…"), self.card
+        )
+        self.restore_button = button(
+            translate("notice", "Restore the latest backup"),
+            "primary",
+            self.card,
+            name="restoreBackup",
+        )
+        self.retry_button = button(
+            translate("notice", "Try again"), "", self.card, name="retryButton"
+        )
         b.addWidget(self.title)
         b.addWidget(self.message)
         b.addWidget(self.restore_text)
@@ -86,20 +96,26 @@ class NoticeView(GateCard):
     def show_error(self, error: BaseException) -> None:
         self._backup = None
         if isinstance(error, VaultInUse):
-            self.title.setText("Your journal is already open")
+            self.title.setText(translate("notice", "Your journal is already open"))
             self.message.setText(
-                "peerjournal is already open in another window, so this one will not open "
-                "it too. Switch to that window to carry on. If you have just closed it, "
-                "try again."
+                translate(
+                    "notice",
+                    "peerjournal is already open in another window, so this one will not open "
+                    "it too. Switch to that window to carry on. If you have just closed it, "
+                    "try again.",
+                )
             )
             self._restore_visible(False)
         elif isinstance(error, VaultCorrupt):
-            self.title.setText("Your journal file is damaged")
+            self.title.setText(translate("notice", "Your journal file is damaged"))
             self._backup = self._services.backups.latest()
             if self._backup is not None:
                 self.message.setText(
-                    "peerjournal cannot open it as it is. Nothing has been deleted, and "
-                    "the damaged file will be kept aside."
+                    translate(
+                        "notice",
+                        "peerjournal cannot open it as it is. Nothing has been deleted, and "
+                        "the damaged file will be kept aside.",
+                    )
                 )
                 self.restore_text.setText(
                     f"The latest backup was made on {when(self._backup.made)}. To put it "
@@ -114,12 +130,12 @@ class NoticeView(GateCard):
                 )
                 self._restore_visible(False)
         elif isinstance(error, VaultTooNew):
-            self.title.setText("Please update peerjournal")
+            self.title.setText(translate("notice", "Please update peerjournal"))
             self.message.setText(describe(error).text())
             self._restore_visible(False)
         else:
             problem = describe(error)
-            self.title.setText("Your journal could not be opened")
+            self.title.setText(translate("notice", "Your journal could not be opened"))
             self.message.setText(problem.text())
             self._restore_visible(False)
         self.retry_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -131,7 +147,7 @@ class NoticeView(GateCard):
         if backup is None or not self.restore_button.isEnabled():
             return
         if not passphrase:
-            self.error.setText("Please type the passphrase first.")
+            self.error.setText(translate("notice", "Please type the passphrase first."))
             self.error.setVisible(True)
             return
         backups = self._services.backups

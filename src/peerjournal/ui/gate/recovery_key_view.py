@@ -15,6 +15,7 @@ from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.ui.kit.clipboard import SecretClipboard
 from peerjournal.ui.kit.dates import day_month_year
 from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.markdown_text import escape
 from peerjournal.ui.kit.prompter import Prompter
 from peerjournal.ui.kit.theme import mono_font, set_role
@@ -78,11 +79,14 @@ class RecoveryKeyPanel(QWidget):
         self._prompter = prompter
         self._clipboard = clipboard
         self._blocks: list[str] = []
-        self.title = label("Your recovery key", "title", self)
+        self.title = label(translate("recovery_key_view", "Your recovery key"), "title", self)
         self.intro = label(
-            "If you ever forget your passphrase, this key is the only other way into your "
-            "journal. It is shown only this once. Please write it down, print it or save it, "
-            "and keep it somewhere safe and private, away from this laptop.",
+            translate(
+                "recovery_key_view",
+                "If you ever forget your passphrase, this key is the only other way into your "
+                "journal. It is shown only this once. Please write it down, print it or save it, "
+                "and keep it somewhere safe and private, away from this laptop.",
+            ),
             "",
             self,
         )
@@ -94,15 +98,27 @@ class RecoveryKeyPanel(QWidget):
         # Not selectable: on X11 a selection is copied to PRIMARY, which nothing clears.
         # "Copy" puts it on the clipboard, concealed and cleared after 30 seconds.
         self.key.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.key.setAccessibleName("Recovery key")
-        self.print_button = button("Print…", "", self, name="printKey")
-        self.pdf_button = button("Save as PDF…", "", self, name="saveKeyPdf")
-        self.copy_button = button("Copy", "", self, name="copyKey")
-        self.copy_button.setToolTip("Copied privately, and cleared from the clipboard in 30 s")
+        self.key.setAccessibleName(translate("recovery_key_view", "Recovery key"))
+        self.print_button = button(
+            translate("recovery_key_view", "Print…"), "", self, name="printKey"
+        )
+        self.pdf_button = button(
+            translate("recovery_key_view", "Save as PDF…"), "", self, name="saveKeyPdf"
+        )
+        self.copy_button = button(translate("recovery_key_view", "Copy"), "", self, name="copyKey")
+        self.copy_button.setToolTip(
+            translate(
+                "recovery_key_view", "Copied privately, and cleared from the clipboard in 30 s"
+            )
+        )
         self.note = label("", "small", self, name="recoveryNote")
-        self.written = QCheckBox("I have written it down, or printed or saved it", self)
+        self.written = QCheckBox(
+            translate("recovery_key_view", "I have written it down, or printed or saved it"), self
+        )
         self.written.setObjectName("writtenDown")
-        self.continue_button = button("Continue", "primary", self, name="continueButton")
+        self.continue_button = button(
+            translate("recovery_key_view", "Continue"), "primary", self, name="continueButton"
+        )
         self.continue_button.setEnabled(False)
 
         actions = QHBoxLayout()
@@ -151,7 +167,7 @@ class RecoveryKeyPanel(QWidget):
         if not self._prompter.setup_printer(self, printer):
             return
         self._document().print_(printer)
-        self.note.setText("Sent to the printer.")
+        self.note.setText(translate("recovery_key_view", "Sent to the printer."))
 
     @Slot()
     def save_key_pdf(self) -> None:
@@ -166,7 +182,12 @@ class RecoveryKeyPanel(QWidget):
             self.note.setText(describe(exc).text())
             return
         if not path.exists():
-            self.note.setText("That file could not be written. Please try another folder.")
+            self.note.setText(
+                translate(
+                    "recovery_key_view",
+                    "That file could not be written. Please try another folder.",
+                )
+            )
             return
         self.note.setText(f"Saved as {path.name}. Keep it somewhere private.")
 
@@ -174,7 +195,11 @@ class RecoveryKeyPanel(QWidget):
     def copy_key(self) -> None:
         self._clipboard.copy("-".join(self._blocks))
         self.note.setText(
-            "Copied. Paste it somewhere safe now: it is cleared from the clipboard in 30 seconds."
+            translate(
+                "recovery_key_view",
+                "Copied. Paste it somewhere safe now: it is cleared from the clipboard "
+                "in 30 seconds.",
+            )
         )
 
     @Slot()

@@ -24,6 +24,7 @@ from peerjournal.services.container import Services
 from peerjournal.ui.gate.card import GateCard, error_label
 from peerjournal.ui.gate.recovery_key_view import RecoveryKeyPanel
 from peerjournal.ui.kit.clipboard import SecretClipboard
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.prompter import Prompter
 from peerjournal.ui.kit.tasks import TaskRunner
@@ -63,25 +64,31 @@ class SetupView(QStackedWidget):
         if artwork.exists():
             tree = QSvgWidget(str(artwork), self.welcome)
             tree.setObjectName("welcomeTree")
-            tree.setAccessibleName("The Peer Coaching Tree")
+            tree.setAccessibleName(translate("setup", "The Peer Coaching Tree"))
             tree.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
             tree.setFixedHeight(170)
             w.addWidget(tree)
-        w.addWidget(label("Welcome to peerjournal", "title", self.welcome))
+        w.addWidget(label(translate("setup", "Welcome to peerjournal"), "title", self.welcome))
         w.addWidget(
             label(
-                "This is your own private journal for the Peer 2 Peer programme. You can "
-                "answer the workbook's questions here, come back to them over the weeks, "
-                "and keep a few words each day.",
+                translate(
+                    "setup",
+                    "This is your own private journal for the Peer 2 Peer programme. You can "
+                    "answer the workbook's questions here, come back to them over the weeks, "
+                    "and keep a few words each day.",
+                ),
                 "",
                 self.welcome,
             )
         )
         w.addWidget(
             label(
-                "Everything you write stays on this computer, locked with a passphrase that "
-                "only you know. Nobody else can read it: not your facilitator, not the people "
-                "who made this app, and not anyone else who uses this laptop.",
+                translate(
+                    "setup",
+                    "Everything you write stays on this computer, locked with a passphrase that "
+                    "only you know. Nobody else can read it: not your facilitator, not the people "
+                    "who made this app, and not anyone else who uses this laptop.",
+                ),
                 "",
                 self.welcome,
                 name="privacyNote",
@@ -89,41 +96,57 @@ class SetupView(QStackedWidget):
         )
         w.addWidget(
             label(
-                "Nothing here is ever required. Write as much or as little as you like.",
+                translate(
+                    "setup",
+                    "Nothing here is ever required. Write as much or as little as you like.",
+                ),
                 "muted",
                 self.welcome,
             )
         )
-        self.begin_button = button("Begin", "primary", self.welcome, name="beginButton")
+        self.begin_button = button(
+            translate("setup", "Begin"), "primary", self.welcome, name="beginButton"
+        )
         w.addSpacing(8)
         w.addWidget(self.begin_button, 0, Qt.AlignmentFlag.AlignRight)
 
         self.choose = GateCard(self)
         self.choose.setObjectName("passphrasePage")
         c = self.choose.body
-        c.addWidget(label("Choose a passphrase", "title", self.choose))
+        c.addWidget(label(translate("setup", "Choose a passphrase"), "title", self.choose))
         c.addWidget(
             label(
-                "You will type this each time you open your journal. A few unrelated words "
-                "you will remember work well, for example four things you can see from "
-                "your favourite chair.",
+                translate(
+                    "setup",
+                    "You will type this each time you open your journal. A few unrelated words "
+                    "you will remember work well, for example four things you can see from "
+                    "your favourite chair.",
+                ),
                 "",
                 self.choose,
             )
         )
-        self.passphrase = PassphraseField("newPassphrase", "New passphrase", self.choose)
-        self.repeat = PassphraseField("repeatPassphrase", "Type it again", self.choose)
+        self.passphrase = PassphraseField(
+            "newPassphrase", translate("setup", "New passphrase"), self.choose
+        )
+        self.repeat = PassphraseField(
+            "repeatPassphrase", translate("setup", "Type it again"), self.choose
+        )
         self.strength = StrengthMeter(self.choose)
         self.error = error_label("setupError", self.choose)
         self.create_button = button(
-            "Create my journal", "primary", self.choose, name="createButton"
+            translate("setup", "Create my journal"), "primary", self.choose, name="createButton"
         )
-        self.back_button = button("Back", "quiet", self.choose, name="setupBack")
-        self.busy = BusyBar("Locking your new journal. This takes a moment…", self.choose)
-        c.addWidget(label("Passphrase", "heading", self.choose))
+        self.back_button = button(
+            translate("setup", "Back"), "quiet", self.choose, name="setupBack"
+        )
+        self.busy = BusyBar(
+            translate("setup", "Locking your new journal. This takes a moment…"), self.choose
+        )
+        c.addWidget(label(translate("setup", "Passphrase"), "heading", self.choose))
         c.addWidget(self.passphrase)
         c.addWidget(self.strength)
-        c.addWidget(label("Type it again", "heading", self.choose))
+        c.addWidget(label(translate("setup", "Type it again"), "heading", self.choose))
         c.addWidget(self.repeat)
         c.addWidget(self.error)
         c.addWidget(self.busy)

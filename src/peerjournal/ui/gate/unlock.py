@@ -24,6 +24,7 @@ from peerjournal.core.errors import (
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.container import Services
 from peerjournal.ui.gate.card import GateCard, error_label
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.kit.widgets import (
@@ -57,25 +58,34 @@ class UnlockView(QStackedWidget):
         self.unlock_page = GateCard(self)
         self.unlock_page.setObjectName("unlockPage")
         u = self.unlock_page.body
-        self.heading = label("Welcome back", "title", self.unlock_page, name="unlockTitle")
+        self.heading = label(
+            translate("unlock", "Welcome back"), "title", self.unlock_page, name="unlockTitle"
+        )
         u.addWidget(self.heading)
         self.notice = label("", "notice", self.unlock_page, name="unlockNotice")
         self.notice.setVisible(False)
         u.addWidget(self.notice)
         u.addWidget(
             label(
-                "Your journal is locked. Type your passphrase to open it.",
+                translate("unlock", "Your journal is locked. Type your passphrase to open it."),
                 "",
                 self.unlock_page,
             )
         )
-        self.passphrase = PassphraseField("passphrase", "Passphrase", self.unlock_page)
-        self.error = error_label("unlockError", self.unlock_page)
-        self.unlock_button = button("Unlock", "primary", self.unlock_page, name="unlockButton")
-        self.forgot_button = button(
-            "Forgot your passphrase?", "link", self.unlock_page, name="forgotButton"
+        self.passphrase = PassphraseField(
+            "passphrase", translate("unlock", "Passphrase"), self.unlock_page
         )
-        self.busy = BusyBar("Opening your journal…", self.unlock_page)
+        self.error = error_label("unlockError", self.unlock_page)
+        self.unlock_button = button(
+            translate("unlock", "Unlock"), "primary", self.unlock_page, name="unlockButton"
+        )
+        self.forgot_button = button(
+            translate("unlock", "Forgot your passphrase?"),
+            "link",
+            self.unlock_page,
+            name="forgotButton",
+        )
+        self.busy = BusyBar(translate("unlock", "Opening your journal…"), self.unlock_page)
         u.addWidget(self.passphrase)
         u.addWidget(self.error)
         u.addWidget(self.busy)
@@ -88,35 +98,49 @@ class UnlockView(QStackedWidget):
         self.recover_page = GateCard(self)
         self.recover_page.setObjectName("recoverPage")
         r = self.recover_page.body
-        r.addWidget(label("Open with your recovery key", "title", self.recover_page))
+        r.addWidget(
+            label(translate("unlock", "Open with your recovery key"), "title", self.recover_page)
+        )
         r.addWidget(
             label(
-                "Type the recovery key you wrote down or printed when you set up your "
-                "journal, then choose a new passphrase. Capital letters, spaces and dashes "
-                "do not matter.",
+                translate(
+                    "unlock",
+                    "Type the recovery key you wrote down or printed when you set up your "
+                    "journal, then choose a new passphrase. Capital letters, spaces and dashes "
+                    "do not matter.",
+                ),
                 "",
                 self.recover_page,
             )
         )
         self.recovery_key = QLineEdit(self.recover_page)
         self.recovery_key.setObjectName("recoveryKeyInput")
-        self.recovery_key.setAccessibleName("Recovery key")
-        self.recovery_key.setPlaceholderText("ABCD-EFGH-…")
-        self.new_passphrase = PassphraseField("recoverPassphrase", "New passphrase", self)
-        self.new_repeat = PassphraseField("recoverRepeat", "Type it again", self)
+        self.recovery_key.setAccessibleName(translate("unlock", "Recovery key"))
+        self.recovery_key.setPlaceholderText(translate("unlock", "ABCD-EFGH-…"))
+        self.new_passphrase = PassphraseField(
+            "recoverPassphrase", translate("unlock", "New passphrase"), self
+        )
+        self.new_repeat = PassphraseField(
+            "recoverRepeat", translate("unlock", "Type it again"), self
+        )
         self.strength = StrengthMeter(self.recover_page)
         self.recover_error = error_label("recoverError", self.recover_page)
         self.recover_button = button(
-            "Open and keep the new passphrase", "primary", self.recover_page, name="recoverButton"
+            translate("unlock", "Open and keep the new passphrase"),
+            "primary",
+            self.recover_page,
+            name="recoverButton",
         )
-        self.back_button = button("Back", "quiet", self.recover_page, name="recoverBack")
-        self.recover_busy = BusyBar("Opening your journal…", self.recover_page)
-        r.addWidget(label("Recovery key", "heading", self.recover_page))
+        self.back_button = button(
+            translate("unlock", "Back"), "quiet", self.recover_page, name="recoverBack"
+        )
+        self.recover_busy = BusyBar(translate("unlock", "Opening your journal…"), self.recover_page)
+        r.addWidget(label(translate("unlock", "Recovery key"), "heading", self.recover_page))
         r.addWidget(self.recovery_key)
-        r.addWidget(label("New passphrase", "heading", self.recover_page))
+        r.addWidget(label(translate("unlock", "New passphrase"), "heading", self.recover_page))
         r.addWidget(self.new_passphrase)
         r.addWidget(self.strength)
-        r.addWidget(label("Type it again", "heading", self.recover_page))
+        r.addWidget(label(translate("unlock", "Type it again"), "heading", self.recover_page))
         r.addWidget(self.new_repeat)
         r.addWidget(self.recover_error)
         r.addWidget(self.recover_busy)

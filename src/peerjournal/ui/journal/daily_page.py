@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Slot
+from PySide6.QtCore import QDate, QLocale, Qt, Slot
 from PySide6.QtGui import QFont, QResizeEvent, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -24,6 +24,7 @@ from peerjournal.ui.journal.language_highlighter import attach as attach_languag
 from peerjournal.ui.journal.part_page import PageScroll
 from peerjournal.ui.kit.autosave import AutoSaver
 from peerjournal.ui.kit.dates import long_day
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.theme import set_role
 from peerjournal.ui.kit.widgets import button, label, name_calendar_parts, transient
 
@@ -74,7 +75,7 @@ class DailyPage(QWidget):
         self.calendar = QCalendarWidget(side)
         self.calendar.setObjectName("calendar")
         transient(self.calendar)  # which day to look at
-        self.calendar.setAccessibleName("Choose a day")
+        self.calendar.setAccessibleName(translate("daily_page", "Choose a day"))
         name_calendar_parts(self.calendar)
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
@@ -84,20 +85,22 @@ class DailyPage(QWidget):
         weekend.setForeground(self.palette().color(self.foregroundRole()))
         for weekday in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
             self.calendar.setWeekdayTextFormat(weekday, weekend)
-        self.today_button = button("Today", "", side, name="todayButton")
+        self.today_button = button(translate("daily_page", "Today"), "", side, name="todayButton")
         side_layout.addWidget(self.calendar)
         side_layout.addWidget(self.today_button, 0, Qt.AlignmentFlag.AlignLeft)
-        side_layout.addWidget(label("Earlier pages", "heading", side))
+        side_layout.addWidget(label(translate("daily_page", "Earlier pages"), "heading", side))
         self.pages = QListWidget(side)
         self.pages.setObjectName("pageList")
-        self.pages.setAccessibleName("Earlier pages")
+        self.pages.setAccessibleName(translate("daily_page", "Earlier pages"))
         self.pages.setWordWrap(True)
         side_layout.addWidget(self.pages, 1)
 
         self.page_scroll = PageScroll(self, width=820)
-        self.page_scroll.setAccessibleName("Daily page")
+        self.page_scroll.setAccessibleName(translate("daily_page", "Daily page"))
         body = self.page_scroll.body
-        self.eyebrow = label("DAILY PAGE", "eyebrow", self.page_scroll.body_widget)
+        self.eyebrow = label(
+            translate("daily_page", "DAILY PAGE"), "eyebrow", self.page_scroll.body_widget
+        )
         self.title = label("", "title", self.page_scroll.body_widget, name="dayTitle")
         self.prompt = label("", "muted", self.page_scroll.body_widget, name="dayPrompt")
         italic = self.prompt.font()
@@ -106,9 +109,11 @@ class DailyPage(QWidget):
         self.text = MarkdownEdit(self.page_scroll.body_widget, min_lines=14, max_lines=60)
         self.text.setObjectName("dayText")
         self.language = attach_language(self.text, services.content.phrases, services.spelling)
-        self.text.setAccessibleName("Today's page")
+        self.text.setAccessibleName(translate("daily_page", "Today's page"))
         self.text.setPlaceholderText(
-            "Write whatever is on your mind. The prompt is only a suggestion."
+            translate(
+                "daily_page", "Write whatever is on your mind. The prompt is only a suggestion."
+            )
         )
         card = QFrame(self.page_scroll.body_widget)
         set_role(card, "card")
@@ -213,7 +218,9 @@ class DailyPage(QWidget):
         self.text.setPlainText(text)
         self.text.blockSignals(False)
         self.text.fit()
-        self.title.setText("Today" if day == self._today else long_day(day))
+        self.title.setText(
+            translate("daily_page", "Today") if day == self._today else long_day(day)
+        )
         self.eyebrow.setText(long_day(day).upper() if day == self._today else "DAILY PAGE")
         self.prompt.setText(pages.prompt_for(day))
         damaged = day in pages.unreadable()
@@ -257,8 +264,12 @@ class DailyPage(QWidget):
         summaries = self._services.pages.summaries()
         self.pages.clear()
         for summary in summaries:
-            words = "word" if summary.words == 1 else "words"
-            item = QListWidgetItem(f"{long_day(summary.day)}\n{summary.words} {words}")
+            words = (
+                translate("daily_page", "%n word")
+                if summary.words == 1
+                else translate("daily_page", "%n words")
+            ).replace("%n", QLocale().toString(summary.words))
+            item = QListWidgetItem(f"{long_day(summary.day)}\n{words}")
             item.setData(DAY_ROLE, summary.day.isoformat())
             self.pages.addItem(item)
         plain = QTextCharFormat()

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from peerjournal.services.container import Services
 from peerjournal.ui.journal.part_page import PageScroll
 from peerjournal.ui.kit.dates import when
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.widgets import label
 
 
@@ -17,12 +18,17 @@ class EarlierAnswersPage(PageScroll):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("earlierPage")
-        self.setAccessibleName("Earlier answers")
-        self.body.addWidget(label("Earlier answers", "title", self.body_widget))
+        self.setAccessibleName(translate("earlier_page", "Earlier answers"))
+        self.body.addWidget(
+            label(translate("earlier_page", "Earlier answers"), "title", self.body_widget)
+        )
         self.body.addWidget(
             label(
-                "These answers belong to questions that are no longer in the programme. "
-                "They are kept here so nothing you wrote is lost.",
+                translate(
+                    "earlier_page",
+                    "These answers belong to questions that are no longer in the programme. "
+                    "They are kept here so nothing you wrote is lost.",
+                ),
                 "muted",
                 self.body_widget,
             )

@@ -43,6 +43,7 @@ from peerjournal.ui.journal.sidebar import (
 from peerjournal.ui.journal.tree_view import TreePage
 from peerjournal.ui.kit.autosave import AutoSaver
 from peerjournal.ui.kit.changes import ChangeBridge
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.prompter import Prompter
 from peerjournal.ui.kit.tasks import TaskRunner
@@ -92,12 +93,17 @@ def story_page(
             log.error("the story page could not be shown: %s", type(exc).__name__)
     holder = PageScroll(parent)
     holder.setObjectName("storyPlaceholder")
-    holder.setAccessibleName("Your story")
-    holder.body.addWidget(label("Your story", "title", holder.body_widget))
+    holder.setAccessibleName(translate("journal_view", "Your story"))
+    holder.body.addWidget(
+        label(translate("journal_view", "Your story"), "title", holder.body_widget)
+    )
     holder.body.addWidget(
         label(
-            "Your Personal Recovery Story will come together here from your answers in "
-            "Preparing for Peer 2 Peer.",
+            translate(
+                "journal_view",
+                "Your Personal Recovery Story will come together here from your answers in "
+                "Preparing for Peer 2 Peer.",
+            ),
             "muted",
             holder.body_widget,
         )
@@ -139,8 +145,10 @@ class JournalView(QWidget):
 
         self.search_field = SearchField(self)
         self.search_field.setObjectName("searchField")
-        self.search_field.setPlaceholderText("Search your journal  (Ctrl+F)")
-        self.search_field.setAccessibleName("Search your journal")
+        self.search_field.setPlaceholderText(
+            translate("journal_view", "Search your journal  (Ctrl+F)")
+        )
+        self.search_field.setAccessibleName(translate("journal_view", "Search your journal"))
         clear_button(self.search_field, "Clear the search")
         transient(self.search_field)
         self.sidebar = Sidebar(self._content, services.answers.get, self)
@@ -376,7 +384,9 @@ class JournalView(QWidget):
     def bring_back_damaged(self) -> None:
         """Each damaged answer or page from its newest readable version, one by one."""
         self.notice_bar.action.setEnabled(False)
-        self.notice_bar.text.setText("Looking in each one's earlier versions and your backups…")
+        self.notice_bar.text.setText(
+            translate("journal_view", "Looking in each one's earlier versions and your backups…")
+        )
         salvage = self._services.salvage
         Op(self._tasks, owner=self, error=self.notice_bar.show_notice, name="salvage").run(
             salvage.repair, done=self._on_brought_back

@@ -42,6 +42,7 @@ from peerjournal.core.errors import PeerJournalError
 from peerjournal.core.language import LanguageChecker, LanguageMatch
 from peerjournal.core.spelling import Misspelt, SpellChecker
 from peerjournal.services.spelling import SpellingService
+from peerjournal.ui.kit.i18n import translate
 
 SPELLING_COLOUR = "#D03A3A"
 
@@ -315,11 +316,14 @@ class LanguageTooltips(QObject):
             use.triggered.connect(lambda _=False, s=suggestion: target.insertText(s))
             actions.append(use)
         if not actions:
-            none = QAction("No spelling suggestions", menu)
+            none = QAction(translate("language_highlighter", "No spelling suggestions"), menu)
             none.setEnabled(False)
             actions.append(none)
         if self._add_word is not None:
-            add = QAction(f"Add “{word.word}” to my words", menu)
+            add = QAction(
+                translate("language_highlighter", "Add “%1” to my words").replace("%1", word.word),
+                menu,
+            )
             add.setObjectName("spellingAdd")
             add.triggered.connect(lambda: self._add(word.word))
             actions.append(add)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QWidget
 
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.theme import set_role
 from peerjournal.ui.kit.widgets import button, label
 
@@ -18,7 +19,9 @@ class NoticeBar(QFrame):
         set_role(self, "softCard")
         self.text = label("", "", self, name="noticeText")
         self.action = button("", "primary", self, name="noticeAction")
-        self.dismiss = button("Dismiss", "quiet", self, name="noticeDismiss")
+        self.dismiss = button(
+            translate("notice_bar", "Dismiss"), "quiet", self, name="noticeDismiss"
+        )
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 10, 12, 10)
         row.addWidget(self.text, 1)

@@ -39,6 +39,7 @@ from peerjournal.ui.journal.answer_binding import AnswerBinding
 from peerjournal.ui.journal.language_highlighter import attach as attach_language
 from peerjournal.ui.kit.autosave import AutoSaver
 from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.prompter import Prompter
 from peerjournal.ui.kit.tasks import TaskRunner
@@ -109,9 +110,11 @@ class PromptCard(QFrame):
         footer = QHBoxLayout()
         footer.addStretch(1)
         self.history_button: QPushButton = button(
-            "Earlier versions", "quiet", self, name=f"history:{prompt.id}"
+            translate("part_page", "Earlier versions"), "quiet", self, name=f"history:{prompt.id}"
         )
-        self.history_button.setAccessibleName("Earlier versions of this answer")
+        self.history_button.setAccessibleName(
+            translate("part_page", "Earlier versions of this answer")
+        )
         footer.addWidget(self.history_button)
         layout.addLayout(footer)
         self._connect_signals()
@@ -173,7 +176,7 @@ class PartPage(PageScroll):
             set_role(aims, "softCard")
             inner = QVBoxLayout(aims)
             inner.setContentsMargins(18, 14, 18, 14)
-            inner.addWidget(label("This session's aims", "heading", aims))
+            inner.addWidget(label(translate("part_page", "This session's aims"), "heading", aims))
             inner.addWidget(markdown_label("\n".join(f"- {aim}" for aim in part.aims), aims))
             self.body.addWidget(aims)
         self._language: list[object] = []
@@ -194,7 +197,11 @@ class PartPage(PageScroll):
             )
         if not part.items:
             self.body.addWidget(
-                label("There is nothing to answer here.", "muted", self.body_widget)
+                label(
+                    translate("part_page", "There is nothing to answer here."),
+                    "muted",
+                    self.body_widget,
+                )
             )
         self.body.addStretch(1)
         self.load_answers()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from peerjournal.services.container import Services
 from peerjournal.services.search import SearchResult
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.markdown_text import escape, with_highlights
 from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.tasks import TaskRunner
@@ -125,11 +126,11 @@ class SearchPage(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
-        self.title = label("Search", "title", self, name="searchTitle")
+        self.title = label(translate("search_page", "Search"), "title", self, name="searchTitle")
         self.summary = label("", "muted", self, name="searchSummary")
         self.results = ResultList(self)
         self.results.setObjectName("searchResults")
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(translate("search_page", "Search results"))
         self.results.setItemDelegate(ResultDelegate(self.results))
         self.results.setWordWrap(True)
         self.results.setUniformItemSizes(False)
@@ -187,9 +188,15 @@ class SearchPage(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{result.title}: {result.snippet}")
             self.results.addItem(item)
         if not query:
-            self.summary.setText("Type a word or two to look through everything you have written.")
+            self.summary.setText(
+                translate(
+                    "search_page", "Type a word or two to look through everything you have written."
+                )
+            )
         elif not results:
-            self.summary.setText("Nothing you have written matches that yet.")
+            self.summary.setText(
+                translate("search_page", "Nothing you have written matches that yet.")
+            )
         else:
             found = "1 place" if len(results) == 1 else f"{len(results)} places"
             self.summary.setText(f"Found in {found}. Press Enter to open one.")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from peerjournal.core import progress as p
 from peerjournal.core.content import model as m
 from peerjournal.core.errors import VaultLocked
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.theme import current_colours, set_role
 from peerjournal.ui.kit.wrapping_names import WrappingNames
 
@@ -55,7 +56,7 @@ class Sidebar(QFrame):
         self._items: dict[str, QTreeWidgetItem] = {}
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("sidebar")
-        self.tree.setAccessibleName("Programme")
+        self.tree.setAccessibleName(translate("sidebar", "Programme"))
         self.tree.setColumnCount(2)
         self.tree.setHeaderHidden(True)
         self.tree.setIndentation(14)
@@ -79,7 +80,7 @@ class Sidebar(QFrame):
         self.overall_bar = QProgressBar(self)
         self.overall_bar.setObjectName("overallBar")
         self.overall_bar.setTextVisible(False)
-        self.overall_bar.setAccessibleName("Overall progress")
+        self.overall_bar.setAccessibleName(translate("sidebar", "Overall progress"))
         layout = QVBoxLayout(self)
         self._column = layout
         layout.setContentsMargins(10, 12, 10, 12)
@@ -129,8 +130,8 @@ class Sidebar(QFrame):
                 if any(isinstance(prompt, m.LessonsPrompt) for prompt in part.prompts):
                     title = f"{number}. {part.short_title}"  # course sessions, in order
                 self._add(top, title, part_key(part.id))
-        self._add(None, "Daily pages", DAILY)
-        self._add(None, "Your story", STORY)
+        self._add(None, translate("sidebar", "Daily pages"), DAILY)
+        self._add(None, translate("sidebar", "Your story"), STORY)
         self.tree.expandToDepth(0)
         for key, item in self._items.items():
             if key.startswith("programme:") and key != programme_key("module-1"):
@@ -164,7 +165,11 @@ class Sidebar(QFrame):
                 if item is not None:
                     self._set_progress(item, p.part_progress(part, self._lookup))
         overall = p.overall_progress(self._content, self._lookup)
-        self.overall_label.setText(f"Overall: {overall.label()}")
+        self.overall_label.setText(
+            translate("sidebar", "Overall: %1 of %2 answered")
+            .replace("%1", str(overall.done))
+            .replace("%2", str(overall.total))
+        )
         self.overall_bar.setRange(0, max(overall.total, 1))
         self.overall_bar.setValue(overall.done)
         self.overall_bar.setAccessibleDescription(overall.label())

@@ -47,6 +47,7 @@ from peerjournal.core import progress as p
 from peerjournal.core.content import model as m
 from peerjournal.core.errors import VaultLocked
 from peerjournal.ui.editors.reading import markdown_label
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.theme import Colours, current_colours
 from peerjournal.ui.kit.widgets import label
 
@@ -234,9 +235,12 @@ class TreeView(QGraphicsView):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("treeView")
-        self.setAccessibleName("The Peer Coaching Tree")
+        self.setAccessibleName(translate("tree_view", "The Peer Coaching Tree"))
         self.setAccessibleDescription(
-            "Use the arrow keys to move between the parts of the tree, and Enter to open one."
+            translate(
+                "tree_view",
+                "Use the arrow keys to move between the parts of the tree, and Enter to open one.",
+            )
         )
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setRenderHint(QPainter.RenderHint.TextAntialiasing)
@@ -486,8 +490,11 @@ class TreePage(QWidget):
         side_layout.addWidget(self.progress)
         side_layout.addWidget(
             label(
-                "Choose a part of the tree to open it. Each leaf is a question; leaves fill "
-                "in as you write. There is no order to follow and no rush.",
+                translate(
+                    "tree_view",
+                    "Choose a part of the tree to open it. Each leaf is a question; leaves fill "
+                    "in as you write. There is no order to follow and no rush.",
+                ),
                 "muted",
                 side,
             )
@@ -496,13 +503,13 @@ class TreePage(QWidget):
             side_layout.addWidget(markdown_label(programme.intro, side))
         # The drawing's parts as a list too: what a screen reader reads, and a way in by
         # keyboard or by name for anyone who finds the picture hard to use.
-        parts_heading = label("The parts of the tree", "heading", side)
+        parts_heading = label(translate("tree_view", "The parts of the tree"), "heading", side)
         parts_heading.setWordWrap(True)
         side_layout.addWidget(parts_heading)
         self.parts = QListWidget(side)
         self.parts.setObjectName("treeParts")
-        self.parts.setAccessibleName("The parts of the tree")
-        self.parts.setAccessibleDescription("Press Enter to open a part.")
+        self.parts.setAccessibleName(translate("tree_view", "The parts of the tree"))
+        self.parts.setAccessibleDescription(translate("tree_view", "Press Enter to open a part."))
         self.parts.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.parts.setWordWrap(True)
         for node in self.view.nodes:

@@ -30,6 +30,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from peerjournal.ui.kit.errors import describe
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -134,7 +135,7 @@ class AutoSaver(QObject):
             entry.timer.start()
         entry.dirty = True
         if not self._failed:
-            self._set_state(SaveState.PENDING, "Saving…")
+            self._set_state(SaveState.PENDING, translate("autosave", "Saving…"))
 
     def save_now(self, key: str) -> None:
         entry = self._entries.get(key)
@@ -195,7 +196,7 @@ class AutoSaver(QObject):
         token = self._token
         self._unconfirmed[key] = (token, value)
         self._in_flight += 1
-        self._set_state(SaveState.SAVING, "Saving…")
+        self._set_state(SaveState.SAVING, translate("autosave", "Saving…"))
 
         def done(result: object) -> None:
             self._finished(key, token, result, None)
@@ -222,7 +223,7 @@ class AutoSaver(QObject):
             if problem is not None:
                 self._set_state(SaveState.ERROR, problem.text())
         elif self._in_flight == 0 and not any(e.dirty for e in self._entries.values()):
-            self._set_state(SaveState.SAVED, "Saved")
+            self._set_state(SaveState.SAVED, translate("autosave", "Saved"))
 
     def _set_state(self, state: SaveState, message: str) -> None:
         if state == self.state and state != SaveState.ERROR:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerjournal.core.passphrases import MIN_PASSPHRASE
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.theme import repolish, set_role
 
 
@@ -78,7 +79,7 @@ class PassphraseField(QWidget):
         self.edit.setMinimumWidth(320)
         self.show_button = QToolButton(self)
         self.show_button.setObjectName(f"{name}Show")
-        self.show_button.setText("Show")
+        self.show_button.setText(translate("widgets", "Show"))
         self.show_button.setCheckable(True)
         self.show_button.setAccessibleName(f"Show {accessible.lower()}")
         self.show_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -153,7 +154,7 @@ class StrengthMeter(QWidget):
         self.bar.setObjectName("strengthBar")
         self.bar.setRange(0, 4)
         self.bar.setTextVisible(False)
-        self.bar.setAccessibleName("Passphrase strength")
+        self.bar.setAccessibleName(translate("widgets", "Passphrase strength"))
         self.words = label("", "small", self, name="strengthHint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

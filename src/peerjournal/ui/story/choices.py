@@ -83,6 +83,7 @@ class ChoicesPanel(QScrollArea):
         layout.addLayout(form)
 
         choose = QLabel(self.tr("What goes in, and in which order"), holder)
+        choose.setWordWrap(True)  # longer in other languages, and zoomed
         choose.setProperty("role", "eyebrow")
         layout.addWidget(choose)
         self.chooser = StoryChooser(holder)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from peerjournal.services.story import IterationSummary
 from peerjournal.ui.kit.reflow import ReflowGrid
-from peerjournal.ui.kit.widgets import WrapLabel, transient
+from peerjournal.ui.kit.widgets import WrapLabel, WrappingButton, transient
 from peerjournal.ui.story.story_compare import StoryCompareView
 
 DRAFT = -1  # the "current draft" entry in the compare choosers
@@ -38,7 +38,7 @@ class VersionsPanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
-        save_row = QHBoxLayout()
+        save_row = ReflowGrid(self, columns=2)  # the button goes below when narrow
         self.version_name = QLineEdit(self)
         self.version_name.setObjectName("storyVersionName")
         self.version_name.setAccessibleName(self.tr("Name for this version"))
@@ -47,11 +47,13 @@ class VersionsPanel(QWidget):
         )
         self.version_name.setMaxLength(200)
         transient(self.version_name)  # kept only when the version is saved
-        self.save_version_button = QPushButton(self.tr("Save this version of my story"), self)
+        self.save_version_button = WrappingButton(
+            self.tr("Save this version of my story"), "", self
+        )
         self.save_version_button.setObjectName("storySaveVersion")
-        save_row.addWidget(self.version_name, 1)
-        save_row.addWidget(self.save_version_button)
-        layout.addLayout(save_row)
+        save_row.add(self.version_name)
+        save_row.add(self.save_version_button)
+        layout.addWidget(save_row)
         note = WrapLabel(
             self.tr(
                 "A saved version never changes, so you can look back on how your story has grown."
@@ -66,9 +68,11 @@ class VersionsPanel(QWidget):
         self.versions_list.setMaximumHeight(150)
         layout.addWidget(self.versions_list)
         buttons = ReflowGrid(self, columns=2)  # side by side, or one above the other
-        self.new_draft_button = QPushButton(self.tr("Start a new draft from this version…"), self)
+        self.new_draft_button = WrappingButton(
+            self.tr("Start a new draft from this version…"), "", self
+        )
         self.new_draft_button.setObjectName("storyNewDraft")
-        self.version_pdf_button = QPushButton(self.tr("Save this version as PDF…"), self)
+        self.version_pdf_button = WrappingButton(self.tr("Save this version as PDF…"), "", self)
         self.version_pdf_button.setObjectName("storyVersionPdf")
         buttons.add(self.new_draft_button)
         buttons.add(self.version_pdf_button)

@@ -1,0 +1,1210 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="cy_GB">
+<context>
+    <name>ChoicesPanel</name>
+    <message>
+        <source>Your story</source>
+        <translation>Eich stori</translation>
+    </message>
+    <message>
+        <source>You decide what goes in. Nothing here is shared unless you save or print it yourself.</source>
+        <translation>Chi sy'n penderfynu beth sy'n mynd i mewn. Does dim byd yma'n cael ei rannu oni bai eich bod chi'n ei gadw neu'n ei argraffu eich hun.</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Dewisol</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Teitl</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Eich enw</translation>
+    </message>
+    <message>
+        <source>What goes in, and in which order</source>
+        <translation>Beth sy'n mynd i mewn, ac ym mha drefn</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Symud i fyny</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Symud i lawr</translation>
+    </message>
+    <message>
+        <source>Add another answer to “More about me”</source>
+        <translation>Ychwanegu ateb arall at “Mwy amdana i”</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ychwanegu</translation>
+    </message>
+    <message>
+        <source>Print unanswered questions with space to write on</source>
+        <translation>Argraffu'r cwestiynau heb eu hateb, gyda lle i ysgrifennu</translation>
+    </message>
+    <message>
+        <source>Add a last page: “For our conversation”</source>
+        <translation>Ychwanegu tudalen olaf: “Ar gyfer ein sgwrs”</translation>
+    </message>
+    <message>
+        <source>Include what I noted in my stocktake to discuss</source>
+        <translation>Cynnwys yr hyn a nodais yn fy mhwyso a mesur i'w drafod</translation>
+    </message>
+    <message>
+        <source>Points to raise, one on each line</source>
+        <translation>Pwyntiau i'w codi, un ar bob llinell</translation>
+    </message>
+    <message>
+        <source>Points to raise</source>
+        <translation>Pwyntiau i'w codi</translation>
+    </message>
+    <message>
+        <source>One on each line</source>
+        <translation>Un ar bob llinell</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>Papur</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Cadw PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Argraffu…</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePanel</name>
+    <message>
+        <source>Some words have gentler, recovery-focused alternatives. They are underlined here; rest the pointer on one, or press F8 to go from one to the next, to see a suggestion. You decide: nothing is changed for you.</source>
+        <translation>Mae gan rai geiriau ddewisiadau eraill mwy caredig, sy'n canolbwyntio ar adferiad. Maen nhw wedi'u tanlinellu yma; rhowch y pwyntydd ar un, neu pwyswch F8 i fynd o un i'r nesaf, i weld awgrym. Chi sy'n penderfynu: does dim byd yn cael ei newid ar eich rhan.</translation>
+    </message>
+    <message>
+        <source>Your story, with phrases to look at marked</source>
+        <translation>Eich stori, gyda'r ymadroddion i edrych arnyn nhw wedi'u marcio</translation>
+    </message>
+    <message>
+        <source>Phrases you might put another way</source>
+        <translation>Ymadroddion y gallech eu dweud mewn ffordd arall</translation>
+    </message>
+    <message>
+        <source>Language and impact</source>
+        <translation>Iaith ac effaith</translation>
+    </message>
+    <message>
+        <source>No suggestions: the helper found nothing to mention.</source>
+        <translation>Dim awgrymiadau: ni chafodd y cynorthwyydd ddim byd i'w nodi.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <source>Updating the preview…</source>
+        <translation>Yn diweddaru'r rhagolwg…</translation>
+    </message>
+    <message>
+        <source>{pages} pages</source>
+        <translation>{pages} tudalen</translation>
+    </message>
+    <message>
+        <source>1 page</source>
+        <translation>1 dudalen</translation>
+    </message>
+</context>
+<context>
+    <name>StoryChooser</name>
+    <message>
+        <source>Sections and questions in your story</source>
+        <translation>Adrannau a chwestiynau yn eich stori</translation>
+    </message>
+    <message>
+        <source>{heading} (not answered yet)</source>
+        <translation>{heading} (heb ei ateb eto)</translation>
+    </message>
+</context>
+<context>
+    <name>StoryCompareView</name>
+    <message>
+        <source>The earlier version</source>
+        <translation>Y fersiwn gynharach</translation>
+    </message>
+    <message>
+        <source>The later version</source>
+        <translation>Y fersiwn ddiweddarach</translation>
+    </message>
+    <message>
+        <source>{changed} changed, {added} added, {removed} left out</source>
+        <translation>{changed} wedi newid, {added} wedi'u hychwanegu, {removed} wedi'u gadael allan</translation>
+    </message>
+</context>
+<context>
+    <name>StoryPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>Rhagolwg</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>Fersiynau</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Iaith</translation>
+    </message>
+    <message>
+        <source>What goes in</source>
+        <translation>Beth sy'n mynd i mewn</translation>
+    </message>
+    <message>
+        <source>Saved version {number}: {name}.</source>
+        <translation>Wedi cadw fersiwn {number}: {name}.</translation>
+    </message>
+    <message>
+        <source>Start a new draft</source>
+        <translation>Dechrau drafft newydd</translation>
+    </message>
+    <message>
+        <source>Start a new draft from version {number}? The sections, questions and order you chose then become your draft's choices again.</source>
+        <translation>Dechrau drafft newydd o fersiwn {number}? Bydd yr adrannau, y cwestiynau a'r drefn a ddewisoch bryd hynny yn dod yn ddewisiadau eich drafft eto.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Bring back the answers too?</source>
+        <translation>Dod â'r atebion yn ôl hefyd?</translation>
+    </message>
+    <message>
+        <source>Also bring back your written answers as they were in version {number}? Your answers as they are now stay in each answer's history, so nothing is lost.</source>
+        <translation>Dod â'ch atebion ysgrifenedig yn ôl hefyd, fel yr oedden nhw yn fersiwn {number}? Mae eich atebion fel y maen nhw nawr yn aros yn hanes pob ateb, felly does dim byd yn cael ei golli.</translation>
+    </message>
+    <message>
+        <source>Bring back those answers</source>
+        <translation>Dod â'r atebion hynny yn ôl</translation>
+    </message>
+    <message>
+        <source>Keep my answers as they are</source>
+        <translation>Cadw fy atebion fel y maen nhw</translation>
+    </message>
+    <message>
+        <source>Your draft now starts from that version ({answers} brought back).</source>
+        <translation>Mae eich drafft nawr yn dechrau o'r fersiwn honno ({answers} wedi'u dwyn yn ôl).</translation>
+    </message>
+    <message>
+        <source>Your draft now starts from that version.</source>
+        <translation>Mae eich drafft nawr yn dechrau o'r fersiwn honno.</translation>
+    </message>
+    <message>
+        <source>Save your story as PDF</source>
+        <translation>Cadw eich stori fel PDF</translation>
+    </message>
+    <message>
+        <source>Save version {number} as PDF</source>
+        <translation>Cadw fersiwn {number} fel PDF</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Yn cadw…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}. This copy is not encrypted: keep it somewhere safe.</source>
+        <translation>Wedi'i gadw yn {path}. Dydy'r copi hwn ddim wedi'i amgryptio: cadwch ef yn rhywle diogel.</translation>
+    </message>
+    <message>
+        <source>The preview is still being made; try again in a moment.</source>
+        <translation>Mae'r rhagolwg yn dal i gael ei wneud; rhowch gynnig arall arni mewn munud.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>Doedd dim modd cychwyn yr argraffydd.</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsPanel</name>
+    <message>
+        <source>Name for this version</source>
+        <translation>Enw ar gyfer y fersiwn hon</translation>
+    </message>
+    <message>
+        <source>Name this version, e.g. “Before my first conversation”</source>
+        <translation>Rhowch enw i'r fersiwn hon, e.e. “Cyn fy sgwrs gyntaf”</translation>
+    </message>
+    <message>
+        <source>Save this version of my story</source>
+        <translation>Cadw'r fersiwn hon o fy stori</translation>
+    </message>
+    <message>
+        <source>A saved version never changes, so you can look back on how your story has grown.</source>
+        <translation>Dydy fersiwn wedi'i chadw byth yn newid, felly gallwch edrych yn ôl ar sut mae eich stori wedi tyfu.</translation>
+    </message>
+    <message>
+        <source>Saved versions of your story</source>
+        <translation>Fersiynau o'ch stori sydd wedi'u cadw</translation>
+    </message>
+    <message>
+        <source>Start a new draft from this version…</source>
+        <translation>Dechrau drafft newydd o'r fersiwn hon…</translation>
+    </message>
+    <message>
+        <source>Save this version as PDF…</source>
+        <translation>Cadw'r fersiwn hon fel PDF…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Cymharu</translation>
+    </message>
+    <message>
+        <source>Compare this version</source>
+        <translation>Cymharu'r fersiwn hon</translation>
+    </message>
+    <message>
+        <source>with this version</source>
+        <translation>â'r fersiwn hon</translation>
+    </message>
+    <message>
+        <source>with</source>
+        <translation>â</translation>
+    </message>
+    <message>
+        <source>Current draft</source>
+        <translation>Y drafft presennol</translation>
+    </message>
+</context>
+<context>
+    <name>autosave</name>
+    <message>
+        <source>Saving…</source>
+        <translation>Yn cadw…</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Wedi'i gadw</translation>
+    </message>
+</context>
+<context>
+    <name>backups_dialog</name>
+    <message>
+        <source>Backups</source>
+        <translation>Copïau wrth gefn</translation>
+    </message>
+    <message>
+        <source>Your backups, newest first</source>
+        <translation>Eich copïau wrth gefn, y mwyaf newydd yn gyntaf</translation>
+    </message>
+    <message>
+        <source>There are no backups yet.</source>
+        <translation>Does dim copïau wrth gefn eto.</translation>
+    </message>
+    <message>
+        <source>Passphrase for that backup</source>
+        <translation>Cyfrinymadrodd y copi wrth gefn hwnnw</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Gwneud copi wrth gefn nawr</translation>
+    </message>
+    <message>
+        <source>Open the backups folder</source>
+        <translation>Agor y ffolder copïau wrth gefn</translation>
+    </message>
+    <message>
+        <source>Put this backup back…</source>
+        <translation>Rhoi'r copi wrth gefn hwn yn ôl…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>To put one back, choose it and type the passphrase you used when it was made.</source>
+        <translation>I roi un yn ôl, dewiswch ef a theipiwch y cyfrinymadrodd a ddefnyddioch pan gafodd ei wneud.</translation>
+    </message>
+    <message>
+        <source>Please type the passphrase you used when that backup was made.</source>
+        <translation>Teipiwch y cyfrinymadrodd a ddefnyddioch pan gafodd y copi wrth gefn hwnnw ei wneud.</translation>
+    </message>
+</context>
+<context>
+    <name>card</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>checklist</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ydw</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Ddim eto</translation>
+    </message>
+    <message>
+        <source>A note, if you like</source>
+        <translation>Nodyn, os hoffech chi</translation>
+    </message>
+</context>
+<context>
+    <name>copy_dialog</name>
+    <message>
+        <source>Your copy</source>
+        <translation>Eich copi</translation>
+    </message>
+    <message>
+        <source>Export everything…</source>
+        <translation>Allforio popeth…</translation>
+    </message>
+    <message>
+        <source>Save the workbook as PDF…</source>
+        <translation>Cadw'r llyfr gwaith fel PDF…</translation>
+    </message>
+    <message>
+        <source>Save my stocktake as PDF…</source>
+        <translation>Cadw fy mhwyso a mesur fel PDF…</translation>
+    </message>
+    <message>
+        <source>Bring in a file…</source>
+        <translation>Dod â ffeil i mewn…</translation>
+    </message>
+    <message>
+        <source>Bring in a folder…</source>
+        <translation>Dod â ffolder i mewn…</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Wrthi'n gweithio</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Everything you write stays here, locked. Here you can make a copy to keep, to print or to take to a new computer, and bring writing in.</source>
+        <translation>Mae popeth rydych chi'n ei ysgrifennu yn aros yma, wedi'i gloi. Yma gallwch wneud copi i'w gadw, i'w argraffu neu i fynd ag ef i gyfrifiadur newydd, a dod ag ysgrifennu i mewn.</translation>
+    </message>
+    <message>
+        <source>Take a copy</source>
+        <translation>Cymryd copi</translation>
+    </message>
+    <message>
+        <source>Bring in writing</source>
+        <translation>Dod ag ysgrifennu i mewn</translation>
+    </message>
+</context>
+<context>
+    <name>daily_page</name>
+    <message>
+        <source>Choose a day</source>
+        <translation>Dewis diwrnod</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Heddiw</translation>
+    </message>
+    <message>
+        <source>Earlier pages</source>
+        <translation>Tudalennau cynharach</translation>
+    </message>
+    <message>
+        <source>Daily page</source>
+        <translation>Tudalen ddyddiol</translation>
+    </message>
+    <message>
+        <source>DAILY PAGE</source>
+        <translation>TUDALEN DDYDDIOL</translation>
+    </message>
+    <message>
+        <source>Today's page</source>
+        <translation>Tudalen heddiw</translation>
+    </message>
+    <message>
+        <source>Write whatever is on your mind. The prompt is only a suggestion.</source>
+        <translation>Ysgrifennwch beth bynnag sydd ar eich meddwl. Awgrym yn unig yw'r cwestiwn.</translation>
+    </message>
+    <message>
+        <source>%n word</source>
+        <translation>%n gair</translation>
+    </message>
+    <message>
+        <source>%n words</source>
+        <translation>%n gair</translation>
+    </message>
+</context>
+<context>
+    <name>dates</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 am %2</translation>
+    </message>
+</context>
+<context>
+    <name>earlier_page</name>
+    <message>
+        <source>Earlier answers</source>
+        <translation>Atebion cynharach</translation>
+    </message>
+    <message>
+        <source>These answers belong to questions that are no longer in the programme. They are kept here so nothing you wrote is lost.</source>
+        <translation>Mae'r atebion hyn yn perthyn i gwestiynau sydd ddim yn y rhaglen bellach. Maen nhw'n cael eu cadw yma fel nad oes dim a ysgrifennoch yn cael ei golli.</translation>
+    </message>
+</context>
+<context>
+    <name>history_dialog</name>
+    <message>
+        <source>Earlier versions</source>
+        <translation>Fersiynau cynharach</translation>
+    </message>
+    <message>
+        <source>Saved versions</source>
+        <translation>Fersiynau wedi'u cadw</translation>
+    </message>
+    <message>
+        <source>This version</source>
+        <translation>Y fersiwn hon</translation>
+    </message>
+    <message>
+        <source>Use this version</source>
+        <translation>Defnyddio'r fersiwn hon</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Yn llwytho…</translation>
+    </message>
+</context>
+<context>
+    <name>journal_view</name>
+    <message>
+        <source>Your story</source>
+        <translation>Eich stori</translation>
+    </message>
+    <message>
+        <source>Your Personal Recovery Story will come together here from your answers in Preparing for Peer 2 Peer.</source>
+        <translation>Bydd eich Stori Adferiad Bersonol yn dod at ei gilydd yma o'ch atebion yn Paratoi ar gyfer Peer 2 Peer.</translation>
+    </message>
+    <message>
+        <source>Search your journal  (Ctrl+F)</source>
+        <translation>Chwilio eich dyddlyfr  (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search your journal</source>
+        <translation>Chwilio eich dyddlyfr</translation>
+    </message>
+    <message>
+        <source>Looking in each one's earlier versions and your backups…</source>
+        <translation>Yn edrych yn fersiynau cynharach pob un ac yn eich copïau wrth gefn…</translation>
+    </message>
+</context>
+<context>
+    <name>ladder</name>
+    <message>
+        <source>Your earlier marks on the ladder</source>
+        <translation>Eich marciau cynharach ar yr ysgol</translation>
+    </message>
+    <message>
+        <source>Left and Right go from one mark to the next.</source>
+        <translation>Mae'r saethau Chwith a De yn mynd o un marc i'r nesaf.</translation>
+    </message>
+    <message>
+        <source>A note about today's mark</source>
+        <translation>Nodyn am farc heddiw</translation>
+    </message>
+    <message>
+        <source>A note about where you are today, if you like.</source>
+        <translation>Nodyn am ble rydych chi heddiw, os hoffech chi.</translation>
+    </message>
+</context>
+<context>
+    <name>language_highlighter</name>
+    <message>
+        <source>No spelling suggestions</source>
+        <translation>Dim awgrymiadau sillafu</translation>
+    </message>
+    <message>
+        <source>Add “%1” to my words</source>
+        <translation>Ychwanegu “%1” at fy ngeiriau</translation>
+    </message>
+</context>
+<context>
+    <name>lessons</name>
+    <message>
+        <source>%1 of %2 lesson done</source>
+        <translation>%1 o %2 wers wedi'i gwneud</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lessons done</source>
+        <translation>%1 o %2 gwers wedi'u gwneud</translation>
+    </message>
+</context>
+<context>
+    <name>notice</name>
+    <message>
+        <source>Passphrase</source>
+        <translation>Cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>Checking the backup and putting it back…</source>
+        <translation>Yn gwirio'r copi wrth gefn ac yn ei roi yn ôl…</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup</source>
+        <translation>Adfer y copi wrth gefn diweddaraf</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Rhoi cynnig arall arni</translation>
+    </message>
+    <message>
+        <source>Your journal is already open</source>
+        <translation>Mae eich dyddlyfr eisoes ar agor</translation>
+    </message>
+    <message>
+        <source>peerjournal is already open in another window, so this one will not open it too. Switch to that window to carry on. If you have just closed it, try again.</source>
+        <translation>Mae peerjournal eisoes ar agor mewn ffenestr arall, felly fydd yr un yma ddim yn ei agor hefyd. Ewch i'r ffenestr honno i barhau. Os ydych chi newydd ei chau, rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Your journal file is damaged</source>
+        <translation>Mae ffeil eich dyddlyfr wedi'i difrodi</translation>
+    </message>
+    <message>
+        <source>peerjournal cannot open it as it is. Nothing has been deleted, and the damaged file will be kept aside.</source>
+        <translation>All peerjournal ddim ei hagor fel y mae. Does dim byd wedi'i ddileu, a bydd y ffeil sydd wedi'i difrodi yn cael ei chadw o'r neilltu.</translation>
+    </message>
+    <message>
+        <source>Please update peerjournal</source>
+        <translation>Diweddarwch peerjournal</translation>
+    </message>
+    <message>
+        <source>Your journal could not be opened</source>
+        <translation>Doedd dim modd agor eich dyddlyfr</translation>
+    </message>
+    <message>
+        <source>Please type the passphrase first.</source>
+        <translation>Teipiwch y cyfrinymadrodd yn gyntaf.</translation>
+    </message>
+</context>
+<context>
+    <name>notice_bar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Cau'r neges</translation>
+    </message>
+</context>
+<context>
+    <name>part_page</name>
+    <message>
+        <source>Earlier versions</source>
+        <translation>Fersiynau cynharach</translation>
+    </message>
+    <message>
+        <source>Earlier versions of this answer</source>
+        <translation>Fersiynau cynharach o'r ateb hwn</translation>
+    </message>
+    <message>
+        <source>This session's aims</source>
+        <translation>Nodau'r sesiwn hon</translation>
+    </message>
+    <message>
+        <source>There is nothing to answer here.</source>
+        <translation>Does dim byd i'w ateb yma.</translation>
+    </message>
+</context>
+<context>
+    <name>passphrase_dialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Newid y cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>Your passphrase now</source>
+        <translation>Eich cyfrinymadrodd nawr</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Cyfrinymadrodd newydd</translation>
+    </message>
+    <message>
+        <source>New passphrase again</source>
+        <translation>Y cyfrinymadrodd newydd eto</translation>
+    </message>
+    <message>
+        <source>Changing your passphrase…</source>
+        <translation>Yn newid eich cyfrinymadrodd…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>Your writing stays as it is. It is sealed again under a new key, so your old passphrase opens nothing you write from now on. Your recovery key keeps working as before. Backups made before today still open with the passphrase you had then.</source>
+        <translation>Mae eich ysgrifennu'n aros fel y mae. Mae'n cael ei selio eto dan allwedd newydd, felly fydd eich hen gyfrinymadrodd ddim yn agor dim a ysgrifennwch o hyn ymlaen. Mae eich allwedd adfer yn dal i weithio fel o'r blaen. Mae copïau wrth gefn a wnaed cyn heddiw yn dal i agor gyda'r cyfrinymadrodd oedd gennych bryd hynny.</translation>
+    </message>
+</context>
+<context>
+    <name>ranked</name>
+    <message>
+        <source>Drag to move, or press Alt+Up / Alt+Down</source>
+        <translation>Llusgwch i symud, neu pwyswch Alt+Up / Alt+Down</translation>
+    </message>
+    <message>
+        <source>Move this row: press Alt+Up or Alt+Down</source>
+        <translation>Symud y rhes hon: pwyswch Alt+Up neu Alt+Down</translation>
+    </message>
+    <message>
+        <source>Move up (Alt+Up)</source>
+        <translation>Symud i fyny (Alt+Up)</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Symud i fyny</translation>
+    </message>
+    <message>
+        <source>Move down (Alt+Down)</source>
+        <translation>Symud i lawr (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Symud i lawr</translation>
+    </message>
+</context>
+<context>
+    <name>recovery_key_dialog</name>
+    <message>
+        <source>A new recovery key</source>
+        <translation>Allwedd adfer newydd</translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation>Eich cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>Making a new recovery key and sealing your journal again…</source>
+        <translation>Yn gwneud allwedd adfer newydd ac yn selio eich dyddlyfr eto…</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key</source>
+        <translation>Gwneud allwedd adfer newydd</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>If your recovery key may have been seen or lost, make a new one. The old one stops opening your journal at once. Backups made before today still open with the keys they had. Type your passphrase to go on.</source>
+        <translation>Os oes rhywun efallai wedi gweld eich allwedd adfer, neu os ydych wedi'i cholli, gwnewch un newydd. Bydd yr hen un yn peidio ag agor eich dyddlyfr ar unwaith. Mae copïau wrth gefn a wnaed cyn heddiw yn dal i agor gyda'r allweddi oedd ganddyn nhw. Teipiwch eich cyfrinymadrodd i fynd ymlaen.</translation>
+    </message>
+    <message>
+        <source>Your new recovery key</source>
+        <translation>Eich allwedd adfer newydd</translation>
+    </message>
+</context>
+<context>
+    <name>recovery_key_view</name>
+    <message>
+        <source>Your recovery key</source>
+        <translation>Eich allwedd adfer</translation>
+    </message>
+    <message>
+        <source>If you ever forget your passphrase, this key is the only other way into your journal. It is shown only this once. Please write it down, print it or save it, and keep it somewhere safe and private, away from this laptop.</source>
+        <translation>Os byddwch chi byth yn anghofio eich cyfrinymadrodd, yr allwedd hon yw'r unig ffordd arall i mewn i'ch dyddlyfr. Dim ond y tro hwn y caiff ei dangos. Ysgrifennwch hi i lawr, argraffwch hi neu cadwch hi, a chadwch hi yn rhywle diogel a phreifat, i ffwrdd o'r gliniadur hwn.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Allwedd adfer</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Argraffu…</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Cadw fel PDF…</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copïo</translation>
+    </message>
+    <message>
+        <source>Copied privately, and cleared from the clipboard in 30 s</source>
+        <translation>Wedi'i chopïo'n breifat, a'i chlirio o'r clipfwrdd ymhen 30 eiliad</translation>
+    </message>
+    <message>
+        <source>I have written it down, or printed or saved it</source>
+        <translation>Rydw i wedi'i hysgrifennu i lawr, neu wedi'i hargraffu neu ei chadw</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Parhau</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Wedi'i hanfon i'r argraffydd.</translation>
+    </message>
+    <message>
+        <source>That file could not be written. Please try another folder.</source>
+        <translation>Doedd dim modd ysgrifennu'r ffeil honno. Rhowch gynnig ar ffolder arall.</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it somewhere safe now: it is cleared from the clipboard in 30 seconds.</source>
+        <translation>Wedi'i chopïo. Gludwch hi yn rhywle diogel nawr: caiff ei chlirio o'r clipfwrdd ymhen 30 eiliad.</translation>
+    </message>
+</context>
+<context>
+    <name>search_page</name>
+    <message>
+        <source>Search</source>
+        <translation>Chwilio</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Canlyniadau chwilio</translation>
+    </message>
+    <message>
+        <source>Type a word or two to look through everything you have written.</source>
+        <translation>Teipiwch air neu ddau i chwilio trwy bopeth rydych chi wedi'i ysgrifennu.</translation>
+    </message>
+    <message>
+        <source>Nothing you have written matches that yet.</source>
+        <translation>Does dim byd rydych chi wedi'i ysgrifennu yn cyfateb i hynny eto.</translation>
+    </message>
+</context>
+<context>
+    <name>settings_dialog</name>
+    <message>
+        <source>Follow my computer</source>
+        <translation>Dilyn fy nghyfrifiadur</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Golau</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Tywyll</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Cyferbyniad uchel</translation>
+    </message>
+    <message>
+        <source>British English</source>
+        <translation>Saesneg Prydain</translation>
+    </message>
+    <message>
+        <source>Cymraeg (Welsh)</source>
+        <translation>Cymraeg</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>I ffwrdd</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Gosodiadau</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>Maint y testun</translation>
+    </message>
+    <message>
+        <source>Lock after this many minutes without use</source>
+        <translation>Cloi ar ôl y nifer yma o funudau heb ei ddefnyddio</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Lliwiau</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Chwyddo</translation>
+    </message>
+    <message>
+        <source>Ctrl+plus and Ctrl+minus zoom too; Ctrl+0 goes back to 100%.</source>
+        <translation>Mae Ctrl+plws a Ctrl+minws yn chwyddo hefyd; mae Ctrl+0 yn mynd yn ôl i 100%.</translation>
+    </message>
+    <message>
+        <source>Spelling</source>
+        <translation>Sillafu</translation>
+    </message>
+    <message>
+        <source>Misspelt words get a red underline; right-click one for suggestions.</source>
+        <translation>Mae geiriau wedi'u camsillafu yn cael llinell goch oddi tanynt; de-gliciwch ar un i gael awgrymiadau.</translation>
+    </message>
+    <message>
+        <source>Language of the window</source>
+        <translation>Iaith y ffenestr</translation>
+    </message>
+    <message>
+        <source>The window's own words; the programme's questions stay as they are written. A new choice shows from the next time peerjournal opens.</source>
+        <translation>Geiriau'r ffenestr ei hun; mae cwestiynau'r rhaglen yn aros fel y maen nhw wedi'u hysgrifennu. Bydd dewis newydd yn ymddangos y tro nesaf y bydd peerjournal yn agor.</translation>
+    </message>
+    <message>
+        <source>Lock by itself after</source>
+        <translation>Cloi ohono'i hun ar ôl</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Iaith</translation>
+    </message>
+    <message>
+        <source>Backups…</source>
+        <translation>Copïau wrth gefn…</translation>
+    </message>
+    <message>
+        <source>Your copy: export, print, bring in…</source>
+        <translation>Eich copi: allforio, argraffu, dod â phethau i mewn…</translation>
+    </message>
+    <message>
+        <source>Change passphrase…</source>
+        <translation>Newid y cyfrinymadrodd…</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key…</source>
+        <translation>Gwneud allwedd adfer newydd…</translation>
+    </message>
+    <message>
+        <source>Your journal</source>
+        <translation>Eich dyddlyfr</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Changes are kept as you make them.</source>
+        <translation>Mae newidiadau'n cael eu cadw wrth i chi eu gwneud.</translation>
+    </message>
+    <message>
+        <source>Locking hides everything you have written until your passphrase is typed again. Ctrl+L locks at once; Ctrl+Shift+H hides the window straight away and locks it too.</source>
+        <translation>Mae cloi yn cuddio popeth rydych chi wedi'i ysgrifennu nes bydd eich cyfrinymadrodd yn cael ei deipio eto. Mae Ctrl+L yn cloi ar unwaith; mae Ctrl+Shift+H yn cuddio'r ffenestr yn syth ac yn ei chloi hefyd.</translation>
+    </message>
+    <message>
+        <source> minute</source>
+        <translation> munud</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> munud</translation>
+    </message>
+</context>
+<context>
+    <name>setup</name>
+    <message>
+        <source>The Peer Coaching Tree</source>
+        <translation>The Peer Coaching Tree</translation>
+    </message>
+    <message>
+        <source>Welcome to peerjournal</source>
+        <translation>Croeso i peerjournal</translation>
+    </message>
+    <message>
+        <source>This is your own private journal for the Peer 2 Peer programme. You can answer the workbook's questions here, come back to them over the weeks, and keep a few words each day.</source>
+        <translation>Dyma eich dyddlyfr preifat eich hun ar gyfer rhaglen Peer 2 Peer. Gallwch ateb cwestiynau'r llyfr gwaith yma, dod yn ôl atyn nhw dros yr wythnosau, ac ysgrifennu ychydig eiriau bob dydd.</translation>
+    </message>
+    <message>
+        <source>Everything you write stays on this computer, locked with a passphrase that only you know. Nobody else can read it: not your facilitator, not the people who made this app, and not anyone else who uses this laptop.</source>
+        <translation>Mae popeth rydych chi'n ei ysgrifennu yn aros ar y cyfrifiadur hwn, wedi'i gloi â chyfrinymadrodd mai dim ond chi sy'n ei wybod. All neb arall ei ddarllen: nid eich hwylusydd, nid y bobl a wnaeth yr ap hwn, a neb arall sy'n defnyddio'r gliniadur hwn.</translation>
+    </message>
+    <message>
+        <source>Nothing here is ever required. Write as much or as little as you like.</source>
+        <translation>Does dim byd yma'n orfodol byth. Ysgrifennwch gymaint neu gyn lleied ag y mynnwch.</translation>
+    </message>
+    <message>
+        <source>Begin</source>
+        <translation>Dechrau</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase</source>
+        <translation>Dewis cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>You will type this each time you open your journal. A few unrelated words you will remember work well, for example four things you can see from your favourite chair.</source>
+        <translation>Byddwch yn teipio hwn bob tro y byddwch yn agor eich dyddlyfr. Mae ychydig o eiriau digyswllt y byddwch chi'n eu cofio yn gweithio'n dda, er enghraifft pedwar peth y gallwch eu gweld o'ch hoff gadair.</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Cyfrinymadrodd newydd</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Teipiwch ef eto</translation>
+    </message>
+    <message>
+        <source>Create my journal</source>
+        <translation>Creu fy nyddlyfr</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Yn ôl</translation>
+    </message>
+    <message>
+        <source>Locking your new journal. This takes a moment…</source>
+        <translation>Yn cloi eich dyddlyfr newydd. Mae hyn yn cymryd eiliad…</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Cyfrinymadrodd</translation>
+    </message>
+</context>
+<context>
+    <name>sidebar</name>
+    <message>
+        <source>Programme</source>
+        <translation>Rhaglen</translation>
+    </message>
+    <message>
+        <source>Overall progress</source>
+        <translation>Cynnydd cyffredinol</translation>
+    </message>
+    <message>
+        <source>Daily pages</source>
+        <translation>Tudalennau dyddiol</translation>
+    </message>
+    <message>
+        <source>Your story</source>
+        <translation>Eich stori</translation>
+    </message>
+    <message>
+        <source>Overall: %1 of %2 answered</source>
+        <translation>At ei gilydd: %1 o %2 wedi'u hateb</translation>
+    </message>
+</context>
+<context>
+    <name>spectrum</name>
+    <message>
+        <source>Not marked yet</source>
+        <translation>Heb ei farcio eto</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clirio</translation>
+    </message>
+</context>
+<context>
+    <name>support_panel</name>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Number, or how to reach them</source>
+        <translation>Rhif, neu sut i gysylltu â nhw</translation>
+    </message>
+    <message>
+        <source>A note, for example when to call</source>
+        <translation>Nodyn, er enghraifft pryd i ffonio</translation>
+    </message>
+    <message>
+        <source>A note</source>
+        <translation>Nodyn</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Tynnu</translation>
+    </message>
+    <message>
+        <source>Need support now?</source>
+        <translation>Angen cymorth nawr?</translation>
+    </message>
+    <message>
+        <source>If you are in danger, or might act on thoughts of harming yourself, call 999 now or go to A&amp;E. You do not have to be sure it is serious enough.</source>
+        <translation>Os ydych chi mewn perygl, neu os gallech chi weithredu ar feddyliau am niweidio eich hun, ffoniwch 999 nawr neu ewch i'r Adran Achosion Brys. Does dim rhaid i chi fod yn siŵr ei fod yn ddigon difrifol.</translation>
+    </message>
+    <message>
+        <source>People you can talk to</source>
+        <translation>Pobl y gallwch siarad â nhw</translation>
+    </message>
+    <message>
+        <source>Your own people</source>
+        <translation>Eich pobl eich hun</translation>
+    </message>
+    <message>
+        <source>Add someone</source>
+        <translation>Ychwanegu rhywun</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Unlock your journal to see the people you have added.</source>
+        <translation>Datgloi eich dyddlyfr i weld y bobl rydych chi wedi'u hychwanegu.</translation>
+    </message>
+    <message>
+        <source>Add the people you would like to reach when things are hard. They are kept locked in your journal with everything else, and saved as you type.</source>
+        <translation>Ychwanegwch y bobl yr hoffech gysylltu â nhw pan fydd pethau'n anodd. Maen nhw'n cael eu cadw dan glo yn eich dyddlyfr gyda phopeth arall, ac yn cael eu cadw wrth i chi deipio.</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Wedi'i gadw</translation>
+    </message>
+</context>
+<context>
+    <name>text</name>
+    <message>
+        <source>Write as much or as little as you like.</source>
+        <translation>Ysgrifennwch gymaint neu gyn lleied ag y mynnwch.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Rhagolwg</translation>
+    </message>
+    <message>
+        <source>See it formatted (Ctrl+Shift+P)</source>
+        <translation>Gweld y fformat (Ctrl+Shift+P)</translation>
+    </message>
+</context>
+<context>
+    <name>top_bar</name>
+    <message>
+        <source>Need support now?</source>
+        <translation>Angen cymorth nawr?</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Cymorth</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Yn cadw…</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Yn cadw</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>Chwyddo</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Gosodiadau</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Cloi</translation>
+    </message>
+    <message>
+        <source>Lock your journal (Ctrl+L)</source>
+        <translation>Cloi eich dyddlyfr (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>The window is shown at %1%. Press to go back to 100% (Ctrl+0).</source>
+        <translation>Mae'r ffenestr yn cael ei dangos ar %1%. Pwyswch i fynd yn ôl i 100% (Ctrl+0).</translation>
+    </message>
+    <message>
+        <source>Back to 100% (Ctrl+0). Ctrl+plus and Ctrl+minus zoom.</source>
+        <translation>Yn ôl i 100% (Ctrl+0). Mae Ctrl+plws a Ctrl+minws yn chwyddo.</translation>
+    </message>
+</context>
+<context>
+    <name>tree_view</name>
+    <message>
+        <source>The Peer Coaching Tree</source>
+        <translation>The Peer Coaching Tree</translation>
+    </message>
+    <message>
+        <source>Use the arrow keys to move between the parts of the tree, and Enter to open one.</source>
+        <translation>Defnyddiwch y bysellau saeth i symud rhwng rhannau'r goeden, ac Enter i agor un.</translation>
+    </message>
+    <message>
+        <source>Choose a part of the tree to open it. Each leaf is a question; leaves fill in as you write. There is no order to follow and no rush.</source>
+        <translation>Dewiswch ran o'r goeden i'w hagor. Cwestiwn yw pob deilen; mae'r dail yn llenwi wrth i chi ysgrifennu. Does dim trefn i'w dilyn a does dim brys.</translation>
+    </message>
+    <message>
+        <source>The parts of the tree</source>
+        <translation>Rhannau'r goeden</translation>
+    </message>
+    <message>
+        <source>Press Enter to open a part.</source>
+        <translation>Pwyswch Enter i agor rhan.</translation>
+    </message>
+</context>
+<context>
+    <name>unlock</name>
+    <message>
+        <source>Welcome back</source>
+        <translation>Croeso'n ôl</translation>
+    </message>
+    <message>
+        <source>Your journal is locked. Type your passphrase to open it.</source>
+        <translation>Mae eich dyddlyfr wedi'i gloi. Teipiwch eich cyfrinymadrodd i'w agor.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Datgloi</translation>
+    </message>
+    <message>
+        <source>Forgot your passphrase?</source>
+        <translation>Wedi anghofio eich cyfrinymadrodd?</translation>
+    </message>
+    <message>
+        <source>Opening your journal…</source>
+        <translation>Yn agor eich dyddlyfr…</translation>
+    </message>
+    <message>
+        <source>Open with your recovery key</source>
+        <translation>Agor gyda'ch allwedd adfer</translation>
+    </message>
+    <message>
+        <source>Type the recovery key you wrote down or printed when you set up your journal, then choose a new passphrase. Capital letters, spaces and dashes do not matter.</source>
+        <translation>Teipiwch yr allwedd adfer a ysgrifennoch i lawr neu a argraffoch pan sefydloch eich dyddlyfr, yna dewiswch gyfrinymadrodd newydd. Does dim ots am briflythrennau, bylchau a llinellau toriad.</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Allwedd adfer</translation>
+    </message>
+    <message>
+        <source>ABCD-EFGH-…</source>
+        <translation>ABCD-EFGH-…</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Cyfrinymadrodd newydd</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Teipiwch ef eto</translation>
+    </message>
+    <message>
+        <source>Open and keep the new passphrase</source>
+        <translation>Agor a chadw'r cyfrinymadrodd newydd</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Yn ôl</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <source>Show</source>
+        <translation>Dangos</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Cryfder y cyfrinymadrodd</translation>
+    </message>
+</context>
+</TS>
