@@ -279,6 +279,13 @@
     </message>
 </context>
 <context>
+    <name>application</name>
+    <message>
+        <source>peerjournal is already open, so we have brought that window to the front.</source>
+        <translation>Mae peerjournal eisoes ar agor, felly rydyn ni wedi dod â'r ffenestr honno i'r blaen.</translation>
+    </message>
+</context>
+<context>
     <name>autosave</name>
     <message>
         <source>Saving…</source>
@@ -328,8 +335,56 @@
         <translation>I roi un yn ôl, dewiswch ef a theipiwch y cyfrinymadrodd a ddefnyddioch pan gafodd ei wneud.</translation>
     </message>
     <message>
+        <source>Anything written since then will not be in it. </source>
+        <translation>Fydd dim a ysgrifennwyd ers hynny ynddo. </translation>
+    </message>
+    <message>
+        <source>Nothing you have written has changed since then. </source>
+        <translation>Does dim byd rydych chi wedi'i ysgrifennu wedi newid ers hynny. </translation>
+    </message>
+    <message>
+        <source>1 answer</source>
+        <translation>1 ateb</translation>
+    </message>
+    <message>
+        <source>%1 answers</source>
+        <translation>%1 ateb</translation>
+    </message>
+    <message>
+        <source>1 daily page</source>
+        <translation>1 dudalen ddyddiol</translation>
+    </message>
+    <message>
+        <source>%1 daily pages</source>
+        <translation>%1 tudalen ddyddiol</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <source>%1 changed since then would go back to how they were. </source>
+        <translation>Byddai %1 sydd wedi newid ers hynny yn mynd yn ôl i fel yr oedden nhw. </translation>
+    </message>
+    <message>
         <source>Please type the passphrase you used when that backup was made.</source>
         <translation>Teipiwch y cyfrinymadrodd a ddefnyddioch pan gafodd y copi wrth gefn hwnnw ei wneud.</translation>
+    </message>
+    <message>
+        <source>Put this backup back?</source>
+        <translation>Rhoi'r copi wrth gefn hwn yn ôl?</translation>
+    </message>
+    <message>
+        <source>Your journal will go back to how it was on %1. %2The journal as it is now is kept, whole, in the 'set-aside' folder, so nothing is lost.</source>
+        <translation>Bydd eich dyddlyfr yn mynd yn ôl i fel yr oedd ar %1. %2Mae'r dyddlyfr fel y mae nawr yn cael ei gadw, yn gyfan, yn y ffolder 'set-aside', felly does dim byd yn cael ei golli.</translation>
+    </message>
+    <message>
+        <source>Put it back</source>
+        <translation>Ei roi yn ôl</translation>
+    </message>
+    <message>
+        <source>Keep my journal as it is</source>
+        <translation>Cadw fy nyddlyfr fel y mae</translation>
     </message>
 </context>
 <context>
@@ -346,12 +401,35 @@
         <translation>Ydw</translation>
     </message>
     <message>
+        <source>Yes: %1</source>
+        <translation>Ydw: %1</translation>
+    </message>
+    <message>
         <source>Not yet</source>
         <translation>Ddim eto</translation>
     </message>
     <message>
+        <source>Not yet: %1</source>
+        <translation>Ddim eto: %1</translation>
+    </message>
+    <message>
         <source>A note, if you like</source>
         <translation>Nodyn, os hoffech chi</translation>
+    </message>
+    <message>
+        <source>A note: %1</source>
+        <translation>Nodyn: %1</translation>
+    </message>
+</context>
+<context>
+    <name>choose</name>
+    <message>
+        <source>You have already chosen %1. If %2 feels truer, untick one of the others first.</source>
+        <translation>Rydych chi eisoes wedi dewis %1. Os yw %2 yn teimlo'n fwy gwir, dad-diciwch un o'r lleill yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 chosen</source>
+        <translation>%1 o %2 wedi'u dewis</translation>
     </message>
 </context>
 <context>
@@ -400,6 +478,38 @@
         <source>Bring in writing</source>
         <translation>Dod ag ysgrifennu i mewn</translation>
     </message>
+    <message>
+        <source>Making your copy…</source>
+        <translation>Yn gwneud eich copi…</translation>
+    </message>
+    <message>
+        <source>Saved to %1. This copy is not encrypted: keep it somewhere safe.</source>
+        <translation>Wedi'i gadw yn %1. Dydy'r copi hwn ddim wedi'i amgryptio: cadwch ef yn rhywle diogel.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Yn darllen %1…</translation>
+    </message>
+    <message>
+        <source>%1
+
+Bring it in? Nothing you have now is overwritten.</source>
+        <translation>%1
+
+Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</translation>
+    </message>
+    <message>
+        <source>Bring it in</source>
+        <translation>Dod ag ef i mewn</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ddim nawr</translation>
+    </message>
+    <message>
+        <source>Bringing it in…</source>
+        <translation>Yn dod ag ef i mewn…</translation>
+    </message>
 </context>
 <context>
     <name>daily_page</name>
@@ -432,12 +542,20 @@
         <translation>Ysgrifennwch beth bynnag sydd ar eich meddwl. Awgrym yn unig yw'r cwestiwn.</translation>
     </message>
     <message>
+        <source>This page could not be read: part of the file holding it is damaged. Nothing else is affected. “Bring back what can be” at the top of the window brings back its newest readable version.</source>
+        <translation>Doedd dim modd darllen y dudalen hon: mae rhan o'r ffeil sy'n ei dal wedi'i difrodi. Does dim byd arall wedi'i effeithio. Mae “Dod â'r hyn sy'n bosibl yn ôl” ar frig y ffenestr yn dod â'i fersiwn ddarllenadwy ddiweddaraf yn ôl.</translation>
+    </message>
+    <message>
         <source>%n word</source>
         <translation>%n gair</translation>
     </message>
     <message>
         <source>%n words</source>
         <translation>%n gair</translation>
+    </message>
+    <message>
+        <source>Your pages will be listed here.</source>
+        <translation>Bydd eich tudalennau'n cael eu rhestru yma.</translation>
     </message>
 </context>
 <context>
@@ -456,6 +574,10 @@
     <message>
         <source>These answers belong to questions that are no longer in the programme. They are kept here so nothing you wrote is lost.</source>
         <translation>Mae'r atebion hyn yn perthyn i gwestiynau sydd ddim yn y rhaglen bellach. Maen nhw'n cael eu cadw yma fel nad oes dim a ysgrifennoch yn cael ei golli.</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Wedi'i gadw %1</translation>
     </message>
 </context>
 <context>
@@ -483,6 +605,10 @@
     <message>
         <source>Loading…</source>
         <translation>Yn llwytho…</translation>
+    </message>
+    <message>
+        <source>Nothing has been saved here yet.</source>
+        <translation>Does dim byd wedi'i gadw yma eto.</translation>
     </message>
 </context>
 <context>
@@ -526,6 +652,14 @@
         <source>A note about where you are today, if you like.</source>
         <translation>Nodyn am ble rydych chi heddiw, os hoffech chi.</translation>
     </message>
+    <message>
+        <source>Today's mark is now %1 (it was %2): one mark is kept for each day, so this corrects today's and earlier days keep theirs.</source>
+        <translation>Marc heddiw yw %1 nawr (%2 oedd e): mae un marc yn cael ei gadw ar gyfer pob diwrnod, felly mae hyn yn cywiro marc heddiw ac mae diwrnodau cynharach yn cadw eu rhai nhw.</translation>
+    </message>
+    <message>
+        <source>Today's mark, %1, is kept with today's date.</source>
+        <translation>Mae marc heddiw, %1, yn cael ei gadw gyda dyddiad heddiw.</translation>
+    </message>
 </context>
 <context>
     <name>language_highlighter</name>
@@ -537,9 +671,21 @@
         <source>Add “%1” to my words</source>
         <translation>Ychwanegu “%1” at fy ngeiriau</translation>
     </message>
+    <message>
+        <source>Say “%1” instead</source>
+        <translation>Dweud “%1” yn lle hynny</translation>
+    </message>
 </context>
 <context>
     <name>lessons</name>
+    <message>
+        <source>Lesson %1</source>
+        <translation>Gwers %1</translation>
+    </message>
+    <message>
+        <source>Lesson %1 done</source>
+        <translation>Gwers %1 wedi'i gwneud</translation>
+    </message>
     <message>
         <source>%1 of %2 lesson done</source>
         <translation>%1 o %2 wers wedi'i gwneud</translation>
@@ -547,6 +693,13 @@
     <message>
         <source>%1 of %2 lessons done</source>
         <translation>%1 o %2 gwers wedi'u gwneud</translation>
+    </message>
+</context>
+<context>
+    <name>main_window</name>
+    <message>
+        <source>%1 — Demo</source>
+        <translation>%1 — Enghraifft</translation>
     </message>
 </context>
 <context>
@@ -582,6 +735,14 @@
     <message>
         <source>peerjournal cannot open it as it is. Nothing has been deleted, and the damaged file will be kept aside.</source>
         <translation>All peerjournal ddim ei hagor fel y mae. Does dim byd wedi'i ddileu, a bydd y ffeil sydd wedi'i difrodi yn cael ei chadw o'r neilltu.</translation>
+    </message>
+    <message>
+        <source>The latest backup was made on %1. To put it back, type the passphrase you used then.</source>
+        <translation>Cafodd y copi wrth gefn diweddaraf ei wneud ar %1. I'w roi yn ôl, teipiwch y cyfrinymadrodd a ddefnyddioch bryd hynny.</translation>
+    </message>
+    <message>
+        <source>peerjournal cannot open it as it is, and there is no backup to go back to yet. Nothing has been deleted. Please keep the data folder as it is (%1) and ask for help from someone you trust.</source>
+        <translation>All peerjournal ddim ei hagor fel y mae, a does dim copi wrth gefn i fynd yn ôl ato eto. Does dim byd wedi'i ddileu. Cadwch y ffolder data fel y mae (%1) a gofynnwch am help gan rywun rydych chi'n ymddiried ynddo.</translation>
     </message>
     <message>
         <source>Please update peerjournal</source>
@@ -621,6 +782,10 @@
         <source>There is nothing to answer here.</source>
         <translation>Does dim byd i'w ateb yma.</translation>
     </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Agor %1</translation>
+    </message>
 </context>
 <context>
     <name>passphrase_dialog</name>
@@ -654,6 +819,17 @@
     </message>
 </context>
 <context>
+    <name>progress</name>
+    <message>
+        <source>%1 of %2 lessons</source>
+        <translation>%1 o %2 gwers</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered</source>
+        <translation>%1 o %2 wedi'u hateb</translation>
+    </message>
+</context>
+<context>
     <name>ranked</name>
     <message>
         <source>Drag to move, or press Alt+Up / Alt+Down</source>
@@ -678,6 +854,14 @@
     <message>
         <source>Move down</source>
         <translation>Symud i lawr</translation>
+    </message>
+    <message>
+        <source>Value %1</source>
+        <translation>Gwerth %1</translation>
+    </message>
+    <message>
+        <source>What value %1 means to you</source>
+        <translation>Beth mae gwerth %1 yn ei olygu i chi</translation>
     </message>
 </context>
 <context>
@@ -758,6 +942,10 @@
         <translation>Doedd dim modd ysgrifennu'r ffeil honno. Rhowch gynnig ar ffolder arall.</translation>
     </message>
     <message>
+        <source>Saved as %1. Keep it somewhere private.</source>
+        <translation>Wedi'i chadw fel %1. Cadwch hi yn rhywle preifat.</translation>
+    </message>
+    <message>
         <source>Copied. Paste it somewhere safe now: it is cleared from the clipboard in 30 seconds.</source>
         <translation>Wedi'i chopïo. Gludwch hi yn rhywle diogel nawr: caiff ei chlirio o'r clipfwrdd ymhen 30 eiliad.</translation>
     </message>
@@ -779,6 +967,14 @@
     <message>
         <source>Nothing you have written matches that yet.</source>
         <translation>Does dim byd rydych chi wedi'i ysgrifennu yn cyfateb i hynny eto.</translation>
+    </message>
+    <message>
+        <source>Found in 1 place. Press Enter to open it.</source>
+        <translation>Wedi'i ganfod mewn 1 lle. Pwyswch Enter i'w agor.</translation>
+    </message>
+    <message>
+        <source>Found in %1 places. Press Enter to open one.</source>
+        <translation>Wedi'i ganfod mewn %1 lle. Pwyswch Enter i agor un.</translation>
     </message>
 </context>
 <context>
@@ -989,12 +1185,20 @@
 <context>
     <name>spectrum</name>
     <message>
+        <source>Between “%1” and “%2”</source>
+        <translation>Rhwng “%1” a “%2”</translation>
+    </message>
+    <message>
         <source>Not marked yet</source>
         <translation>Heb ei farcio eto</translation>
     </message>
     <message>
         <source>Clear</source>
         <translation>Clirio</translation>
+    </message>
+    <message>
+        <source>Clear the mark for “%1”</source>
+        <translation>Clirio'r marc ar gyfer “%1”</translation>
     </message>
 </context>
 <context>
@@ -1018,6 +1222,14 @@
     <message>
         <source>Remove</source>
         <translation>Tynnu</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Tynnu %1</translation>
+    </message>
+    <message>
+        <source>Remove this contact</source>
+        <translation>Tynnu'r cyswllt hwn</translation>
     </message>
     <message>
         <source>Need support now?</source>
@@ -1086,6 +1298,10 @@
         <translation>Yn cadw…</translation>
     </message>
     <message>
+        <source>peerjournal · Demo</source>
+        <translation>peerjournal · Enghraifft</translation>
+    </message>
+    <message>
         <source>Saving</source>
         <translation>Yn cadw</translation>
     </message>
@@ -1123,6 +1339,10 @@
     <message>
         <source>Use the arrow keys to move between the parts of the tree, and Enter to open one.</source>
         <translation>Defnyddiwch y bysellau saeth i symud rhwng rhannau'r goeden, ac Enter i agor un.</translation>
+    </message>
+    <message>
+        <source>%1: %2. Press Enter to open.</source>
+        <translation>%1: %2. Pwyswch Enter i agor.</translation>
     </message>
     <message>
         <source>Choose a part of the tree to open it. Each leaf is a question; leaves fill in as you write. There is no order to follow and no rush.</source>
@@ -1203,8 +1423,20 @@
         <translation>Dangos</translation>
     </message>
     <message>
+        <source>Show %1</source>
+        <translation>Dangos %1</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Cuddio</translation>
+    </message>
+    <message>
         <source>Passphrase strength</source>
         <translation>Cryfder y cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>A few unrelated words make a passphrase that is strong and easy to remember.</source>
+        <translation>Mae ychydig o eiriau digyswllt yn gwneud cyfrinymadrodd sy'n gryf ac yn hawdd ei gofio.</translation>
     </message>
 </context>
 </TS>

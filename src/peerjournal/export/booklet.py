@@ -30,7 +30,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from peerjournal.export import fonts
+from peerjournal.export import fonts, paragraphs
 from peerjournal.export.markdown_pdf import MarkdownStyles, markdown_flowables
 from peerjournal.export.paragraphs import ScriptParagraph
 
@@ -331,7 +331,10 @@ def build(
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     footer = fonts.markup(meta.footer)
     with _build_lock:
-        doc.build(list(flowables), canvasmaker=_numbered_canvas(footer, first_page_footer))
+        try:
+            doc.build(list(flowables), canvasmaker=_numbered_canvas(footer, first_page_footer))
+        finally:
+            paragraphs.forget_words()
     return buffer.getvalue()
 
 

@@ -166,9 +166,10 @@ def install() -> None:
 
 
 def forget_words() -> None:
-    """Empties the shaped-word memory between documents."""
+    """Empties the shaped-word memory and the made styles between documents."""
     with _typed_lock:
         _typed.clear()
+        _styles.clear()
 
 
 def starts_right_to_left(frags: Sequence[Any]) -> bool:

@@ -125,7 +125,10 @@ def start(services: Services, *, demo_notice: str = "") -> int:
         QMessageBox.information(
             None,
             "peerjournal",
-            "peerjournal is already open, so we have brought that window to the front.",
+            i18n.translate(
+                "application",
+                "peerjournal is already open, so we have brought that window to the front.",
+            ),
         )
         return 0
     instance.listen()

@@ -36,6 +36,7 @@ from peerjournal.ui.kit.first_paint import AfterFirstPaint
 from peerjournal.ui.kit.focus import FocusFollower
 from peerjournal.ui.kit.geometry import WindowPlace
 from peerjournal.ui.kit.headings import install_heading_roles
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.idle import IdleWatcher
 from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.prompter import Prompter, QtPrompter
@@ -80,7 +81,9 @@ class MainWindow(QMainWindow):
         install_heading_roles()  # titles, headings and questions told as headings
         self.setObjectName("mainWindow")
         self.demo = demo
-        self.setWindowTitle(f"{TITLE} — Demo" if demo else TITLE)
+        self.setWindowTitle(
+            translate("main_window", "%1 — Demo").replace("%1", TITLE) if demo else TITLE
+        )
         self.setMinimumSize(960, 640)
         self.resize(1280, 800)
         self.services = services

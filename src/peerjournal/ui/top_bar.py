@@ -22,7 +22,7 @@ class TopBar(QFrame):
         super().__init__(parent)
         self.setObjectName("topBar")
         self.wordmark = label(
-            "peerjournal · Demo" if demo else "peerjournal",
+            translate("top_bar", "peerjournal · Demo") if demo else "peerjournal",
             "heading",
             self,
             name="wordmark",

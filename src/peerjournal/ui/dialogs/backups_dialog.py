@@ -197,20 +197,33 @@ class BackupsDialog(QDialog):
     def _what_goes(self, path: Path) -> str:
         """Exactly what putting ``path`` back would undo, counted (nothing of the words)."""
         info = next((b for b in self._services.backups.list() if b.path == path), None)
+        unknown = translate("backups_dialog", "Anything written since then will not be in it. ")
         if info is None:
-            return "Anything written since then will not be in it. "
+            return unknown
         try:
             answers, pages = self._services.backups.changed_since(info.made)
         except PeerJournalError:
-            return "Anything written since then will not be in it. "
+            return unknown
         if not answers and not pages:
-            return "Nothing you have written has changed since then. "
+            return translate("backups_dialog", "Nothing you have written has changed since then. ")
         parts = []
         if answers:
-            parts.append("1 answer" if answers == 1 else f"{answers} answers")
+            parts.append(
+                translate("backups_dialog", "1 answer")
+                if answers == 1
+                else translate("backups_dialog", "%1 answers").replace("%1", str(answers))
+            )
         if pages:
-            parts.append("1 daily page" if pages == 1 else f"{pages} daily pages")
-        return f"{' and '.join(parts)} changed since then would go back to how they were. "
+            parts.append(
+                translate("backups_dialog", "1 daily page")
+                if pages == 1
+                else translate("backups_dialog", "%1 daily pages").replace("%1", str(pages))
+            )
+        joined = translate("backups_dialog", "%1 and %2") if len(parts) == 2 else "%1"
+        said = joined.replace("%1", parts[0]).replace("%2", parts[-1])
+        return translate(
+            "backups_dialog", "%1 changed since then would go back to how they were. "
+        ).replace("%1", said)
 
     @Slot()
     def _ask_restore(self) -> None:
@@ -232,12 +245,16 @@ class BackupsDialog(QDialog):
         made = item.text().split("    ·")[0] if item is not None else "then"
         if not self._prompter.confirm(
             self,
-            "Put this backup back?",
-            f"Your journal will go back to how it was on {made}. {self._what_goes(path)}"
-            "The journal as it is now is kept, whole, in the 'set-aside' folder, so nothing "
-            "is lost.",
-            accept="Put it back",
-            reject="Keep my journal as it is",
+            translate("backups_dialog", "Put this backup back?"),
+            translate(
+                "backups_dialog",
+                "Your journal will go back to how it was on %1. %2The journal as it is now is "
+                "kept, whole, in the 'set-aside' folder, so nothing is lost.",
+            )
+            .replace("%1", made)
+            .replace("%2", self._what_goes(path)),
+            accept=translate("backups_dialog", "Put it back"),
+            reject=translate("backups_dialog", "Keep my journal as it is"),
         ):
             return
         self.restore_requested.emit(str(path), passphrase)

@@ -229,11 +229,15 @@ class CopyDialog(QDialog):
         if path is None:
             return
         self._flush()
-        self.say("Making your copy…")
+        self.say(translate("copy_dialog", "Making your copy…"))
         self._op("copy.save").run(lambda: make(path), done=self._saved)
 
     def _saved(self, path: Path) -> None:
-        self.say(f"Saved to {path}. This copy is not encrypted: keep it somewhere safe.")
+        self.say(
+            translate(
+                "copy_dialog", "Saved to %1. This copy is not encrypted: keep it somewhere safe."
+            ).replace("%1", str(path))
+        )
 
     @Slot()
     def _on_export_all(self) -> None:
@@ -283,7 +287,7 @@ class CopyDialog(QDialog):
 
     def _look(self, path: Path) -> None:
         transfer = self._services.transfer
-        self.say(f"Reading {path.name}…")
+        self.say(translate("copy_dialog", "Reading %1…").replace("%1", path.name))
         self._op("copy.look", serial=False).run(lambda: transfer.look(path), done=self._looked)
 
     def _looked(self, incoming: Incoming) -> None:
@@ -295,16 +299,18 @@ class CopyDialog(QDialog):
             said += " " + " ".join(incoming.left_out)
         if not self._prompter.confirm(
             self,
-            "Bring in writing",
-            f"{said}\n\nBring it in? Nothing you have now is overwritten.",
-            accept="Bring it in",
-            reject="Not now",
+            translate("copy_dialog", "Bring in writing"),
+            translate(
+                "copy_dialog", "%1\n\nBring it in? Nothing you have now is overwritten."
+            ).replace("%1", said),
+            accept=translate("copy_dialog", "Bring it in"),
+            reject=translate("copy_dialog", "Not now"),
         ):
             self.say("")
             return
         self._flush()
         transfer = self._services.transfer
-        self.say("Bringing it in…")
+        self.say(translate("copy_dialog", "Bringing it in…"))
         self._op("copy.bring").run(lambda: transfer.bring(incoming), done=self._brought)
 
     def _brought(self, summary: Summary) -> None:

@@ -118,7 +118,9 @@ class AnswerHistoryDialog(QDialog):
             item = QListWidgetItem(text)
             item.setData(SEQ_ROLE, version.seq)
             self.list.addItem(item)
-        self.status.setText("" if versions else "Nothing has been saved here yet.")
+        self.status.setText(
+            "" if versions else translate("history_dialog", "Nothing has been saved here yet.")
+        )
         if self.list.count():
             self.list.setCurrentRow(0)
             self.list.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -74,7 +74,11 @@ class ContactRow(QFrame):
         for edit in (self.name, self.detail, self.description):
             edit.setMaxLength(MAX_FIELD_CHARS)
         self.remove = QPushButton(translate("support_panel", "Remove"), self)
-        self.remove.setAccessibleName(f"Remove {contact.name or 'this contact'}")
+        self.remove.setAccessibleName(
+            translate("support_panel", "Remove %1").replace("%1", contact.name)
+            if contact.name
+            else translate("support_panel", "Remove this contact")
+        )
         set_role(self.remove, "quiet")
         grid = QGridLayout(self)
         grid.setContentsMargins(12, 10, 12, 10)

@@ -51,17 +51,21 @@ class ChecklistEditor(PromptEditor):
             group.setExclusive(False)  # so that "unanswered" stays possible
             yes = QRadioButton(translate("checklist", "Yes"), card)
             yes.setObjectName(f"yes:{question.id}")
-            yes.setAccessibleName(f"Yes: {question.text}")
+            yes.setAccessibleName(translate("checklist", "Yes: %1").replace("%1", question.text))
             not_yet = QRadioButton(translate("checklist", "Not yet"), card)
             not_yet.setObjectName(f"notYet:{question.id}")
-            not_yet.setAccessibleName(f"Not yet: {question.text}")
+            not_yet.setAccessibleName(
+                translate("checklist", "Not yet: %1").replace("%1", question.text)
+            )
             for button in (yes, not_yet):
                 button.setAutoExclusive(False)
                 group.addButton(button)
             note = QLineEdit(card)
             note.setObjectName(f"checkNote:{question.id}")
             note.setPlaceholderText(translate("checklist", "A note, if you like"))
-            note.setAccessibleName(f"A note: {question.text}")
+            note.setAccessibleName(
+                translate("checklist", "A note: %1").replace("%1", question.text)
+            )
             row.addWidget(yes)
             row.addWidget(not_yet)
             row.addStretch(1)

@@ -16,6 +16,7 @@ from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
 from peerjournal.ui.editors.base import PromptEditor, small_label
 from peerjournal.ui.kit.headings import not_a_heading
+from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.reflow import ReflowGrid
 from peerjournal.ui.kit.theme import repolish, set_role
 
@@ -119,8 +120,13 @@ class ChooseEditor(PromptEditor):
             box.setChecked(False)
             box.blockSignals(False)
             self.refusal.setText(
-                f"You have already chosen {self.choose.choose}. If {card.option.label} "
-                "feels truer, untick one of the others first."
+                translate(
+                    "choose",
+                    "You have already chosen %1. If %2 feels truer, untick one of the others "
+                    "first.",
+                )
+                .replace("%1", str(self.choose.choose))
+                .replace("%2", card.option.label)
             )
             self.refusal.setVisible(True)
             return
@@ -134,7 +140,11 @@ class ChooseEditor(PromptEditor):
         self._picked()
 
     def _update_counter(self) -> None:
-        self.counter.setText(f"{len(self._order)} of {self.choose.choose} chosen")
+        self.counter.setText(
+            translate("choose", "%1 of %2 chosen")
+            .replace("%1", str(len(self._order)))
+            .replace("%2", str(self.choose.choose))
+        )
 
     @property
     def chosen(self) -> tuple[str, ...]:

@@ -331,12 +331,15 @@ class LadderEditor(PromptEditor):
         if rung <= 0:
             self.saved_label.setVisible(False)
             return
-        self.saved_label.setText(
-            f"Today's mark is now {rung} (it was {previous}): one mark is kept for each "
-            "day, so this corrects today's and earlier days keep theirs."
-            if corrected and previous not in (None, -1, rung)
-            else f"Today's mark, {rung}, is kept with today's date."
-        )
+        if corrected and previous not in (None, -1, rung):
+            words = translate(
+                "ladder",
+                "Today's mark is now %1 (it was %2): one mark is kept for each day, so this "
+                "corrects today's and earlier days keep theirs.",
+            ).replace("%2", str(previous))
+        else:
+            words = translate("ladder", "Today's mark, %1, is kept with today's date.")
+        self.saved_label.setText(words.replace("%1", str(rung)))
         self.saved_label.setVisible(True)
 
     def set_history(self, points: list[tuple[datetime, int]]) -> None:

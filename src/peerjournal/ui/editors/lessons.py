@@ -29,9 +29,9 @@ class LessonsEditor(PromptEditor):
         self.boxes: list[QCheckBox] = []
         grid = ReflowGrid(self, columns=COLUMNS, spacing=(12, 4))
         for number in range(1, prompt.count + 1):
-            box = QCheckBox(f"Lesson {number}", grid)
+            box = QCheckBox(translate("lessons", "Lesson %1").replace("%1", str(number)), grid)
             box.setObjectName(f"lesson:{number}")
-            box.setAccessibleName(f"Lesson {number} done")
+            box.setAccessibleName(translate("lessons", "Lesson %1 done").replace("%1", str(number)))
             grid.add(box)
             self.boxes.append(box)
         layout = QVBoxLayout(self)

@@ -129,8 +129,10 @@ class RankRow(QFrame):
         self.setObjectName(f"rank:{index + 1}")
         self.value.setObjectName(f"rankValue:{index + 1}")
         self.note.setObjectName(f"rankNote:{index + 1}")
-        self.value.setAccessibleName(f"Value {index + 1}")
-        self.note.setAccessibleName(f"What value {index + 1} means to you")
+        self.value.setAccessibleName(translate("ranked", "Value %1").replace("%1", str(index + 1)))
+        self.note.setAccessibleName(
+            translate("ranked", "What value %1 means to you").replace("%1", str(index + 1))
+        )
         self.up.setEnabled(index > 0)
         self.down.setEnabled(index < total - 1)
 

@@ -31,7 +31,11 @@ class SpectrumSlider(QSlider):
         self.setSingleStep(5)
         self.setPageStep(20)
         self.setObjectName(f"slider:{row.id}")
-        self.setAccessibleName(f"Between “{row.left}” and “{row.right}”")
+        self.setAccessibleName(
+            translate("spectrum", "Between “%1” and “%2”")
+            .replace("%1", row.left)
+            .replace("%2", row.right)
+        )
         self.is_set = False
         self.set_unset()
 
@@ -92,7 +96,9 @@ class SpectrumEditor(PromptEditor):
             state.setObjectName(f"sliderState:{row.id}")
             clear = QPushButton(translate("spectrum", "Clear"), card)
             clear.setObjectName(f"sliderClear:{row.id}")
-            clear.setAccessibleName(f"Clear the mark for “{row.left}”")
+            clear.setAccessibleName(
+                translate("spectrum", "Clear the mark for “%1”").replace("%1", row.left)
+            )
             set_role(clear, "quiet")
             clear.setVisible(False)
             grid.addWidget(left_text, 0, 0)

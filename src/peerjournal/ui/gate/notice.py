@@ -118,15 +118,21 @@ class NoticeView(GateCard):
                     )
                 )
                 self.restore_text.setText(
-                    f"The latest backup was made on {when(self._backup.made)}. To put it "
-                    "back, type the passphrase you used then."
+                    translate(
+                        "notice",
+                        "The latest backup was made on %1. To put it back, type the passphrase "
+                        "you used then.",
+                    ).replace("%1", when(self._backup.made))
                 )
                 self._restore_visible(True)
             else:
                 self.message.setText(
-                    "peerjournal cannot open it as it is, and there is no backup to go back "
-                    "to yet. Nothing has been deleted. Please keep the data folder as it is "
-                    f"({self._services.data.root}) and ask for help from someone you trust."
+                    translate(
+                        "notice",
+                        "peerjournal cannot open it as it is, and there is no backup to go "
+                        "back to yet. Nothing has been deleted. Please keep the data folder as "
+                        "it is (%1) and ask for help from someone you trust.",
+                    ).replace("%1", str(self._services.data.root))
                 )
                 self._restore_visible(False)
         elif isinstance(error, VaultTooNew):

@@ -189,7 +189,11 @@ class RecoveryKeyPanel(QWidget):
                 )
             )
             return
-        self.note.setText(f"Saved as {path.name}. Keep it somewhere private.")
+        self.note.setText(
+            translate("recovery_key_view", "Saved as %1. Keep it somewhere private.").replace(
+                "%1", path.name
+            )
+        )
 
     @Slot()
     def copy_key(self) -> None:

@@ -221,13 +221,18 @@ class DailyPage(QWidget):
         self.title.setText(
             translate("daily_page", "Today") if day == self._today else long_day(day)
         )
-        self.eyebrow.setText(long_day(day).upper() if day == self._today else "DAILY PAGE")
+        self.eyebrow.setText(
+            long_day(day).upper() if day == self._today else translate("daily_page", "DAILY PAGE")
+        )
         self.prompt.setText(pages.prompt_for(day))
         damaged = day in pages.unreadable()
         self.problem.setText(
-            "This page could not be read: part of the file holding it is damaged. Nothing "
-            "else is affected. “Bring back what can be” at the top of the window brings back "
-            "its newest readable version."
+            translate(
+                "daily_page",
+                "This page could not be read: part of the file holding it is damaged. Nothing "
+                "else is affected. “Bring back what can be” at the top of the window brings "
+                "back its newest readable version.",
+            )
             if damaged
             else ""
         )
@@ -282,7 +287,9 @@ class DailyPage(QWidget):
         for day in self._marked:
             self.calendar.setDateTextFormat(_qdate(day), bold)
         if not summaries:
-            self.pages.addItem(QListWidgetItem("Your pages will be listed here."))
+            self.pages.addItem(
+                QListWidgetItem(translate("daily_page", "Your pages will be listed here."))
+            )
 
     def load_answers(self) -> None:
         """Shows the day again from the journal (after salvage brought a page back)."""

@@ -37,7 +37,13 @@ class EarlierAnswersPage(PageScroll):
             card = QWidget(self.body_widget)
             inner = QVBoxLayout(card)
             inner.setContentsMargins(0, 8, 0, 8)
-            inner.addWidget(label(f"Saved {when(earlier.saved)}", "small", card))
+            inner.addWidget(
+                label(
+                    translate("earlier_page", "Saved %1").replace("%1", when(earlier.saved)),
+                    "small",
+                    card,
+                )
+            )
             text = label(earlier.text, "", card)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             inner.addWidget(text)

@@ -340,7 +340,10 @@ class LanguageTooltips(QObject):
         self._highlighter.rehighlight()
 
     def _use_action(self, menu: QMenu, cursor: QTextCursor, match: LanguageMatch) -> QAction:
-        use = QAction(f"Say “{match.suggest}” instead", menu)
+        use = QAction(
+            translate("language_highlighter", "Say “%1” instead").replace("%1", match.suggest),
+            menu,
+        )
         use.setObjectName("languageUse")
         target = self._cursor_for(cursor, match)
         use.triggered.connect(lambda: target.insertText(match.suggest))

@@ -39,7 +39,7 @@ from peerjournal.ui.journal.answer_binding import AnswerBinding
 from peerjournal.ui.journal.language_highlighter import attach as attach_language
 from peerjournal.ui.kit.autosave import AutoSaver
 from peerjournal.ui.kit.errors import describe
-from peerjournal.ui.kit.i18n import translate
+from peerjournal.ui.kit.i18n import progress_words, translate
 from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.prompter import Prompter
 from peerjournal.ui.kit.tasks import TaskRunner
@@ -239,7 +239,7 @@ class PartPage(PageScroll):
 
     def refresh_progress(self) -> None:
         progress = p.part_progress(self.part, self._services.answers.get)
-        self.progress.setText(progress.label() if progress.total else "")
+        self.progress.setText(progress_words(progress) if progress.total else "")
 
     # -- autosave ----------------------------------------------------------------------
 
@@ -339,7 +339,7 @@ class ProgrammePage(PageScroll):
             inner.setContentsMargins(16, 10, 16, 10)
             go = WrappingButton(part.title, "link", row)
             go.setObjectName(f"open:{part.id}")
-            go.setAccessibleName(f"Open {part.title}")
+            go.setAccessibleName(translate("part_page", "Open %1").replace("%1", part.title))
             inner.addWidget(go, 1)
             status = label("", "progress", row, name=f"progress:{part.id}")
             status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -365,11 +365,11 @@ class ProgrammePage(PageScroll):
     def refresh_progress(self) -> None:
         lookup = self._services.answers.get
         overall = p.programme_progress(self.programme, lookup)
-        self.progress.setText(overall.label() if overall.total else "")
+        self.progress.setText(progress_words(overall) if overall.total else "")
         for part in self.programme.parts:
             status = self._rows[part.id]
             progress = p.part_progress(part, lookup)
-            status.setText(progress.label() if progress.total else "")
+            status.setText(progress_words(progress) if progress.total else "")
 
     def on_changes(self, _changes: Changes) -> None:
         self.refresh_progress()

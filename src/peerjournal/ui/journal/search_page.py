@@ -198,8 +198,12 @@ class SearchPage(QWidget):
                 translate("search_page", "Nothing you have written matches that yet.")
             )
         else:
-            found = "1 place" if len(results) == 1 else f"{len(results)} places"
-            self.summary.setText(f"Found in {found}. Press Enter to open one.")
+            words = (
+                translate("search_page", "Found in 1 place. Press Enter to open it.")
+                if len(results) == 1
+                else translate("search_page", "Found in %1 places. Press Enter to open one.")
+            )
+            self.summary.setText(words.replace("%1", str(len(results))))
         if results:
             self.results.setCurrentRow(0)
 

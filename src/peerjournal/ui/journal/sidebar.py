@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from peerjournal.core import progress as p
 from peerjournal.core.content import model as m
 from peerjournal.core.errors import VaultLocked
-from peerjournal.ui.kit.i18n import translate
+from peerjournal.ui.kit.i18n import progress_words, translate
 from peerjournal.ui.kit.theme import current_colours, set_role
 from peerjournal.ui.kit.wrapping_names import WrappingNames
 
@@ -172,16 +172,16 @@ class Sidebar(QFrame):
         )
         self.overall_bar.setRange(0, max(overall.total, 1))
         self.overall_bar.setValue(overall.done)
-        self.overall_bar.setAccessibleDescription(overall.label())
+        self.overall_bar.setAccessibleDescription(progress_words(overall))
 
     def _set_progress(self, item: QTreeWidgetItem, progress: p.Progress) -> None:
         if progress.total == 0:
             item.setText(1, "")
             return
         item.setText(1, f"{progress.done}/{progress.total}")
-        item.setToolTip(0, f"{item.text(0)}: {progress.label()}")
-        item.setToolTip(1, progress.label())
-        item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, progress.label())
+        item.setToolTip(0, f"{item.text(0)}: {progress_words(progress)}")
+        item.setToolTip(1, progress_words(progress))
+        item.setData(0, Qt.ItemDataRole.AccessibleDescriptionRole, progress_words(progress))
         item.setForeground(1, QColor(current_colours().muted))
 
     def changeEvent(self, event: QEvent) -> None:

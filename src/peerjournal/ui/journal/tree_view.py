@@ -47,7 +47,7 @@ from peerjournal.core import progress as p
 from peerjournal.core.content import model as m
 from peerjournal.core.errors import VaultLocked
 from peerjournal.ui.editors.reading import markdown_label
-from peerjournal.ui.kit.i18n import translate
+from peerjournal.ui.kit.i18n import progress_words, translate
 from peerjournal.ui.kit.theme import Colours, current_colours
 from peerjournal.ui.kit.widgets import label
 
@@ -122,7 +122,7 @@ class PartNode(QGraphicsObject):
 
     def set_progress(self, progress: p.Progress) -> None:
         self.progress = progress
-        self.setToolTip(f"{self.part.title}: {progress.label()}")
+        self.setToolTip(f"{self.part.title}: {progress_words(progress)}")
         self.update()
 
     def set_current(self, current: bool) -> None:
@@ -438,9 +438,11 @@ class TreeView(QGraphicsView):
         for i, node in enumerate(self.nodes):
             node.set_current(i == self._current)
         if self.nodes:
+            current = self.nodes[self._current]
             self.setAccessibleDescription(
-                f"{self.nodes[self._current].part.title}: "
-                f"{self.nodes[self._current].progress.label()}. Press Enter to open."
+                translate("tree_view", "%1: %2. Press Enter to open.")
+                .replace("%1", current.part.title)
+                .replace("%2", progress_words(current.progress))
             )
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -545,14 +547,16 @@ class TreePage(QWidget):
         for row, node in enumerate(self.view.nodes):
             item = self.parts.item(row)
             if item is not None:
-                item.setText(f"{node.part.title}: {node.progress.label()}")
+                item.setText(f"{node.part.title}: {progress_words(node.progress)}")
         self.parts.setFixedHeight(
             self.parts.sizeHintForRow(0) * self.parts.count() + 2 * self.parts.frameWidth() + 8
             if self.parts.count()
             else 0
         )
         if self._programme is not None:
-            self.progress.setText(p.programme_progress(self._programme, self._lookup).label())
+            self.progress.setText(
+                progress_words(p.programme_progress(self._programme, self._lookup))
+            )
 
     def on_changes(self, _changes: object) -> None:
         self.refresh()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from peerjournal.core.paths import bundled_dir
+from peerjournal.core.progress import Progress
 
 LANGUAGES = {"en": "English", "cy": "Cymraeg (Welsh)"}
 """The window's languages, by code; the translation of each into itself."""
@@ -61,11 +62,23 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def progress_words(progress: Progress) -> str:
+    """ "5 of 6 answered" (or "3 of 11 lessons") in the window's language."""
+    if progress.unit == "lessons":
+        words = translate("progress", "%1 of %2 lessons")
+    elif progress.unit == "answered":
+        words = translate("progress", "%1 of %2 answered")
+    else:
+        return progress.label()
+    return words.replace("%1", str(progress.done)).replace("%2", str(progress.total))
+
+
 __all__ = [
     "LANGUAGES",
     "QT_TRANSLATE_NOOP",
     "install",
     "locale_for",
+    "progress_words",
     "translate",
     "translations_dir",
 ]

@@ -81,7 +81,9 @@ class PassphraseField(QWidget):
         self.show_button.setObjectName(f"{name}Show")
         self.show_button.setText(translate("widgets", "Show"))
         self.show_button.setCheckable(True)
-        self.show_button.setAccessibleName(f"Show {accessible.lower()}")
+        self.show_button.setAccessibleName(
+            translate("widgets", "Show %1").replace("%1", accessible.lower())
+        )
         self.show_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -99,7 +101,9 @@ class PassphraseField(QWidget):
     @Slot(bool)
     def _on_show(self, on: bool) -> None:
         self.edit.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
-        self.show_button.setText("Hide" if on else "Show")
+        self.show_button.setText(
+            translate("widgets", "Hide") if on else translate("widgets", "Show")
+        )
 
     def text(self) -> str:
         return self.edit.text()
@@ -172,7 +176,11 @@ class StrengthMeter(QWidget):
             self.bar.setProperty("strength", strength)
             repolish(self.bar)
         self.words.setText(
-            words or "A few unrelated words make a passphrase that is strong and easy to remember."
+            words
+            or translate(
+                "widgets",
+                "A few unrelated words make a passphrase that is strong and easy to remember.",
+            )
         )
         self.bar.setAccessibleDescription(words)
 

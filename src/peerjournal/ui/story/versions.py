@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerjournal.services.story import IterationSummary
+from peerjournal.ui.kit.dates import when
 from peerjournal.ui.kit.reflow import ReflowGrid
 from peerjournal.ui.kit.widgets import WrapLabel, WrappingButton, transient
 from peerjournal.ui.story.story_compare import StoryCompareView
@@ -111,8 +112,7 @@ class VersionsPanel(QWidget):
     def show_versions(self, iterations: list[IterationSummary]) -> None:
         self.versions_list.clear()
         for it in reversed(iterations):
-            when = it.saved.astimezone()
-            item = QListWidgetItem(f"{it.number}. {it.name} — {when.day} {when:%B %Y, %H:%M}")
+            item = QListWidgetItem(f"{it.number}. {it.name} — {when(it.saved)}")
             item.setData(Qt.ItemDataRole.UserRole, it.number)
             self.versions_list.addItem(item)
         for combo in (self.compare_old, self.compare_new):
