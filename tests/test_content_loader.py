@@ -233,3 +233,64 @@ def test_shipped_folder_holds_the_packs() -> None:
         "ips.yaml",
         "journal.yaml",
     } <= names
+
+
+WELSH_PACK = (
+    GOOD.replace("id: myorg\n", "id: myorg\nlanguage: cy\n", 1)
+    .replace("title: My organisation", "title: Fy sefydliad")
+    .replace("What are you hoping for?", "Beth ydych chi'n gobeithio amdano?")
+)
+
+
+def test_a_translated_pack_is_chosen_by_the_window_language(tmp_path: Path) -> None:
+    """The same ids, so answers written in one language are there in the other."""
+    english = write(tmp_path, "mine.yaml", GOOD)
+    welsh = write(tmp_path, "mine-cy.yaml", WELSH_PACK)
+    for language, title, question in (
+        ("cy", "Fy sefydliad", "Beth ydych chi'n gobeithio amdano?"),
+        ("en", "My organisation", "What are you hoping for?"),
+        ("fr", "My organisation", "What are you hoping for?"),  # no French: English
+    ):
+        content = load_files([english, welsh], language=language)
+        assert not content.problems, language
+        programme = content.programme("myorg")
+        prompt = content.prompt("myorg.s1.hopes")
+        assert programme is not None and programme.title == title
+        assert prompt is not None and prompt.text == question
+    only_welsh = load_files([welsh], language="en")
+    assert only_welsh.programme("myorg") is not None  # a pack in Welsh alone still loads
+    twice = load_files([english, write(tmp_path, "again.yaml", GOOD)], language="cy")
+    assert twice.problems and "already used" in twice.problems[0].problem  # as before
+
+
+def test_the_content_cache_keeps_each_language_apart(tmp_path: Path) -> None:
+    from peerjournal.core.content import cache
+
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    write(packs, "mine.yaml", GOOD)
+    write(packs, "mine-cy.yaml", WELSH_PACK)
+    cached = tmp_path / "content.cache"
+    for _ in range(2):  # made, then read back from the cache
+        welsh = cache.load([packs], cached, language="cy").programme("myorg")
+        english = cache.load([packs], cached, language="en").programme("myorg")
+        assert welsh is not None and welsh.title == "Fy sefydliad"
+        assert english is not None and english.title == "My organisation"
+
+
+def test_the_window_language_in_settings_chooses_the_pack(tmp_path: Path) -> None:
+    from peerjournal.core.paths import DataDir
+    from peerjournal.services.container import build_services
+    from peerjournal.services.settings import Settings, SettingsStore
+
+    data = DataDir(tmp_path / "data")
+    data.packs.mkdir(parents=True)
+    write(data.packs, "mine.yaml", GOOD)
+    write(data.packs, "mine-cy.yaml", WELSH_PACK)
+    store = SettingsStore(data.settings)
+    store.save(Settings(language="cy"))
+    programme = build_services(data.root).content.programme("myorg")
+    assert programme is not None and programme.title == "Fy sefydliad"
+    store.save(Settings(language="en"))
+    programme = build_services(data.root).content.programme("myorg")
+    assert programme is not None and programme.title == "My organisation"

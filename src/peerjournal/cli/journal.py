@@ -70,9 +70,10 @@ def _tell(session: VaultSession, told: int) -> None:
 
 def content_only(args: argparse.Namespace) -> m.Content:
     from peerjournal.core.content import cache
+    from peerjournal.core.content.files import content_language
 
     data = DataDir(resolve_data_dir(getattr(args, "data_dir", None)))
-    return cache.load([data.packs], data.content_cache)
+    return cache.load([data.packs], data.content_cache, language=content_language(data.settings))
 
 
 # -- commands ----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from peerjournal.core.content import cache as content_cache
 from peerjournal.core.content import model as m
+from peerjournal.core.content.files import content_language
 from peerjournal.core.paths import DataDir
 from peerjournal.core.vault.keyslots import KdfParams
 from peerjournal.core.vault.records import Clock, utc_now
@@ -55,7 +56,11 @@ def build_services(
 ) -> Services:
     data = DataDir(data_root)
     content = (
-        content if content is not None else content_cache.load([data.packs], data.content_cache)
+        content
+        if content is not None
+        else content_cache.load(
+            [data.packs], data.content_cache, language=content_language(data.settings)
+        )
     )
     hub = ChangeHub()
     session = VaultSession(data, hub=hub, clock=clock, kdf=kdf, read_only=read_only)

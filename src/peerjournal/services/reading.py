@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from peerjournal.core.content import cache
 from peerjournal.core.content import model as m
+from peerjournal.core.content.files import content_language
 from peerjournal.core.documents import page_name, page_text
 from peerjournal.core.errors import VaultCorrupt
 from peerjournal.core.paths import DataDir
@@ -86,7 +87,7 @@ class ReadingServices:
 
 def build_reading(data_root: Path) -> ReadingServices:
     data = DataDir(data_root)
-    content = cache.load([data.packs], data.content_cache)
+    content = cache.load([data.packs], data.content_cache, language=content_language(data.settings))
     session = VaultSession(data, hub=ChangeHub(), read_only=True, preload=False)
     return ReadingServices(content, session)
 

@@ -145,19 +145,22 @@ def write(path: Path, key: str, content: m.Content) -> None:
             path.with_name(f".{path.name}.partial").unlink(missing_ok=True)
 
 
-def load(extra_dirs: list[Path], cache_file: Path) -> m.Content:
-    """The content of the shipped packs and ``extra_dirs``, from the cache when it holds."""
+def load(extra_dirs: list[Path], cache_file: Path, *, language: str = "en") -> m.Content:
+    """The content of the shipped packs and ``extra_dirs`` (those translated into
+    ``language`` in place of the packs they translate), from the cache when it holds."""
     from peerjournal.core.content.files import pack_files, shipped_packs_dir
 
     files = pack_files(shipped_packs_dir())
     for folder in extra_dirs:
         files.extend(pack_files(folder))
     key = fingerprint(files)
+    if key is not None:
+        key = f"{key}:{language}"
     if key is not None and (cached := read(cache_file, key)) is not None:
         return cached
     from peerjournal.core.content.loader import load_files
 
-    content = load_files(files)
+    content = load_files(files, language=language)
     if key is not None:
         write(cache_file, key, content)
     return content

@@ -30,16 +30,37 @@ class _Loaded:
     file: str
 
 
-def load_content(extra_dirs: Iterable[Path] = (), *, include_shipped: bool = True) -> m.Content:
+def load_content(
+    extra_dirs: Iterable[Path] = (), *, include_shipped: bool = True, language: str = "en"
+) -> m.Content:
     files: list[Path] = []
     if include_shipped:
         files.extend(pack_files(shipped_packs_dir()))
     for folder in extra_dirs:
         files.extend(pack_files(folder))
-    return load_files(files)
+    return load_files(files, language=language)
 
 
-def load_files(files: Iterable[Path]) -> m.Content:
+def _in_language(loaded: list[_Loaded], language: str) -> list[_Loaded]:
+    """Of packs that share an id and say their language, the one in ``language`` (else
+    the one in English or saying none); a pack with no translation is kept as it is."""
+    by_id: dict[str, list[_Loaded]] = {}
+    for one in loaded:
+        by_id.setdefault(one.pack.id, []).append(one)
+    kept: list[_Loaded] = []
+    for one in loaded:
+        group = by_id[one.pack.id]
+        if len(group) == 1 or not any(o.pack.language for o in group):
+            kept.append(one)  # the clash check below decides, as before
+            continue
+        chosen = next((o for o in group if o.pack.language == language), None)
+        chosen = chosen or next((o for o in group if o.pack.language in ("", "en")), group[0])
+        if one is chosen:
+            kept.append(one)
+    return kept
+
+
+def load_files(files: Iterable[Path], *, language: str = "en") -> m.Content:
     problems: list[m.ContentProblem] = []
     loaded: list[_Loaded] = []
     for path in files:
@@ -48,7 +69,7 @@ def load_files(files: Iterable[Path]) -> m.Content:
         except ContentPackError as exc:
             problems.append(m.ContentProblem(exc.file, exc.line, exc.problem, exc.hint))
             log.warning("content pack skipped: %s line %d", exc.file, exc.line)
-    accepted = _drop_clashing(loaded, problems)
+    accepted = _drop_clashing(_in_language(loaded, language), problems)
     programmes = [
         prog for one in accepted if (prog := one.pack.build_programme(one.file)) is not None
     ]

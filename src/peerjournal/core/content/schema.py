@@ -85,6 +85,9 @@ class ContactIn(_Strict):
 class PackBase(_Strict):
     peerjournal_pack: Literal[1]
     id: Id
+    language: str = Field(default="", pattern=r"^([a-z]{2,3})?$")
+    """The language the pack is written in ("cy"), when it translates a pack of the same
+    id: the one that matches the window's language is loaded, the others are left out."""
     title: Text
     short_title: str = ""
     intro: LongText = ""
