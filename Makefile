@@ -70,7 +70,8 @@ resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 translations: $(STAMP)
-	$(BIN)/pyside6-lupdate $$(find src/peerjournal/ui -name '*.py' | sort) -no-obsolete \
+	$(BIN)/pyside6-lupdate $$(find src/peerjournal/ui -name '*.py' | sort) \
+		src/peerjournal/core/errors.py -no-obsolete \
 		-locations none -target-language cy_GB -ts resources/translations/peerjournal_cy.ts
 
 $(STAMP): pyproject.toml

@@ -581,6 +581,185 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <source>That passphrase did not open your journal.</source>
+        <translation>Wnaeth y cyfrinymadrodd hwnnw ddim agor eich dyddlyfr.</translation>
+    </message>
+    <message>
+        <source>Check Caps Lock and try again, gently. Nothing has changed.</source>
+        <translation>Gwiriwch Caps Lock a rhowch gynnig arall arni, yn dawel. Does dim byd wedi newid.</translation>
+    </message>
+    <message>
+        <source>That recovery key does not open this journal.</source>
+        <translation>Dydy'r allwedd adfer honno ddim yn agor y dyddlyfr hwn.</translation>
+    </message>
+    <message>
+        <source>Check each block against the copy you kept.</source>
+        <translation>Gwiriwch bob bloc yn erbyn y copi a gadwoch.</translation>
+    </message>
+    <message>
+        <source>Please type your passphrase first.</source>
+        <translation>Teipiwch eich cyfrinymadrodd yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>Your journal is already open in another peerjournal window.</source>
+        <translation>Mae eich dyddlyfr eisoes ar agor mewn ffenestr peerjournal arall.</translation>
+    </message>
+    <message>
+        <source>Switch to that window to carry on writing.</source>
+        <translation>Ewch i'r ffenestr honno i barhau i ysgrifennu.</translation>
+    </message>
+    <message>
+        <source>The journal is locked.</source>
+        <translation>Mae'r dyddlyfr wedi'i gloi.</translation>
+    </message>
+    <message>
+        <source>Unlock it to carry on.</source>
+        <translation>Datgloiwch ef i barhau.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so your latest words are not saved yet.</source>
+        <translation>Mae'r ddisg yn llawn, felly dydy eich geiriau diweddaraf ddim wedi'u cadw eto.</translation>
+    </message>
+    <message>
+        <source>They are still here in the window. Free some space and they will be saved.</source>
+        <translation>Maen nhw'n dal yma yn y ffenestr. Rhyddhewch ychydig o le a byddan nhw'n cael eu cadw.</translation>
+    </message>
+    <message>
+        <source>This journal was written by a newer version of peerjournal.</source>
+        <translation>Cafodd y dyddlyfr hwn ei ysgrifennu gan fersiwn mwy newydd o peerjournal.</translation>
+    </message>
+    <message>
+        <source>Please update the app to open it. Nothing has been changed.</source>
+        <translation>Diweddarwch yr ap i'w agor. Does dim byd wedi'i newid.</translation>
+    </message>
+    <message>
+        <source>That backup cannot be used.</source>
+        <translation>Does dim modd defnyddio'r copi wrth gefn hwnnw.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Chafodd dim byd ei newid.</translation>
+    </message>
+    <message>
+        <source>What you wrote is still here in the window.</source>
+        <translation>Mae'r hyn a ysgrifennoch yn dal yma yn y ffenestr.</translation>
+    </message>
+    <message>
+        <source>The computer ran short of memory.</source>
+        <translation>Roedd y cyfrifiadur yn brin o gof.</translation>
+    </message>
+    <message>
+        <source>Your writing is safe. Closing other programs may help.</source>
+        <translation>Mae eich ysgrifennu'n ddiogel. Gallai cau rhaglenni eraill helpu.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your writing is safe.</source>
+        <translation>Aeth rhywbeth o'i le. Mae eich ysgrifennu'n ddiogel.</translation>
+    </message>
+    <message>
+        <source>If it keeps happening, please let the people who look after peerjournal know.</source>
+        <translation>Os yw'n dal i ddigwydd, rhowch wybod i'r bobl sy'n gofalu am peerjournal.</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Aeth rhywbeth o'i le.</translation>
+    </message>
+    <message>
+        <source>That file could not be brought in: {detail}. Nothing was changed.</source>
+        <translation>Doedd dim modd dod â'r ffeil honno i mewn: {detail}. Chafodd dim byd ei newid.</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this journal.</source>
+        <translation>Dydy'r cyfrinymadrodd hwnnw ddim yn agor y dyddlyfr hwn.</translation>
+    </message>
+    <message>
+        <source>That does not look like a recovery key: {hint}</source>
+        <translation>Dydy hynny ddim yn edrych fel allwedd adfer: {hint}</translation>
+    </message>
+    <message>
+        <source>There is no journal in {path} yet. Create one with 'peerjournal init' or by opening the app.</source>
+        <translation>Does dim dyddlyfr yn {path} eto. Crëwch un gyda 'peerjournal init' neu drwy agor yr ap.</translation>
+    </message>
+    <message>
+        <source>There is already a journal in {path}; nothing was changed.</source>
+        <translation>Mae dyddlyfr eisoes yn {path}; chafodd dim byd ei newid.</translation>
+    </message>
+    <message>
+        <source>Your journal file is damaged ({detail}). {advice}</source>
+        <translation>Mae ffeil eich dyddlyfr wedi'i difrodi ({detail}). {advice}</translation>
+    </message>
+    <message>
+        <source>This journal was written by a newer version of peerjournal. Please update the app to open it; nothing was changed.</source>
+        <translation>Cafodd y dyddlyfr hwn ei ysgrifennu gan fersiwn mwy newydd o peerjournal. Diweddarwch yr ap i'w agor; chafodd dim byd ei newid.</translation>
+    </message>
+    <message>
+        <source>The journal is locked. Unlock it first.</source>
+        <translation>Mae'r dyddlyfr wedi'i gloi. Datgloiwch ef yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>This journal needs to be opened once by peerjournal itself.</source>
+        <translation>Mae angen i peerjournal ei hun agor y dyddlyfr hwn unwaith.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so this could not be saved. Everything saved before is safe; free some space and try again.</source>
+        <translation>Mae'r ddisg yn llawn, felly doedd dim modd cadw hyn. Mae popeth a gadwyd o'r blaen yn ddiogel; rhyddhewch ychydig o le a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>peerjournal could not read or write your journal on the disk. Everything saved before is safe; if this keeps happening, the disk may be failing.</source>
+        <translation>Doedd peerjournal ddim yn gallu darllen nac ysgrifennu eich dyddlyfr ar y ddisg. Mae popeth a gadwyd o'r blaen yn ddiogel; os yw hyn yn dal i ddigwydd, efallai fod y ddisg yn methu.</translation>
+    </message>
+    <message>
+        <source>peerjournal could not write {path}. Please choose another place to save it.</source>
+        <translation>Doedd peerjournal ddim yn gallu ysgrifennu {path}. Dewiswch le arall i'w gadw.</translation>
+    </message>
+    <message>
+        <source>peerjournal cannot write to {path}. Everything saved before is safe; check that the folder is writable.</source>
+        <translation>All peerjournal ddim ysgrifennu i {path}. Mae popeth a gadwyd o'r blaen yn ddiogel; gwiriwch fod modd ysgrifennu i'r ffolder.</translation>
+    </message>
+    <message>
+        <source>There is no question with the id '{prompt_id}'. 'peerjournal prompts' lists them.</source>
+        <translation>Does dim cwestiwn gyda'r id '{prompt_id}'. Mae 'peerjournal prompts' yn eu rhestru.</translation>
+    </message>
+    <message>
+        <source>That answer cannot be saved: {reason}</source>
+        <translation>Does dim modd cadw'r ateb hwnnw: {reason}</translation>
+    </message>
+    <message>
+        <source>That word cannot be added: {reason}</source>
+        <translation>Does dim modd ychwanegu'r gair hwnnw: {reason}</translation>
+    </message>
+    <message>
+        <source>That is too long to save in one answer ({size} MB; the limit is {limit} MB).</source>
+        <translation>Mae hynny'n rhy hir i'w gadw mewn un ateb ({size} MB; yr uchafswm yw {limit} MB).</translation>
+    </message>
+    <message>
+        <source>That backup cannot be used ({detail}). Nothing was changed.</source>
+        <translation>Does dim modd defnyddio'r copi wrth gefn hwnnw ({detail}). Chafodd dim byd ei newid.</translation>
+    </message>
+    <message>
+        <source>There is no saved version {number} of your story.</source>
+        <translation>Does dim fersiwn {number} o'ch stori wedi'i chadw.</translation>
+    </message>
+    <message>
+        <source>This journal's {what} has settings peerjournal never uses ({detail}), so it was not tried: the file may have been changed by something else. Nothing was changed. Your {other} can still open it.</source>
+        <translation>Mae gan {what} y dyddlyfr hwn osodiadau nad yw peerjournal byth yn eu defnyddio ({detail}), felly ni roddwyd cynnig arno: efallai fod rhywbeth arall wedi newid y ffeil. Chafodd dim byd ei newid. Mae eich {other} yn dal i allu ei agor.</translation>
+    </message>
+    <message>
+        <source>Please choose a passphrase of at least {minimum} characters.</source>
+        <translation>Dewiswch gyfrinymadrodd o {minimum} nod o leiaf.</translation>
+    </message>
+    <message>
+        <source>The passphrase cannot be empty.</source>
+        <translation>All y cyfrinymadrodd ddim bod yn wag.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {problem} {hint}</source>
+        <translation>{file}, llinell {line}: {problem} {hint}</translation>
+    </message>
+</context>
+<context>
     <name>history_dialog</name>
     <message>
         <source>Earlier versions</source>

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QListWidget
 from pytestqt.qtbot import QtBot
 
@@ -126,7 +127,7 @@ def test_the_welsh_translation_holds_every_string_the_window_has(tmp_path: Path)
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     assert lupdate.exists() or shutil.which("pyside6-lupdate")
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in UI.rglob("*.py"))
+    sources = [*sorted(str(p) for p in UI.rglob("*.py")), str(UI.parent / "core" / "errors.py")]
     subprocess.run(
         [str(lupdate), *sources, "-no-obsolete", "-locations", "none", "-ts", str(fresh)],
         check=True,
@@ -155,6 +156,12 @@ def test_a_welsh_window(
     window = make_window(locked_services)
     texts = {w.text() for w in window.findChildren(type(window.top_bar.lock_button))}
     assert "Datgloi" in texts  # the unlock button
+    view = window.unlock_view
+    qtbot.waitUntil(lambda: not view.opening)
+    qtbot.keyClicks(view.passphrase.edit, "not my passphrase")
+    qtbot.keyClick(view.passphrase.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Wnaeth y cyfrinymadrodd hwnnw ddim agor" in view.error.text())
+    view.passphrase.edit.clear()
     unlock(qtbot, window)
     assert window.top_bar.lock_button.text() == "Cloi"
     assert window.top_bar.settings_button.text() == "Gosodiadau"

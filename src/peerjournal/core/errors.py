@@ -11,6 +11,12 @@ from __future__ import annotations
 from enum import StrEnum
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks a template for the window's translations (``ui.kit.errors`` translates it);
+    the core itself, and the command line, keep the English."""
+    return text
+
+
 class Msg(StrEnum):
     WRONG_PASSPHRASE = "wrong_passphrase"
     WRONG_RECOVERY_KEY = "wrong_recovery_key"
@@ -41,7 +47,10 @@ class PeerJournalError(Exception):
     """Base of every error the core raises on purpose."""
 
     msg: Msg = Msg.VAULT_CORRUPT
-    template = "Something went wrong."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Something went wrong.",
+    )
 
     def __init__(self, **params: object) -> None:
         self.params = params
@@ -59,40 +68,59 @@ class NotACopy(PeerJournalError):
     """A file brought in that is not a peerjournal copy, or one that is damaged."""
 
     msg = Msg.NOT_A_COPY
-    template = "That file could not be brought in: {detail}. Nothing was changed."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "That file could not be brought in: {detail}. Nothing was changed.",
+    )
 
 
 class WrongPassphrase(PeerJournalError):
     msg = Msg.WRONG_PASSPHRASE
-    template = "That passphrase does not open this journal."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "That passphrase does not open this journal.",
+    )
 
 
 class WrongRecoveryKey(PeerJournalError):
     msg = Msg.WRONG_RECOVERY_KEY
-    template = "That recovery key does not open this journal."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "That recovery key does not open this journal.",
+    )
 
 
 class MalformedRecoveryKey(PeerJournalError):
     msg = Msg.MALFORMED_RECOVERY_KEY
-    template = "That does not look like a recovery key: {hint}"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "That does not look like a recovery key: {hint}",
+    )
 
 
 class NoVault(PeerJournalError):
     msg = Msg.NO_VAULT
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "errors",
         "There is no journal in {path} yet. Create one with 'peerjournal init' "
-        "or by opening the app."
+        "or by opening the app.",
     )
 
 
 class VaultExists(PeerJournalError):
     msg = Msg.VAULT_EXISTS
-    template = "There is already a journal in {path}; nothing was changed."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "There is already a journal in {path}; nothing was changed.",
+    )
 
 
 class VaultCorrupt(PeerJournalError):
     msg = Msg.VAULT_CORRUPT
-    template = "Your journal file is damaged ({detail}). {advice}"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Your journal file is damaged ({detail}). {advice}",
+    )
 
     def __init__(self, *, detail: str, advice: str = "") -> None:
         super().__init__(detail=detail, advice=advice)
@@ -100,15 +128,19 @@ class VaultCorrupt(PeerJournalError):
 
 class VaultTooNew(PeerJournalError):
     msg = Msg.VAULT_TOO_NEW
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "errors",
         "This journal was written by a newer version of peerjournal. "
-        "Please update the app to open it; nothing was changed."
+        "Please update the app to open it; nothing was changed.",
     )
 
 
 class VaultLocked(PeerJournalError):
     msg = Msg.VAULT_LOCKED
-    template = "The journal is locked. Unlock it first."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The journal is locked. Unlock it first.",
+    )
 
 
 class NeedsWriting(PeerJournalError):
@@ -117,99 +149,139 @@ class NeedsWriting(PeerJournalError):
     Raised only by the read-only vault; its caller opens the journal in full instead.
     """
 
-    template = "This journal needs to be opened once by peerjournal itself."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "This journal needs to be opened once by peerjournal itself.",
+    )
 
 
 class VaultInUse(PeerJournalError):
     msg = Msg.VAULT_IN_USE
-    template = "Your journal is already open in another peerjournal window."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Your journal is already open in another peerjournal window.",
+    )
 
 
 class StorageFull(PeerJournalError):
     msg = Msg.STORAGE_FULL
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "errors",
         "The disk is full, so this could not be saved. Everything saved before is safe; "
-        "free some space and try again."
+        "free some space and try again.",
     )
 
 
 class DiskError(PeerJournalError):
     msg = Msg.DISK_ERROR
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "errors",
         "peerjournal could not read or write your journal on the disk. Everything saved "
-        "before is safe; if this keeps happening, the disk may be failing."
+        "before is safe; if this keeps happening, the disk may be failing.",
     )
 
 
 class WriteFailed(PeerJournalError):
     msg = Msg.WRITE_FAILED
-    template = "peerjournal could not write {path}. Please choose another place to save it."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "peerjournal could not write {path}. Please choose another place to save it.",
+    )
 
 
 class ReadOnly(PeerJournalError):
     msg = Msg.READ_ONLY
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "errors",
         "peerjournal cannot write to {path}. Everything saved before is safe; "
-        "check that the folder is writable."
+        "check that the folder is writable.",
     )
 
 
 class UnknownPrompt(PeerJournalError):
     msg = Msg.UNKNOWN_PROMPT
-    template = "There is no question with the id '{prompt_id}'. 'peerjournal prompts' lists them."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "There is no question with the id '{prompt_id}'. 'peerjournal prompts' lists them.",
+    )
 
 
 class BadAnswer(PeerJournalError):
     msg = Msg.BAD_ANSWER
-    template = "That answer cannot be saved: {reason}"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "That answer cannot be saved: {reason}",
+    )
 
 
 class BadWord(PeerJournalError):
     msg = Msg.BAD_ANSWER
-    template = "That word cannot be added: {reason}"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "That word cannot be added: {reason}",
+    )
 
 
 class TooLarge(PeerJournalError):
     msg = Msg.TOO_LARGE
-    template = "That is too long to save in one answer ({size} MB; the limit is {limit} MB)."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "That is too long to save in one answer ({size} MB; the limit is {limit} MB).",
+    )
 
 
 class BackupBad(PeerJournalError):
     msg = Msg.BACKUP_BAD
-    template = "That backup cannot be used ({detail}). Nothing was changed."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "That backup cannot be used ({detail}). Nothing was changed.",
+    )
 
 
 class NoIteration(PeerJournalError):
     msg = Msg.NO_ITERATION
-    template = "There is no saved version {number} of your story."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "There is no saved version {number} of your story.",
+    )
 
 
 class KeysUnsafe(PeerJournalError):
     """Every key of the kind asked for has settings peerjournal would never write."""
 
     msg = Msg.KEYS_UNSAFE
-    template = (
+    template = QT_TRANSLATE_NOOP(
+        "errors",
         "This journal's {what} has settings peerjournal never uses ({detail}), so it was "
         "not tried: the file may have been changed by something else. Nothing was changed. "
-        "Your {other} can still open it."
+        "Your {other} can still open it.",
     )
 
 
 class PassphraseTooShort(PeerJournalError):
     msg = Msg.PASSPHRASE_TOO_SHORT
-    template = "Please choose a passphrase of at least {minimum} characters."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "Please choose a passphrase of at least {minimum} characters.",
+    )
 
 
 class PassphraseEmpty(PeerJournalError):
     msg = Msg.PASSPHRASE_EMPTY
-    template = "The passphrase cannot be empty."
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "The passphrase cannot be empty.",
+    )
 
 
 class ContentPackError(PeerJournalError):
     """A content pack that cannot be used; it names the file, the line and the fix."""
 
     msg = Msg.CONTENT_PACK
-    template = "{file}, line {line}: {problem} {hint}"
+    template = QT_TRANSLATE_NOOP(
+        "errors",
+        "{file}, line {line}: {problem} {hint}",
+    )
 
     def __init__(self, *, file: str, line: int, problem: str, hint: str = "") -> None:
         super().__init__(file=file, line=line, problem=problem, hint=hint)

@@ -24,6 +24,7 @@ from peerjournal.core.errors import (
 from peerjournal.core.vault.recovery_key import RecoveryKey
 from peerjournal.services.container import Services
 from peerjournal.ui.gate.card import GateCard, error_label
+from peerjournal.ui.kit.errors import said
 from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.ops import Op
 from peerjournal.ui.kit.tasks import TaskRunner
@@ -281,7 +282,7 @@ class UnlockView(QStackedWidget):
         try:
             RecoveryKey.parse(key_text)
         except MalformedRecoveryKey as exc:
-            self._recover_problem(exc.message, self.recovery_key)
+            self._recover_problem(said(exc), self.recovery_key)
             return
         if len(first) < MIN_PASSPHRASE:
             self._recover_problem(

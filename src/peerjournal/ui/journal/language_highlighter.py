@@ -42,6 +42,7 @@ from peerjournal.core.errors import PeerJournalError
 from peerjournal.core.language import LanguageChecker, LanguageMatch
 from peerjournal.core.spelling import Misspelt, SpellChecker
 from peerjournal.services.spelling import SpellingService
+from peerjournal.ui.kit.errors import said
 from peerjournal.ui.kit.i18n import translate
 
 SPELLING_COLOUR = "#D03A3A"
@@ -336,7 +337,7 @@ class LanguageTooltips(QObject):
             self._add_word(word)
         except PeerJournalError as error:
             spot = self._editor.viewport().mapToGlobal(self._editor.cursorRect().bottomLeft())
-            QToolTip.showText(spot, error.message, self._editor.viewport())
+            QToolTip.showText(spot, said(error), self._editor.viewport())
         self._highlighter.rehighlight()
 
     def _use_action(self, menu: QMenu, cursor: QTextCursor, match: LanguageMatch) -> QAction:

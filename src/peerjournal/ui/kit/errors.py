@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from peerjournal.core.errors import Msg, PeerJournalError
 from peerjournal.logs import describe_exception
+from peerjournal.ui.kit.i18n import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,48 +26,80 @@ class Problem:
 
 _HEADLINES: dict[Msg, Problem] = {
     Msg.WRONG_PASSPHRASE: Problem(
-        "That passphrase did not open your journal.",
-        "Check Caps Lock and try again, gently. Nothing has changed.",
+        QT_TRANSLATE_NOOP("errors", "That passphrase did not open your journal."),
+        QT_TRANSLATE_NOOP("errors", "Check Caps Lock and try again, gently. Nothing has changed."),
     ),
     Msg.WRONG_RECOVERY_KEY: Problem(
-        "That recovery key does not open this journal.",
-        "Check each block against the copy you kept.",
+        QT_TRANSLATE_NOOP("errors", "That recovery key does not open this journal."),
+        QT_TRANSLATE_NOOP("errors", "Check each block against the copy you kept."),
     ),
-    Msg.PASSPHRASE_EMPTY: Problem("Please type your passphrase first."),
+    Msg.PASSPHRASE_EMPTY: Problem(
+        QT_TRANSLATE_NOOP("errors", "Please type your passphrase first.")
+    ),
     Msg.VAULT_IN_USE: Problem(
-        "Your journal is already open in another peerjournal window.",
-        "Switch to that window to carry on writing.",
+        QT_TRANSLATE_NOOP("errors", "Your journal is already open in another peerjournal window."),
+        QT_TRANSLATE_NOOP("errors", "Switch to that window to carry on writing."),
     ),
-    Msg.VAULT_LOCKED: Problem("The journal is locked.", "Unlock it to carry on."),
+    Msg.VAULT_LOCKED: Problem(
+        QT_TRANSLATE_NOOP("errors", "The journal is locked."),
+        QT_TRANSLATE_NOOP("errors", "Unlock it to carry on."),
+    ),
     Msg.STORAGE_FULL: Problem(
-        "The disk is full, so your latest words are not saved yet.",
-        "They are still here in the window. Free some space and they will be saved.",
+        QT_TRANSLATE_NOOP("errors", "The disk is full, so your latest words are not saved yet."),
+        QT_TRANSLATE_NOOP(
+            "errors", "They are still here in the window. Free some space and they will be saved."
+        ),
     ),
     Msg.VAULT_TOO_NEW: Problem(
-        "This journal was written by a newer version of peerjournal.",
-        "Please update the app to open it. Nothing has been changed.",
+        QT_TRANSLATE_NOOP("errors", "This journal was written by a newer version of peerjournal."),
+        QT_TRANSLATE_NOOP("errors", "Please update the app to open it. Nothing has been changed."),
     ),
-    Msg.BACKUP_BAD: Problem("That backup cannot be used.", "Nothing was changed."),
+    Msg.BACKUP_BAD: Problem(
+        QT_TRANSLATE_NOOP("errors", "That backup cannot be used."),
+        QT_TRANSLATE_NOOP("errors", "Nothing was changed."),
+    ),
 }
 
 
+def said(error: PeerJournalError) -> str:
+    """The error's own sentence in the window's language (its details stay as given)."""
+    try:
+        return translate("errors", error.template).format(**error.params)
+    except (KeyError, IndexError, ValueError):
+        return error.message
+
+
 def describe(error: BaseException) -> Problem:
-    """The calm words for ``error``."""
+    """The calm words for ``error``, in the window's language."""
+    problem = _describe(error)
+    return Problem(
+        translate("errors", problem.headline),
+        translate("errors", problem.next_step) if problem.next_step else "",
+    )
+
+
+def _describe(error: BaseException) -> Problem:
     if isinstance(error, PeerJournalError):
         known = _HEADLINES.get(error.msg)
         if known is not None:
             return known
         if error.msg in (Msg.READ_ONLY, Msg.BAD_ANSWER, Msg.TOO_LARGE):
-            return Problem(error.message, "What you wrote is still here in the window.")
-        return Problem(error.message)
+            return Problem(
+                said(error),
+                QT_TRANSLATE_NOOP("errors", "What you wrote is still here in the window."),
+            )
+        return Problem(said(error))
     if isinstance(error, MemoryError):
         return Problem(
-            "The computer ran short of memory.",
-            "Your writing is safe. Closing other programs may help.",
+            QT_TRANSLATE_NOOP("errors", "The computer ran short of memory."),
+            QT_TRANSLATE_NOOP("errors", "Your writing is safe. Closing other programs may help."),
         )
     return Problem(
-        "Something went wrong. Your writing is safe.",
-        "If it keeps happening, please let the people who look after peerjournal know.",
+        QT_TRANSLATE_NOOP("errors", "Something went wrong. Your writing is safe."),
+        QT_TRANSLATE_NOOP(
+            "errors",
+            "If it keeps happening, please let the people who look after peerjournal know.",
+        ),
     )
 
 
@@ -78,4 +111,4 @@ def safe_details(error: BaseException) -> str:
     return describe_exception(type(error), error, error.__traceback__)
 
 
-__all__ = ["Problem", "describe", "safe_details"]
+__all__ = ["Problem", "describe", "safe_details", "said"]
