@@ -16,7 +16,7 @@ import threading
 import unicodedata
 
 from peerjournal.core.documents import MY_WORDS
-from peerjournal.core.errors import BadWord
+from peerjournal.core.errors import BadWord, PeerJournalError
 from peerjournal.core.hunspell import HunspellMissing
 from peerjournal.core.json_types import JsonValue
 from peerjournal.core.spelling import MAX_WORD_CHARS, SpellChecker, SpellingLanguage
@@ -73,7 +73,11 @@ class SpellingService:
         if language == SpellingLanguage.OFF or not self._session.unlocked:
             self._session.hub.notify(Changes(spelling=True))
             return
-        own = self.own_words()
+        try:
+            own = self.own_words()
+        except PeerJournalError as error:  # a damaged list: the dictionary still helps
+            log.warning("own words could not be read: %s", type(error).__name__)
+            own = []
         loader = threading.Thread(
             target=self._load, args=(language, own, generation), name="spelling", daemon=True
         )
