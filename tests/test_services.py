@@ -105,9 +105,10 @@ def test_progress_counts_answers_and_lessons(services: Services, content: m.Cont
     services.answers.save("m1.s1.challenging", a.TextAnswer("   "))
     assert part_progress(part, services.answers.get).label() == "1 of 6 answered"
     services.answers.save("course.s01.lessons", a.LessonsAnswer((1, 2, 3)))
-    assert part_progress(course, services.answers.get).label() == "3 of 11 lessons"
+    # 11 lessons and 2 questions, each one thing done or not
+    assert part_progress(course, services.answers.get).label() == "3 of 13 done"
     overall = overall_progress(content, services.answers.get)
-    assert overall.done == 1 and overall.total > 100
+    assert overall.done == 4 and overall.total > 100  # the answer and the three lessons
 
 
 def test_daily_pages_and_their_prompt(services: Services) -> None:

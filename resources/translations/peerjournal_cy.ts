@@ -1007,6 +1007,10 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
         <source>%1 of %2 answered</source>
         <translation>%1 o %2 wedi'u hateb</translation>
     </message>
+    <message>
+        <source>%1 of %2 done</source>
+        <translation>%1 o %2 wedi'u gwneud</translation>
+    </message>
 </context>
 <context>
     <name>ranked</name>
@@ -1357,8 +1361,8 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
         <translation>Eich stori</translation>
     </message>
     <message>
-        <source>Overall: %1 of %2 answered</source>
-        <translation>At ei gilydd: %1 o %2 wedi'u hateb</translation>
+        <source>Overall: %1</source>
+        <translation>At ei gilydd: %1</translation>
     </message>
 </context>
 <context>

@@ -143,11 +143,11 @@ def test_lessons_count_in_the_sidebar_and_on_the_page(
     assert isinstance(editor, LessonsEditor)
     editor.boxes[0].click()
     editor.boxes[4].click()
-    qtbot.waitUntil(lambda: page.progress.text() == "2 of 11 lessons", timeout=3000)
+    qtbot.waitUntil(lambda: page.progress.text() == "2 of 13 done", timeout=3000)
     rows = window.journal.sidebar.tree.findItems(
         "1. ", Qt.MatchFlag.MatchStartsWith | Qt.MatchFlag.MatchRecursive
     )
-    assert len(rows) == 1 and rows[0].text(1) == "2/11"
+    assert len(rows) == 1 and rows[0].text(1) == "2/13"
     assert "Overall" in window.journal.sidebar.overall_label.text()
 
 

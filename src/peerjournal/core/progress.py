@@ -25,7 +25,8 @@ class Progress:
         return f"{self.done} of {self.total} {self.unit}"
 
     def __add__(self, other: Progress) -> Progress:
-        return Progress(self.done + other.done, self.total + other.total, "answered")
+        unit = self.unit if self.unit == other.unit else "done"
+        return Progress(self.done + other.done, self.total + other.total, unit)
 
 
 def _answered(prompts: Iterable[m.Prompt], lookup: AnswerLookup) -> Progress:
@@ -41,22 +42,34 @@ def _answered(prompts: Iterable[m.Prompt], lookup: AnswerLookup) -> Progress:
 
 
 def part_progress(part: m.Part, lookup: AnswerLookup) -> Progress:
-    """A course session counts its lessons ("3 of 11 lessons"), any other part its answers."""
+    """Every answer and every lesson of the part, one each: a course session with 11
+    lessons and 2 questions is "x of 13 done"; a part with no lessons, "x of 6 answered"."""
+    answered = _answered(part.prompts, lookup)
     lessons = [p for p in part.prompts if isinstance(p, m.LessonsPrompt)]
-    if lessons:
-        done = total = 0
-        for prompt in lessons:
-            answer = lookup(prompt.id)
-            total += prompt.count
-            if isinstance(answer, a.LessonsAnswer):
-                done += len(answer.done)
-        return Progress(done, total, "lessons")
-    return _answered(part.prompts, lookup)
+    if not lessons:
+        return answered
+    done = total = 0
+    for prompt in lessons:
+        answer = lookup(prompt.id)
+        total += prompt.count
+        if isinstance(answer, a.LessonsAnswer):
+            done += len({n for n in answer.done if 1 <= n <= prompt.count})
+    return Progress(answered.done + done, answered.total + total, "done")
 
 
 def programme_progress(programme: m.Programme, lookup: AnswerLookup) -> Progress:
-    return _answered(programme.prompts, lookup)
+    """The sum of its parts, so the totals the sidebar shows add up."""
+    return _sum((part_progress(part, lookup) for part in programme.parts), "answered")
 
 
 def overall_progress(content: m.Content, lookup: AnswerLookup) -> Progress:
-    return _answered(content.prompts(), lookup)
+    return _sum((programme_progress(p, lookup) for p in content.programmes), "answered")
+
+
+def _sum(parts: Iterable[Progress], unit: str) -> Progress:
+    total = Progress(0, 0, unit)
+    first = True
+    for progress in parts:
+        total = progress if first else total + progress
+        first = False
+    return total

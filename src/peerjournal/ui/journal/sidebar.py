@@ -166,9 +166,7 @@ class Sidebar(QFrame):
                     self._set_progress(item, p.part_progress(part, self._lookup))
         overall = p.overall_progress(self._content, self._lookup)
         self.overall_label.setText(
-            translate("sidebar", "Overall: %1 of %2 answered")
-            .replace("%1", str(overall.done))
-            .replace("%2", str(overall.total))
+            translate("sidebar", "Overall: %1").replace("%1", progress_words(overall))
         )
         self.overall_bar.setRange(0, max(overall.total, 1))
         self.overall_bar.setValue(overall.done)

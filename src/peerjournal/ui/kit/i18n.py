@@ -68,6 +68,8 @@ def progress_words(progress: Progress) -> str:
         words = translate("progress", "%1 of %2 lessons")
     elif progress.unit == "answered":
         words = translate("progress", "%1 of %2 answered")
+    elif progress.unit == "done":
+        words = translate("progress", "%1 of %2 done")
     else:
         return progress.label()
     return words.replace("%1", str(progress.done)).replace("%2", str(progress.total))
