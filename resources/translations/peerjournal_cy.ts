@@ -542,6 +542,10 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
         <translation>Ysgrifennwch beth bynnag sydd ar eich meddwl. Awgrym yn unig yw'r cwestiwn.</translation>
     </message>
     <message>
+        <source>On this day</source>
+        <translation>Ar y diwrnod hwn</translation>
+    </message>
+    <message>
         <source>This page could not be read: part of the file holding it is damaged. Nothing else is affected. “Bring back what can be” at the top of the window brings back its newest readable version.</source>
         <translation>Doedd dim modd darllen y dudalen hon: mae rhan o'r ffeil sy'n ei dal wedi'i difrodi. Does dim byd arall wedi'i effeithio. Mae “Dod â'r hyn sy'n bosibl yn ôl” ar frig y ffenestr yn dod â'i fersiwn ddarllenadwy ddiweddaraf yn ôl.</translation>
     </message>
@@ -556,6 +560,18 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     <message>
         <source>Your pages will be listed here.</source>
         <translation>Bydd eich tudalennau'n cael eu rhestru yma.</translation>
+    </message>
+    <message>
+        <source>A month ago</source>
+        <translation>Fis yn ôl</translation>
+    </message>
+    <message>
+        <source>A year ago</source>
+        <translation>Flwyddyn yn ôl</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1: “%2”</translation>
     </message>
 </context>
 <context>
@@ -1235,12 +1251,20 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
         <translation>Geiriau'r ffenestr ei hun; mae cwestiynau'r rhaglen yn aros fel y maen nhw wedi'u hysgrifennu. Bydd dewis newydd yn ymddangos y tro nesaf y bydd peerjournal yn agor.</translation>
     </message>
     <message>
+        <source>Show what I wrote a month and a year before</source>
+        <translation>Dangos yr hyn a ysgrifennais fis a blwyddyn ynghynt</translation>
+    </message>
+    <message>
         <source>Lock by itself after</source>
         <translation>Cloi ohono'i hun ar ôl</translation>
     </message>
     <message>
         <source>Language</source>
         <translation>Iaith</translation>
+    </message>
+    <message>
+        <source>On this day</source>
+        <translation>Ar y diwrnod hwn</translation>
     </message>
     <message>
         <source>Backups…</source>

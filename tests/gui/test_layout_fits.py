@@ -210,3 +210,34 @@ def test_the_top_bar_fits_while_it_says_saving(themed_window: MainWindow, qtbot:
     found = list(_problems(window.top_bar, "the top bar at 1024×640 200%"))
     window.apply_settings(Settings())
     assert not found, "\n".join(found)
+
+
+def test_the_calendar_shows_every_day_column(themed_window: MainWindow, qtbot: QtBot) -> None:
+    """Seven whole columns at every size and zoom, whatever the system font."""
+    from PySide6.QtWidgets import QCalendarWidget, QTableView
+    from pytestqt.exceptions import TimeoutError
+
+    window = themed_window
+    assert window.journal is not None
+    window.journal.open_place("daily")
+    cut: list[str] = []
+    for zoom in ZOOMS:
+        window.apply_settings(Settings(zoom=zoom))
+        for width, height in SIZES:
+            window.resize(width, height)
+            QApplication.processEvents()
+            calendar = window.findChild(QCalendarWidget, "calendar")
+            assert calendar is not None
+            view = calendar.findChild(QTableView)
+            assert view is not None
+
+            def fits(view: QTableView = view) -> bool:
+                return view.horizontalHeader().length() <= view.viewport().width() + SLACK
+
+            try:  # once the page has settled where the calendar goes
+                qtbot.waitUntil(fits, timeout=2000)
+            except TimeoutError:
+                columns = view.horizontalHeader().length()
+                cut.append(f"{width}×{height} {zoom}%: {columns} wide in {view.viewport().width()}")
+    window.apply_settings(Settings())
+    assert cut == []

@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from peerjournal.core.answers import MAX_TEXT_CHARS
 from peerjournal.core.content import model as m
+from peerjournal.core.dates import month_before, year_before
 from peerjournal.core.documents import day_of, page_name, page_text
 from peerjournal.core.errors import TooLarge
 from peerjournal.core.vault.records import Document, SaveResult
@@ -36,6 +37,15 @@ def preview(text: str, chars: int = PREVIEW_CHARS) -> str:
     if len(head) >= chars or len(text) <= chars * 4:
         return head[:chars]
     return " ".join(text.split())[:chars]
+
+
+def first_line(text: str, chars: int = 90) -> str:
+    """The first line that holds words, without Markdown's marks, cut at ``chars``."""
+    for line in text.splitlines():
+        words = line.strip().lstrip("#>*-+ ").strip()
+        if words:
+            return words if len(words) <= chars else words[: chars - 1].rstrip() + "…"
+    return ""
 
 
 def stored_text(doc: Document) -> str:
@@ -91,6 +101,17 @@ class PageService:
     def days(self) -> list[date]:
         with self._guard:
             return sorted(self._pages, reverse=True)
+
+    def looking_back(self, day: date) -> list[tuple[str, date, str]]:
+        """The pages of a month ("month") and a year ("year") before ``day`` that hold
+        words, with the first line of each (for "On this day", which the participant
+        turns on)."""
+        found: list[tuple[str, date, str]] = []
+        for kind, earlier in (("month", month_before(day)), ("year", year_before(day))):
+            line = first_line(self.get(earlier))
+            if line:
+                found.append((kind, earlier, line))
+        return found
 
     def summaries(self) -> list[PageSummary]:
         with self._guard:

@@ -50,6 +50,8 @@ class Settings:
     """How large the whole window is drawn, in per cent (Ctrl+plus, Ctrl+minus, Ctrl+0)."""
     spelling: SpellingLanguage = SpellingLanguage.BRITISH_ENGLISH
     """The dictionary the red underline checks against, or off."""
+    on_this_day: bool = False
+    """On a daily page, show the first line of the page of a month and a year before."""
     language: str = "en"
     """The window's own words: "en" (UK English) or "cy" (Cymraeg), from the next start."""
 
@@ -102,6 +104,11 @@ def _from_json(data: object) -> Settings:
     spelling = data.get("spelling")
     if spelling is not None:
         values["spelling"] = SpellingLanguage(str(spelling))
+    on_this_day = data.get("on_this_day")
+    if on_this_day is not None:
+        if not isinstance(on_this_day, bool):
+            raise ValueError("on_this_day is not true or false")
+        values["on_this_day"] = on_this_day
     language = data.get("language")
     if language is not None:
         if language not in WINDOW_LANGUAGES:
@@ -114,6 +121,7 @@ def _from_json(data: object) -> Settings:
         theme=Theme(str(values.get("theme", DEFAULTS.theme))),
         spelling=SpellingLanguage(str(values.get("spelling", DEFAULTS.spelling))),
         language=str(values.get("language", DEFAULTS.language)),
+        on_this_day=values.get("on_this_day", DEFAULTS.on_this_day) is True,
     ).clamped()
 
 

@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
         self.services.session.notices.clear()
         self.journal.focus_content()
         self.services.spelling.use(self.settings.spelling)
+        self.journal.set_looking_back(self.settings.on_this_day)
         self.lock_button.setVisible(True)
         self.top_bar.fit()
         self.lock_action.setEnabled(True)
@@ -435,6 +436,8 @@ class MainWindow(QMainWindow):
     def apply_settings(self, settings: Settings) -> None:
         if self.journal is not None and settings.spelling != self.settings.spelling:
             self.services.spelling.use(settings.spelling)
+        if self.journal is not None:
+            self.journal.set_looking_back(settings.on_this_day)
         self.settings = settings
         try:
             self.settings_store.save(settings)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -120,6 +121,12 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
+        self.on_this_day = QCheckBox(
+            translate("settings_dialog", "Show what I wrote a month and a year before"),
+            self,
+        )
+        self.on_this_day.setObjectName("onThisDay")
+        self.on_this_day.setChecked(settings.on_this_day)
         form = QFormLayout()
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
@@ -129,6 +136,7 @@ class SettingsDialog(QDialog):
         form.addRow(translate("settings_dialog", "Colours"), self.theme)
         form.addRow(translate("settings_dialog", "Spelling"), self.spelling)
         form.addRow(translate("settings_dialog", "Language"), self.language)
+        form.addRow(translate("settings_dialog", "On this day"), self.on_this_day)
         self.backups = button(
             translate("settings_dialog", "Backups…"), "", self, name="openBackupsDialog"
         )
@@ -203,6 +211,7 @@ class SettingsDialog(QDialog):
         self.theme.currentIndexChanged.connect(self._on_changed)
         self.spelling.currentIndexChanged.connect(self._on_changed)
         self.language.currentIndexChanged.connect(self._on_changed)
+        self.on_this_day.toggled.connect(self._on_changed)
         self.backups.clicked.connect(self._to_backups)
         self.your_copy.clicked.connect(self._to_copy)
         self.change_passphrase.clicked.connect(self._to_passphrase)
@@ -248,6 +257,7 @@ class SettingsDialog(QDialog):
             zoom=int(self.zoom.currentData()),
             spelling=SpellingLanguage(str(self.spelling.currentData())),
             language=str(self.language.currentData()),
+            on_this_day=self.on_this_day.isChecked(),
         ).clamped()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import QDate, QLocale, Qt, Slot
 from PySide6.QtGui import QFont, QResizeEvent, QTextCharFormat
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QCalendarWidget,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QTableView,
@@ -47,6 +49,10 @@ SIDE_WIDTH = 360
 """The calendar column's width at 100%; it grows with a zoomed month."""
 
 
+def _link(href: str, words: str) -> str:
+    return f'<a href="{escape(href)}">{escape(words)}</a>'
+
+
 class DailyPage(QWidget):
     """The day's page to write on, and a calendar and list to find earlier pages."""
 
@@ -77,6 +83,8 @@ class DailyPage(QWidget):
         transient(self.calendar)  # which day to look at
         self.calendar.setAccessibleName(translate("daily_page", "Choose a day"))
         name_calendar_parts(self.calendar)
+        self._calendar_view = self.calendar.findChild(QTableView)
+        self._usual_columns: tuple[tuple[int, int], int] = ((0, 0), 0)
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -125,9 +133,31 @@ class DailyPage(QWidget):
         inner.addWidget(self.prompt)
         inner.addWidget(self.text)
         inner.addWidget(self.problem)
+        self.looking_back = QFrame(self.page_scroll.body_widget)
+        self.looking_back.setObjectName("onThisDay")
+        set_role(self.looking_back, "softCard")
+        back = QVBoxLayout(self.looking_back)
+        back.setContentsMargins(18, 12, 18, 12)
+        back.setSpacing(6)
+        back.addWidget(label(translate("daily_page", "On this day"), "heading", self.looking_back))
+        self._back_lines: list[QLabel] = []
+        for _ in range(2):
+            line = label("", "", self.looking_back)
+            line.setTextFormat(Qt.TextFormat.RichText)
+            line.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextBrowserInteraction
+                | Qt.TextInteractionFlag.TextSelectableByMouse
+            )
+            line.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            line.linkActivated.connect(self._open_earlier)
+            back.addWidget(line)
+            self._back_lines.append(line)
+        self.looking_back.setVisible(False)
+        self._looking_back_on = False
         body.addWidget(self.eyebrow)
         body.addWidget(self.title)
         body.addWidget(card)
+        body.addWidget(self.looking_back)
         body.addStretch(1)
 
         layout = QHBoxLayout(self)
@@ -149,26 +179,38 @@ class DailyPage(QWidget):
         return self.side.parentWidget() is self.page_scroll.body_widget
 
     def _fit_calendar_columns(self, width: int) -> None:
-        """Day columns as wide as their names need, not the style's wider minimum; and
-        one-letter day names when even that leaves no room (a zoomed, narrow window)."""
-        view = self.calendar.findChild(QTableView)
+        """The style's day columns where they fit in ``width``; else as wide as their day
+        names; else one-letter names (a zoomed, narrow window, or a wide system font)."""
+        view = self._calendar_view
         if view is None:
             return
+        header = view.horizontalHeader()
         metrics = view.fontMetrics()
+        key = (metrics.height(), metrics.averageCharWidth())
+        if self._usual_columns[0] != key:  # the style's own minimum, at today's font
+            header.setMinimumSectionSize(-1)
+            self._usual_columns = (key, header.minimumSectionSize())
+        usual = self._usual_columns[1]
         pad = metrics.averageCharWidth() * 2
+        names = max(metrics.horizontalAdvance(d) for d in ("Mon", "Wed", "Thu", "Sat", "30"))
         short = QCalendarWidget.HorizontalHeaderFormat.ShortDayNames
         single = QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames
-        names = max(metrics.horizontalAdvance(d) for d in ("Mon", "Wed", "Thu", "Sat", "30"))
-        letters = metrics.horizontalAdvance("30")
-        tight = (names + pad) * 7 + 48 > width
-        self.calendar.setHorizontalHeaderFormat(single if tight else short)
-        view.horizontalHeader().setMinimumSectionSize((letters if tight else names) + pad)
+        if usual * 7 + 48 <= width:
+            shape, least = short, usual
+        elif (names + pad) * 7 + 48 <= width:
+            shape, least = short, names + pad
+        else:
+            shape, least = single, metrics.horizontalAdvance("30") + pad
+        if self.calendar.horizontalHeaderFormat() != shape:
+            self.calendar.setHorizontalHeaderFormat(shape)
+        if header.minimumSectionSize() != least:
+            header.setMinimumSectionSize(least)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_calendar_columns(event.size().width())
         # Beside the page the calendar keeps the width its month needs, and the page
         # room for about forty characters a line; without both, it goes below the page.
+        self._fit_calendar_columns(1 << 20)  # measured with the style's own columns
         side_need = self.calendar.sizeHint().width() + 24
         writing = self.fontMetrics().averageCharWidth() * 40
         width = event.size().width()
@@ -183,6 +225,9 @@ class DailyPage(QWidget):
             self.side.show()
         if not self.narrow:
             self.side.setMaximumWidth(max(SIDE_WIDTH, side_need))
+        else:  # below the page: the page's reading width, less its margins
+            body = self.page_scroll.body_widget.maximumWidth()
+            self._fit_calendar_columns(min(body, width - 64 - 16) - 16 - 24)
 
     def _connect_signals(self) -> None:
         self.calendar.clicked.connect(self._on_calendar)
@@ -237,6 +282,7 @@ class DailyPage(QWidget):
             else ""
         )
         self.problem.setVisible(damaged)
+        self._show_looking_back()
         self.calendar.blockSignals(True)
         self.calendar.setSelectedDate(_qdate(day))
         self.calendar.blockSignals(False)
@@ -302,6 +348,43 @@ class DailyPage(QWidget):
         if changes.pages:
             self.refresh_list()
             self._changed_elsewhere(changes)
+            self._show_looking_back()
+
+    # -- on this day ------------------------------------------------------------------------
+
+    def set_looking_back(self, on: bool) -> None:
+        """Turns "On this day" on or off (Settings; off unless the participant asks)."""
+        self._looking_back_on = on
+        self._show_looking_back()
+
+    def _show_looking_back(self) -> None:
+        found = (
+            self._services.pages.looking_back(self.day)
+            if self._looking_back_on and self.day is not None
+            else []
+        )
+        for line, entry in zip(self._back_lines, [*found, None, None], strict=False):
+            if entry is None:
+                line.clear()
+                line.setVisible(False)
+                continue
+            kind, day, words = entry
+            when = (
+                translate("daily_page", "A month ago")
+                if kind == "month"
+                else translate("daily_page", "A year ago")
+            )
+            link = _link(day.isoformat(), f"{when}, {long_day(day)}")
+            line.setText(
+                translate("daily_page", "%1: “%2”").replace("%1", link).replace("%2", escape(words))
+            )
+            line.setAccessibleName(f"{when}, {long_day(day)}: {words}")
+            line.setVisible(True)
+        self.looking_back.setVisible(bool(found))
+
+    @Slot(str)
+    def _open_earlier(self, href: str) -> None:
+        self.set_day(date.fromisoformat(href))
 
     def _changed_elsewhere(self, changes: Changes) -> None:
         """Shows the day's page again when it changed elsewhere (writing brought in) and

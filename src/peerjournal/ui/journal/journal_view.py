@@ -138,6 +138,7 @@ class JournalView(QWidget):
             end_sitting=services.session.new_sitting,
             parent=self,
         )
+        self.looking_back = False
         self.bridge = ChangeBridge(services.hub, self)
         self.pages: dict[str, QWidget] = {}
         self.current: str | None = None
@@ -213,7 +214,9 @@ class JournalView(QWidget):
             page.part_requested.connect(self.open_part)
             return page
         if key == DAILY:
-            return DailyPage(services, self.autosaver, self.stack)
+            daily = DailyPage(services, self.autosaver, self.stack)
+            daily.set_looking_back(self.looking_back)
+            return daily
         if key == STORY:
             return story_page(
                 services,
@@ -433,6 +436,13 @@ class JournalView(QWidget):
             on_changes = getattr(page, "on_changes", None)
             if callable(on_changes):
                 on_changes(changes)
+
+    def set_looking_back(self, on: bool) -> None:
+        """ "On this day" on the daily page, as Settings says."""
+        self.looking_back = on
+        daily = self.pages.get(DAILY)
+        if isinstance(daily, DailyPage):
+            daily.set_looking_back(on)
 
     def wipe(self) -> None:
         """Empties every field and list, before the view is destroyed at lock.
