@@ -125,26 +125,34 @@ def _problems(root: QWidget, where: str) -> Iterator[str]:
                 yield f"{where}: {name} runs past the column's edge"
 
 
+def _every_size_and_zoom(window: MainWindow) -> Iterator[tuple[int, int, int]]:
+    """The window at each zoom and size in turn (zoom, width, height); 100% after."""
+    try:
+        for zoom in ZOOMS:
+            window.apply_settings(Settings(zoom=zoom))
+            for width, height in SIZES:
+                window.resize(width, height)
+                QApplication.processEvents()
+                yield zoom, width, height
+    finally:
+        window.apply_settings(Settings())
+
+
 def test_nothing_is_cut_off_on_any_page_at_any_size_or_zoom(
     themed_window: MainWindow, qtbot: QtBot, content: Content
 ) -> None:
     window = themed_window
     found: list[str] = []
-    for zoom in ZOOMS:
-        window.apply_settings(Settings(zoom=zoom))
-        for width, height in SIZES:
-            window.resize(width, height)
+    for zoom, width, height in _every_size_and_zoom(window):
+        if (window.width(), window.height()) != (width, height):
+            found.append(
+                f"at {zoom}% the window will not go to {width}×{height} "
+                f"(it stays {window.width()}×{window.height()})"
+            )
+        walk = Walk(window, qtbot, content)
+        for place, _page in walk.pages():
             QApplication.processEvents()
-            if (window.width(), window.height()) != (width, height):
-                found.append(
-                    f"at {zoom}% the window will not go to {width}×{height} "
-                    f"(it stays {window.width()}×{window.height()})"
-                )
-            walk = Walk(window, qtbot, content)
-            for place, _page in walk.pages():
-                QApplication.processEvents()
-                found.extend(_problems(window, f"{place} at {width}×{height} {zoom}%"))
-    window.apply_settings(Settings())
+            found.extend(_problems(window, f"{place} at {width}×{height} {zoom}%"))
     assert not found, f"{len(found)} cut off:\n" + "\n".join(sorted(set(found))[:5000])
 
 
@@ -221,23 +229,18 @@ def test_the_calendar_shows_every_day_column(themed_window: MainWindow, qtbot: Q
     assert window.journal is not None
     window.journal.open_place("daily")
     cut: list[str] = []
-    for zoom in ZOOMS:
-        window.apply_settings(Settings(zoom=zoom))
-        for width, height in SIZES:
-            window.resize(width, height)
-            QApplication.processEvents()
-            calendar = window.findChild(QCalendarWidget, "calendar")
-            assert calendar is not None
-            view = calendar.findChild(QTableView)
-            assert view is not None
+    for zoom, width, height in _every_size_and_zoom(window):
+        calendar = window.findChild(QCalendarWidget, "calendar")
+        assert calendar is not None
+        view = calendar.findChild(QTableView)
+        assert view is not None
 
-            def fits(view: QTableView = view) -> bool:
-                return view.horizontalHeader().length() <= view.viewport().width() + SLACK
+        def fits(view: QTableView = view) -> bool:
+            return view.horizontalHeader().length() <= view.viewport().width() + SLACK
 
-            try:  # once the page has settled where the calendar goes
-                qtbot.waitUntil(fits, timeout=2000)
-            except TimeoutError:
-                columns = view.horizontalHeader().length()
-                cut.append(f"{width}×{height} {zoom}%: {columns} wide in {view.viewport().width()}")
-    window.apply_settings(Settings())
+        try:  # once the page has settled where the calendar goes
+            qtbot.waitUntil(fits, timeout=2000)
+        except TimeoutError:
+            columns = view.horizontalHeader().length()
+            cut.append(f"{width}×{height} {zoom}%: {columns} wide in {view.viewport().width()}")
     assert cut == []

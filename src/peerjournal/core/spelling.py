@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -71,19 +71,6 @@ def _judgeable(raw: str) -> tuple[int, str] | None:
     if len(word) < 2 or len(word) > MAX_WORD_CHARS or word.isupper() or not _latin(word):
         return None
     return raw.index(word), word
-
-
-def candidate_words(text: str) -> Iterator[Misspelt]:
-    """The words in ``text`` a dictionary can judge, with where they are."""
-    skipped = _skipped(text)
-    for match in _WORD.finditer(text):
-        found = _judgeable(match.group(0))
-        if found is None:
-            continue
-        start = match.start() + found[0]
-        if any(lo <= start < hi for lo, hi in skipped):
-            continue
-        yield Misspelt(start, start + len(found[1]), found[1])
 
 
 class SpellChecker:
@@ -171,6 +158,5 @@ __all__ = [
     "Misspelt",
     "SpellChecker",
     "SpellingLanguage",
-    "candidate_words",
     "dictionary_files",
 ]

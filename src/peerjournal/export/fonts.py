@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
@@ -60,6 +61,7 @@ class Face:
     bold: str | None = None
     blocks: tuple[tuple[int, int], ...] = ()
     shaped: bool = False
+    rtl: bool = False
 
 
 _ARABIC = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
@@ -76,12 +78,15 @@ _CJK = (
     (0x20000, 0x2FFFF),
 )
 SCRIPT_FACES = (
-    Face("PJArabic", "NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", _ARABIC, True),
+    Face(
+        "PJArabic", "NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf", _ARABIC, True, True
+    ),
     Face(
         "PJHebrew",
         "NotoSerifHebrew-Regular.ttf",
         "NotoSerifHebrew-Bold.ttf",
         ((0x0590, 0x05FF), (0xFB1D, 0xFB4F)),
+        True,
         True,
     ),
     Face(
@@ -123,7 +128,10 @@ _BY_NAME = {face.name: face for face in SCRIPT_FACES + GENERAL_FACES}
 SHAPED = frozenset(
     name for face in SCRIPT_FACES if face.shaped for name in (face.name, f"{face.name}-Bold")
 )
-RIGHT_TO_LEFT = frozenset({"PJArabic", "PJArabic-Bold", "PJHebrew", "PJHebrew-Bold"})
+RIGHT_TO_LEFT = frozenset(
+    name for face in SCRIPT_FACES if face.rtl for name in (face.name, f"{face.name}-Bold")
+)
+_SHAPED_BLOCKS = tuple(block for face in SCRIPT_FACES if face.shaped for block in face.blocks)
 
 _lock = threading.RLock()
 _registered = False
@@ -134,11 +142,12 @@ _loaded: dict[str, frozenset[int]] = {}
 # inside a word of a shaped script, where they choose a letter's form.
 _DROP_CATEGORIES = {"Cc", "Cf", "Cs", "Zl", "Zp"}
 _JOINERS = "\u200c\u200d"
-_WORDS = re.compile(r" +|[^ ]+")
+WORDS = re.compile(r" +|[^ ]+")
+"""Runs of spaces and the words between them."""
 
 
-def fonts_dir() -> str:
-    return str(bundled_dir("resources") / "fonts")
+def fonts_dir() -> Path:
+    return bundled_dir("resources") / "fonts"
 
 
 def register_fonts() -> None:
@@ -147,7 +156,7 @@ def register_fonts() -> None:
     with _lock:
         if _registered:
             return
-        base = bundled_dir("resources") / "fonts"
+        base = fonts_dir()
         for name, file in _FILES.items():
             pdfmetrics.registerFont(TTFont(name, str(base / file)))
         pdfmetrics.registerFontFamily(
@@ -188,7 +197,7 @@ def _chars(face: Face) -> frozenset[int]:
         with _lock:
             chars = _loaded.get(face.name)
             if chars is None:
-                base = bundled_dir("resources") / "fonts"
+                base = fonts_dir()
                 pdfmetrics.registerFont(TTFont(face.name, str(base / face.regular)))
                 bold = face.name
                 if face.bold:
@@ -248,9 +257,7 @@ def clean(text: str) -> str:
 
 def _between_shaped(text: str, i: int) -> bool:
     def shaped(ch: str) -> bool:
-        return any(
-            lo <= ord(ch) <= hi for face in SCRIPT_FACES if face.shaped for lo, hi in face.blocks
-        )
+        return any(lo <= ord(ch) <= hi for lo, hi in _SHAPED_BLOCKS)
 
     return 0 < i < len(text) - 1 and shaped(text[i - 1]) and shaped(text[i + 1])
 
@@ -293,7 +300,7 @@ def _pieces(word: str) -> Iterator[tuple[str | None, str]]:
 def runs(text: str) -> list[tuple[str | None, str]]:
     """The cleaned text as runs of one face each; spaces join the run before them."""
     out: list[tuple[str | None, str]] = []
-    for match in _WORDS.finditer(clean(text)):
+    for match in WORDS.finditer(clean(text)):
         word = match.group(0)
         if word[0] == " ":
             pieces: list[tuple[str | None, str]] = [(out[-1][0] if out else None, word)]

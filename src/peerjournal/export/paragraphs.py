@@ -19,7 +19,6 @@ as it always has. Two gaps are filled here:
 from __future__ import annotations
 
 import copy
-import re
 import threading
 import unicodedata
 from collections.abc import Sequence
@@ -36,7 +35,6 @@ from reportlab.platypus.paragraph import Paragraph
 
 from peerjournal.export import bidi, fonts
 
-_TOKENS = re.compile(r" +|[^ ]+")
 _original_shape = ttfonts.shapeFragWord
 _original_format = PDFTextObject._formatText
 _original_cmap = ttfonts.makeToUnicodeCMap
@@ -188,7 +186,7 @@ def _tokens(f: Any, text: Any) -> list[tuple[Any, Any, str]]:
     direction of what was typed: HarfBuzz has put its glyphs in visual order already.
     """
     out: list[tuple[Any, Any, str]] = []
-    for m in _TOKENS.finditer(str(text)):
+    for m in fonts.WORDS.finditer(str(text)):
         piece = text[m.start() : m.end()]
         typed = _typed.get((f.fontName, str(piece)))
         if typed is not None:

@@ -130,14 +130,11 @@ def run_self_test(data_root: Path, report: Callable[[Step], None]) -> bool:
             try:
                 if [w.word for w in checker.misspelt("colour bore diolch recieve")] == []:
                     raise RuntimeError(f"the {language.value} dictionary marks nothing")
+                english = language == SpellingLanguage.BRITISH_ENGLISH
+                if english and "receive" not in checker.suggestions("recieve"):
+                    raise RuntimeError("Hunspell offers no suggestions")
             finally:
                 checker.close()
-        checker = SpellChecker(SpellingLanguage.BRITISH_ENGLISH)
-        try:
-            if "receive" not in checker.suggestions("recieve"):
-                raise RuntimeError("Hunspell offers no suggestions")
-        finally:
-            checker.close()
         return "Hunspell with British English and Welsh"
 
     checks = (

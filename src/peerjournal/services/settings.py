@@ -36,7 +36,8 @@ class Theme(StrEnum):
 
 
 DEFAULT_FONT_SIZE = 12
-WINDOW_LANGUAGES = ("en", "cy")
+WINDOW_LANGUAGES = {"en": "English", "cy": "Cymraeg (Welsh)"}
+"""The languages the window speaks, by code, each named in itself."""
 
 
 @dataclass(frozen=True, slots=True)

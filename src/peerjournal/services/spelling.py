@@ -37,8 +37,6 @@ class SpellingService:
         self._wanted = SpellingLanguage.OFF
         self._generation = 0
         self._loader: threading.Thread | None = None
-        self.unavailable = ""
-        """Why there is no spelling check on this computer, in the participant's words."""
         session.hub.subscribe(self._on_change)
 
     @property
@@ -58,7 +56,7 @@ class SpellingService:
             return []
         return [w for w in words if isinstance(w, str) and 0 < len(w) <= MAX_WORD_CHARS]
 
-    def use(self, language: SpellingLanguage, *, wait: bool = False) -> None:
+    def use(self, language: SpellingLanguage) -> None:
         """Switches to ``language`` (loading it on a thread), or off."""
         with self._lock:
             loading = self._loader is not None and self._loader.is_alive()
@@ -83,18 +81,14 @@ class SpellingService:
         )
         self._loader = loader
         loader.start()
-        if wait:
-            loader.join()
 
     def _load(self, language: SpellingLanguage, own: list[str], generation: int) -> None:
         try:
             checker = SpellChecker(language, own)
         except HunspellMissing:
-            self.unavailable = "Spelling is not available: this computer has no Hunspell library."
             log.warning("spelling is off: no Hunspell library")
             return
         except Exception:
-            self.unavailable = "Spelling is not available: its dictionary could not be opened."
             log.error(
                 "the spelling dictionary failed to load:\n%s", describe_exception(*sys.exc_info())
             )
@@ -104,7 +98,6 @@ class SpellingService:
                 checker.close()
                 return
             self._checker = checker
-            self.unavailable = ""
         self._session.hub.notify(Changes(spelling=True))
 
     def add_word(self, word: str) -> None:

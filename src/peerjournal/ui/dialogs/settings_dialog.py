@@ -24,11 +24,12 @@ from peerjournal.services.settings import (
     FONT_SIZE_MIN,
     IDLE_MINUTES_MAX,
     IDLE_MINUTES_MIN,
+    WINDOW_LANGUAGES,
     ZOOM_STEPS,
     Settings,
     Theme,
 )
-from peerjournal.ui.kit.i18n import LANGUAGES, QT_TRANSLATE_NOOP, translate
+from peerjournal.ui.kit.i18n import QT_TRANSLATE_NOOP, translate
 from peerjournal.ui.kit.widgets import button, label
 
 THEMES = (
@@ -118,7 +119,7 @@ class SettingsDialog(QDialog):
                 "A new choice shows from the next time peerjournal opens.",
             )
         )
-        for code, name in LANGUAGES.items():
+        for code, name in WINDOW_LANGUAGES.items():
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(settings.language), 0))
         self.on_this_day = QCheckBox(

@@ -14,9 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from peerjournal.core.paths import bundled_dir
 from peerjournal.core.progress import Progress
-
-LANGUAGES = {"en": "English", "cy": "Cymraeg (Welsh)"}
-"""The window's languages, by code; the translation of each into itself."""
+from peerjournal.services.settings import WINDOW_LANGUAGES
 
 _installed: list[QTranslator] = []
 
@@ -42,7 +40,7 @@ def install(code: str) -> bool:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    code = code if code in LANGUAGES else "en"
+    code = code if code in WINDOW_LANGUAGES else "en"
     QLocale.setDefault(locale_for(code))
     translator = QTranslator(app)
     loaded = translator.load(f"peerjournal_{code}", translations_dir())
@@ -76,7 +74,6 @@ def progress_words(progress: Progress) -> str:
 
 
 __all__ = [
-    "LANGUAGES",
     "QT_TRANSLATE_NOOP",
     "install",
     "locale_for",
