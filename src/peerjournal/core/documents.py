@@ -9,6 +9,7 @@ PAGE = "journal:"
 CONTACTS = "contacts"
 STORY_DRAFT = "story:draft"
 MY_WORDS = "my-words"
+SESSION_DATES = "session-dates"
 
 
 def answer_name(prompt_id: str) -> str:
@@ -52,4 +53,6 @@ def describe(name: str | None, doc_id: str) -> str:
         return "your story's choices"
     if name == MY_WORDS:
         return "your own words for the spelling check"
+    if name == SESSION_DATES:
+        return "the dates of your sessions"
     return name

@@ -20,6 +20,7 @@ from peerjournal.services.pages import PageService
 from peerjournal.services.salvage import SalvageService
 from peerjournal.services.search import SearchService
 from peerjournal.services.session import VaultSession
+from peerjournal.services.sessions import SessionDatesService
 from peerjournal.services.spelling import SpellingService
 from peerjournal.services.story import StoryService
 from peerjournal.services.transfer import TransferService
@@ -40,6 +41,7 @@ class Services:
     story: StoryService
     salvage: SalvageService
     spelling: SpellingService
+    sessions: SessionDatesService
 
     @property
     def data(self) -> DataDir:
@@ -82,4 +84,5 @@ def build_services(
         story=StoryService(session, content, answers),
         salvage=SalvageService(session, content),
         spelling=SpellingService(session),
+        sessions=SessionDatesService(session, content),
     )

@@ -33,6 +33,8 @@ class Changes:
     backups: bool = False
     spelling: bool = False
     """The spelling dictionary became ready, changed language, or learnt a word."""
+    sessions: bool = False
+    """A session's date was set, changed or taken away."""
     session: SessionState | None = None
 
     @property
@@ -60,6 +62,7 @@ def coalesced(batch: list[Changes]) -> list[Changes]:
                 contacts=last.contacts or changes.contacts,
                 backups=last.backups or changes.backups,
                 spelling=last.spelling or changes.spelling,
+                sessions=last.sessions or changes.sessions,
             )
         else:
             out.append(changes)

@@ -21,6 +21,7 @@ from peerjournal.core.dates import long_date
 from peerjournal.core.documents import (
     CONTACTS,
     PAGE,
+    SESSION_DATES,
     STORY_DRAFT,
     answer_name,
     day_of,
@@ -238,6 +239,7 @@ class TransferService:
                 pages=frozenset(d.isoformat() for n in changed if (d := day_of(n)) is not None),
                 story=bool(done.story_versions) or STORY_DRAFT in changed,
                 contacts=CONTACTS in changed,
+                sessions=SESSION_DATES in changed,
             )
         )
 

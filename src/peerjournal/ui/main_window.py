@@ -9,6 +9,8 @@ unlock view. The title never shows anything personal.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 from peerjournal.core.errors import (
     PeerJournalError,
 )
+from peerjournal.core.sessions import coming_up
 from peerjournal.services.container import Services
 from peerjournal.services.settings import Settings, SettingsStore
 from peerjournal.ui.dialogs.settings_actions import SettingsActions
@@ -108,6 +111,8 @@ class MainWindow(QMainWindow):
         self._tray: QSystemTrayIcon | None = None
         self._closing = False
         self.geometry_restored = False
+        self.clock: Callable[[], datetime] = datetime.now
+        """Local wall-clock time: what is coming up, and when reminders come (tests move it)."""
 
         self.top_bar = TopBar(demo=demo, parent=self)
         self.wordmark = self.top_bar.wordmark
@@ -258,11 +263,12 @@ class MainWindow(QMainWindow):
             self.prompter,
             self.stack,
             autosave_delay_ms=self._autosave_delay_ms,
+            clock=lambda: self.clock(),
         )
         self.journal.autosaver.state_changed.connect(self._on_save_state)
         self.stack.addWidget(self.journal)
         self.stack.setCurrentWidget(self.journal)
-        self.journal.open_place(self._last_place or "tree")
+        self.journal.open_place(self._last_place or self._first_place())
         self.journal.show_notices(self.services.session.notices)
         self.services.session.notices.clear()
         self.journal.focus_content()
@@ -281,6 +287,15 @@ class MainWindow(QMainWindow):
         self.backup_timer.start(BACKUP_AFTER_MS)
         QTimer.singleShot(INDEX_DELAY_MS, self.services.search.start_indexing)
         self.unlocked.emit()
+
+    def _first_place(self) -> str:
+        """Coming up, when a session has a date ahead; otherwise the Tree."""
+        try:
+            ahead = coming_up(self.services.sessions.sessions(), self.clock())
+        except PeerJournalError as error:
+            log.warning("session dates could not be read: %s", type(error).__name__)
+            ahead = []
+        return "coming" if ahead else "tree"
 
     @Slot()
     def _daily_backup(self) -> None:

@@ -74,6 +74,7 @@ def load_files(files: Iterable[Path], *, language: str = "en") -> m.Content:
         prog for one in accepted if (prog := one.pack.build_programme(one.file)) is not None
     ]
     programmes.sort(key=lambda p: (p.order, p.title))
+    schedule = _schedule(accepted, programmes, problems)
     return m.Content(
         programmes=tuple(programmes),
         daily_prompts=tuple(t for one in accepted for t in one.pack.daily_prompts),
@@ -87,8 +88,33 @@ def load_files(files: Iterable[Path], *, language: str = "en") -> m.Content:
             for one in accepted
             for c in one.pack.contacts
         ),
+        schedule=schedule,
         problems=tuple(problems),
     )
+
+
+def _schedule(
+    accepted: list[_Loaded], programmes: list[m.Programme], problems: list[m.ContentProblem]
+) -> tuple[m.ScheduledSession, ...]:
+    """Every pack's session dates; a later pack's date for a session replaces an earlier
+    one's (an organisation's pack over the shipped), and a date for no session is reported."""
+    sessions = {part.id for prog in programmes for part in prog.parts if part.session}
+    found: dict[str, m.ScheduledSession] = {}
+    for one in accepted:
+        for part_id, at in one.pack.schedule.items():
+            if part_id not in sessions:
+                problems.append(
+                    m.ContentProblem(
+                        file=one.file,
+                        line=one.data.line_of(("schedule", part_id)),
+                        problem=f"the schedule gives a date to '{part_id}', which is not a "
+                        "session.",
+                        hint="use the id of a session, such as 'm1.s1' or 'course.s01'.",
+                    )
+                )
+                continue
+            found[part_id] = m.ScheduledSession(m.PartId(part_id), at, one.file)
+    return tuple(found.values())
 
 
 def check_files(files: Iterable[Path]) -> list[m.ContentProblem]:

@@ -84,6 +84,9 @@ class Part:
     group: str = ""
     tree: TreeSpot | None = None
     story_section: bool = False
+    session: str = ""
+    """A session of the programme, which can have a date: "prepare" when its questions
+    are the preparation for it, "reflect" when they are for afterwards; "" otherwise."""
 
     @property
     def prompts(self) -> tuple[Prompt, ...]:
@@ -122,6 +125,16 @@ class Contact:
 
 
 @dataclass(frozen=True, slots=True)
+class ScheduledSession:
+    """A session's date as an organisation's pack ships it ("2027-01-14" or
+    "2027-01-14 18:30"); the participant may change it."""
+
+    part_id: PartId
+    at: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
 class ContentProblem:
     file: str
     line: int
@@ -148,6 +161,7 @@ class Content:
     daily_prompts: tuple[str, ...] = ()
     phrases: tuple[Phrase, ...] = ()
     contacts: tuple[Contact, ...] = ()
+    schedule: tuple[ScheduledSession, ...] = ()
     problems: tuple[ContentProblem, ...] = ()
     _index: dict[str, Located] = field(default_factory=dict, compare=False, repr=False)
 
@@ -179,6 +193,11 @@ class Content:
     def story_sections(self) -> tuple[Part, ...]:
         return tuple(part for prog in self.programmes for part in prog.parts if part.story_section)
 
+    def session_parts(self) -> tuple[tuple[Programme, Part], ...]:
+        return tuple(
+            (prog, part) for prog in self.programmes for part in prog.parts if part.session
+        )
+
     def tree_parts(self) -> tuple[Part, ...]:
         return tuple(part for prog in self.programmes for part in prog.parts if part.tree)
 
@@ -207,6 +226,7 @@ __all__ = [
     "RankedPrompt",
     "Reading",
     "Rung",
+    "ScheduledSession",
     "SpectrumPrompt",
     "SpectrumRow",
     "Stage",

@@ -11,12 +11,13 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal, Protocol, Union
 
-from pydantic import Field, create_model
+from pydantic import BeforeValidator, Field, create_model
 
 from peerjournal.core import kinds
 from peerjournal.core.content import model as m
 from peerjournal.core.kinds.pack_base import ContentModel as _Strict
 from peerjournal.core.kinds.pack_base import Id, LongText, Text
+from peerjournal.core.sessions import When
 
 PACK_FORMAT = 1
 
@@ -53,6 +54,7 @@ class PartBase(_Strict):
     group: str = ""
     tree: TreeSpotIn | None = None
     story_section: bool = False
+    session: Literal["", "prepare", "reflect"] = ""
     if TYPE_CHECKING:
         items: list[ItemIn]
 
@@ -67,6 +69,7 @@ class PartBase(_Strict):
             group=self.group.strip(),
             tree=m.TreeSpot(m.TreePlace(self.tree.place), self.tree.slot) if self.tree else None,
             story_section=self.story_section,
+            session=self.session,
         )
 
 
@@ -80,6 +83,16 @@ class ContactIn(_Strict):
     name: Text
     detail: Text
     description: str = ""
+
+
+def _session_date(value: object) -> str:
+    text = value.strip() if isinstance(value, str) else ""
+    if When.parse(text) is None:
+        raise ValueError("a session's date is written 2027-01-14, or 2027-01-14 18:30")
+    return text
+
+
+SessionDate = Annotated[str, BeforeValidator(_session_date)]
 
 
 class PackBase(_Strict):
@@ -97,6 +110,8 @@ class PackBase(_Strict):
     daily_prompts: list[Text] = Field(default_factory=list)
     phrases: list[PhraseIn] = Field(default_factory=list)
     contacts: list[ContactIn] = Field(default_factory=list)
+    schedule: dict[Id, SessionDate] = Field(default_factory=dict)
+    """Dates an organisation gives its sessions: session id -> "2027-01-14 18:30"."""
 
     def build_programme(self, source: str) -> m.Programme | None:
         if not self.parts:

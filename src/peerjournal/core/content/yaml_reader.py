@@ -155,6 +155,8 @@ class _Converter:
         if id(node) in self.seen:
             raise self._refuse(node, "a value is repeated by reference.", "write it out in full.")
         self.seen.add(id(node))
+        if node.tag == _DATE_TAG and _DATE_TAG not in self.tags:
+            return str(node.value)  # a pack's date (a session's) is read as it is written
         self._check_tag(node)
         if isinstance(node, yaml.MappingNode):
             result: dict[str, object] = {}

@@ -7,7 +7,8 @@ destroying it: pages, editors, search results and all.
 from __future__ import annotations
 
 import logging
-from datetime import date
+from collections.abc import Callable
+from datetime import date, datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QResizeEvent
@@ -32,6 +33,7 @@ from peerjournal.ui.journal.notice_bar import NoticeBar
 from peerjournal.ui.journal.part_page import PageScroll, PartPage, ProgrammePage
 from peerjournal.ui.journal.search_page import SearchPage
 from peerjournal.ui.journal.sidebar import (
+    COMING,
     DAILY,
     EARLIER,
     STORY,
@@ -125,9 +127,11 @@ class JournalView(QWidget):
         parent: QWidget | None = None,
         *,
         autosave_delay_ms: int = 1000,
+        clock: Callable[[], datetime] = datetime.now,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("journalView")
+        self.clock = clock
         self._services = services
         self._tasks = tasks
         self._prompter = prompter
@@ -213,6 +217,12 @@ class JournalView(QWidget):
             page = TreePage(self._content, tree_programme, services.answers.get, self.stack)
             page.part_requested.connect(self.open_part)
             return page
+        if key == COMING:
+            from peerjournal.ui.journal.coming_up import ComingUpPage
+
+            coming = ComingUpPage(services, lambda: self.clock(), self.stack)
+            coming.part_requested.connect(self._open_asked)
+            return coming
         if key == DAILY:
             daily = DailyPage(services, self.autosaver, self.stack)
             daily.set_looking_back(self.looking_back)
@@ -300,6 +310,12 @@ class JournalView(QWidget):
                 page.reveal(prompt_id)
             return page
         return None
+
+    @Slot(str, str)
+    def _open_asked(self, part_id: str, prompt_id: str) -> None:
+        page = self.open_part(part_id, prompt_id or None)
+        if page is not None and not prompt_id:
+            page.focus_first()
 
     def open_day(self, day: date) -> DailyPage | None:
         self.open_place(DAILY)

@@ -27,6 +27,7 @@ TREE = "tree"
 DAILY = "daily"
 STORY = "story"
 EARLIER = "earlier"
+COMING = "coming"
 
 
 def part_key(part_id: str) -> str:
@@ -116,6 +117,8 @@ class Sidebar(QFrame):
         return item
 
     def _build(self) -> None:
+        if self._content.session_parts():
+            self._add(None, translate("sidebar", "Coming up"), COMING)
         for programme in self._content.programmes:
             if not programme.parts:
                 continue
@@ -230,4 +233,4 @@ class Sidebar(QFrame):
             self.place_selected.emit(key)
 
 
-__all__ = ["DAILY", "EARLIER", "STORY", "TREE", "Sidebar", "part_key", "programme_key"]
+__all__ = ["COMING", "DAILY", "EARLIER", "STORY", "TREE", "Sidebar", "part_key", "programme_key"]
