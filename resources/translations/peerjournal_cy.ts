@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>You decide what goes in. Nothing here is shared unless you save or print it yourself.</source>
-        <translation>Chi sy'n penderfynu beth sy'n mynd i mewn. Does dim byd yma'n cael ei rannu oni bai eich bod chi'n ei gadw neu'n ei argraffu eich hun.</translation>
+        <translation>Chi sy&apos;n penderfynu beth sy&apos;n mynd i mewn. Does dim byd yma&apos;n cael ei rannu oni bai eich bod chi&apos;n ei gadw neu&apos;n ei argraffu eich hun.</translation>
     </message>
     <message>
         <source>Optional</source>
@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>What goes in, and in which order</source>
-        <translation>Beth sy'n mynd i mewn, ac ym mha drefn</translation>
+        <translation>Beth sy&apos;n mynd i mewn, ac ym mha drefn</translation>
     </message>
     <message>
         <source>Move up</source>
@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Print unanswered questions with space to write on</source>
-        <translation>Argraffu'r cwestiynau heb eu hateb, gyda lle i ysgrifennu</translation>
+        <translation>Argraffu&apos;r cwestiynau heb eu hateb, gyda lle i ysgrifennu</translation>
     </message>
     <message>
         <source>Add a last page: “For our conversation”</source>
@@ -53,15 +53,15 @@
     </message>
     <message>
         <source>Include what I noted in my stocktake to discuss</source>
-        <translation>Cynnwys yr hyn a nodais yn fy mhwyso a mesur i'w drafod</translation>
+        <translation>Cynnwys yr hyn a nodais yn fy mhwyso a mesur i&apos;w drafod</translation>
     </message>
     <message>
         <source>Points to raise, one on each line</source>
-        <translation>Pwyntiau i'w codi, un ar bob llinell</translation>
+        <translation>Pwyntiau i&apos;w codi, un ar bob llinell</translation>
     </message>
     <message>
         <source>Points to raise</source>
-        <translation>Pwyntiau i'w codi</translation>
+        <translation>Pwyntiau i&apos;w codi</translation>
     </message>
     <message>
         <source>One on each line</source>
@@ -84,11 +84,11 @@
     <name>LanguagePanel</name>
     <message>
         <source>Some words have gentler, recovery-focused alternatives. They are underlined here; rest the pointer on one, or press F8 to go from one to the next, to see a suggestion. You decide: nothing is changed for you.</source>
-        <translation>Mae gan rai geiriau ddewisiadau eraill mwy caredig, sy'n canolbwyntio ar adferiad. Maen nhw wedi'u tanlinellu yma; rhowch y pwyntydd ar un, neu pwyswch F8 i fynd o un i'r nesaf, i weld awgrym. Chi sy'n penderfynu: does dim byd yn cael ei newid ar eich rhan.</translation>
+        <translation>Mae gan rai geiriau ddewisiadau eraill mwy caredig, sy&apos;n canolbwyntio ar adferiad. Maen nhw wedi&apos;u tanlinellu yma; rhowch y pwyntydd ar un, neu pwyswch F8 i fynd o un i&apos;r nesaf, i weld awgrym. Chi sy&apos;n penderfynu: does dim byd yn cael ei newid ar eich rhan.</translation>
     </message>
     <message>
         <source>Your story, with phrases to look at marked</source>
-        <translation>Eich stori, gyda'r ymadroddion i edrych arnyn nhw wedi'u marcio</translation>
+        <translation>Eich stori, gyda&apos;r ymadroddion i edrych arnyn nhw wedi&apos;u marcio</translation>
     </message>
     <message>
         <source>Phrases you might put another way</source>
@@ -100,14 +100,14 @@
     </message>
     <message>
         <source>No suggestions: the helper found nothing to mention.</source>
-        <translation>Dim awgrymiadau: ni chafodd y cynorthwyydd ddim byd i'w nodi.</translation>
+        <translation>Dim awgrymiadau: ni chafodd y cynorthwyydd ddim byd i&apos;w nodi.</translation>
     </message>
 </context>
 <context>
     <name>PreviewPanel</name>
     <message>
         <source>Updating the preview…</source>
-        <translation>Yn diweddaru'r rhagolwg…</translation>
+        <translation>Yn diweddaru&apos;r rhagolwg…</translation>
     </message>
     <message>
         <source>{pages} pages</source>
@@ -141,7 +141,7 @@
     </message>
     <message>
         <source>{changed} changed, {added} added, {removed} left out</source>
-        <translation>{changed} wedi newid, {added} wedi'u hychwanegu, {removed} wedi'u gadael allan</translation>
+        <translation>{changed} wedi newid, {added} wedi&apos;u hychwanegu, {removed} wedi&apos;u gadael allan</translation>
     </message>
 </context>
 <context>
@@ -160,7 +160,7 @@
     </message>
     <message>
         <source>What goes in</source>
-        <translation>Beth sy'n mynd i mewn</translation>
+        <translation>Beth sy&apos;n mynd i mewn</translation>
     </message>
     <message>
         <source>Saved version {number}: {name}.</source>
@@ -171,8 +171,8 @@
         <translation>Dechrau drafft newydd</translation>
     </message>
     <message>
-        <source>Start a new draft from version {number}? The sections, questions and order you chose then become your draft's choices again.</source>
-        <translation>Dechrau drafft newydd o fersiwn {number}? Bydd yr adrannau, y cwestiynau a'r drefn a ddewisoch bryd hynny yn dod yn ddewisiadau eich drafft eto.</translation>
+        <source>Start a new draft from version {number}? The sections, questions and order you chose then become your draft&apos;s choices again.</source>
+        <translation>Dechrau drafft newydd o fersiwn {number}? Bydd yr adrannau, y cwestiynau a&apos;r drefn a ddewisoch bryd hynny yn dod yn ddewisiadau eich drafft eto.</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -180,15 +180,15 @@
     </message>
     <message>
         <source>Bring back the answers too?</source>
-        <translation>Dod â'r atebion yn ôl hefyd?</translation>
+        <translation>Dod â&apos;r atebion yn ôl hefyd?</translation>
     </message>
     <message>
-        <source>Also bring back your written answers as they were in version {number}? Your answers as they are now stay in each answer's history, so nothing is lost.</source>
-        <translation>Dod â'ch atebion ysgrifenedig yn ôl hefyd, fel yr oedden nhw yn fersiwn {number}? Mae eich atebion fel y maen nhw nawr yn aros yn hanes pob ateb, felly does dim byd yn cael ei golli.</translation>
+        <source>Also bring back your written answers as they were in version {number}? Your answers as they are now stay in each answer&apos;s history, so nothing is lost.</source>
+        <translation>Dod â&apos;ch atebion ysgrifenedig yn ôl hefyd, fel yr oedden nhw yn fersiwn {number}? Mae eich atebion fel y maen nhw nawr yn aros yn hanes pob ateb, felly does dim byd yn cael ei golli.</translation>
     </message>
     <message>
         <source>Bring back those answers</source>
-        <translation>Dod â'r atebion hynny yn ôl</translation>
+        <translation>Dod â&apos;r atebion hynny yn ôl</translation>
     </message>
     <message>
         <source>Keep my answers as they are</source>
@@ -196,11 +196,11 @@
     </message>
     <message>
         <source>Your draft now starts from that version ({answers} brought back).</source>
-        <translation>Mae eich drafft nawr yn dechrau o'r fersiwn honno ({answers} wedi'u dwyn yn ôl).</translation>
+        <translation>Mae eich drafft nawr yn dechrau o&apos;r fersiwn honno ({answers} wedi&apos;u dwyn yn ôl).</translation>
     </message>
     <message>
         <source>Your draft now starts from that version.</source>
-        <translation>Mae eich drafft nawr yn dechrau o'r fersiwn honno.</translation>
+        <translation>Mae eich drafft nawr yn dechrau o&apos;r fersiwn honno.</translation>
     </message>
     <message>
         <source>Save your story as PDF</source>
@@ -216,11 +216,11 @@
     </message>
     <message>
         <source>Saved to {path}. This copy is not encrypted: keep it somewhere safe.</source>
-        <translation>Wedi'i gadw yn {path}. Dydy'r copi hwn ddim wedi'i amgryptio: cadwch ef yn rhywle diogel.</translation>
+        <translation>Wedi&apos;i gadw yn {path}. Dydy&apos;r copi hwn ddim wedi&apos;i amgryptio: cadwch ef yn rhywle diogel.</translation>
     </message>
     <message>
         <source>The preview is still being made; try again in a moment.</source>
-        <translation>Mae'r rhagolwg yn dal i gael ei wneud; rhowch gynnig arall arni mewn munud.</translation>
+        <translation>Mae&apos;r rhagolwg yn dal i gael ei wneud; rhowch gynnig arall arni mewn munud.</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
@@ -235,27 +235,27 @@
     </message>
     <message>
         <source>Name this version, e.g. “Before my first conversation”</source>
-        <translation>Rhowch enw i'r fersiwn hon, e.e. “Cyn fy sgwrs gyntaf”</translation>
+        <translation>Rhowch enw i&apos;r fersiwn hon, e.e. “Cyn fy sgwrs gyntaf”</translation>
     </message>
     <message>
         <source>Save this version of my story</source>
-        <translation>Cadw'r fersiwn hon o fy stori</translation>
+        <translation>Cadw&apos;r fersiwn hon o fy stori</translation>
     </message>
     <message>
         <source>A saved version never changes, so you can look back on how your story has grown.</source>
-        <translation>Dydy fersiwn wedi'i chadw byth yn newid, felly gallwch edrych yn ôl ar sut mae eich stori wedi tyfu.</translation>
+        <translation>Dydy fersiwn wedi&apos;i chadw byth yn newid, felly gallwch edrych yn ôl ar sut mae eich stori wedi tyfu.</translation>
     </message>
     <message>
         <source>Saved versions of your story</source>
-        <translation>Fersiynau o'ch stori sydd wedi'u cadw</translation>
+        <translation>Fersiynau o&apos;ch stori sydd wedi&apos;u cadw</translation>
     </message>
     <message>
         <source>Start a new draft from this version…</source>
-        <translation>Dechrau drafft newydd o'r fersiwn hon…</translation>
+        <translation>Dechrau drafft newydd o&apos;r fersiwn hon…</translation>
     </message>
     <message>
         <source>Save this version as PDF…</source>
-        <translation>Cadw'r fersiwn hon fel PDF…</translation>
+        <translation>Cadw&apos;r fersiwn hon fel PDF…</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -263,11 +263,11 @@
     </message>
     <message>
         <source>Compare this version</source>
-        <translation>Cymharu'r fersiwn hon</translation>
+        <translation>Cymharu&apos;r fersiwn hon</translation>
     </message>
     <message>
         <source>with this version</source>
-        <translation>â'r fersiwn hon</translation>
+        <translation>â&apos;r fersiwn hon</translation>
     </message>
     <message>
         <source>with</source>
@@ -282,7 +282,7 @@
     <name>application</name>
     <message>
         <source>peerjournal is already open, so we have brought that window to the front.</source>
-        <translation>Mae peerjournal eisoes ar agor, felly rydyn ni wedi dod â'r ffenestr honno i'r blaen.</translation>
+        <translation>Mae peerjournal eisoes ar agor, felly rydyn ni wedi dod â&apos;r ffenestr honno i&apos;r blaen.</translation>
     </message>
 </context>
 <context>
@@ -293,7 +293,7 @@
     </message>
     <message>
         <source>Saved</source>
-        <translation>Wedi'i gadw</translation>
+        <translation>Wedi&apos;i gadw</translation>
     </message>
 </context>
 <context>
@@ -324,7 +324,7 @@
     </message>
     <message>
         <source>Put this backup back…</source>
-        <translation>Rhoi'r copi wrth gefn hwn yn ôl…</translation>
+        <translation>Rhoi&apos;r copi wrth gefn hwn yn ôl…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -340,7 +340,7 @@
     </message>
     <message>
         <source>Nothing you have written has changed since then. </source>
-        <translation>Does dim byd rydych chi wedi'i ysgrifennu wedi newid ers hynny. </translation>
+        <translation>Does dim byd rydych chi wedi&apos;i ysgrifennu wedi newid ers hynny. </translation>
     </message>
     <message>
         <source>1 answer</source>
@@ -372,11 +372,11 @@
     </message>
     <message>
         <source>Put this backup back?</source>
-        <translation>Rhoi'r copi wrth gefn hwn yn ôl?</translation>
+        <translation>Rhoi&apos;r copi wrth gefn hwn yn ôl?</translation>
     </message>
     <message>
-        <source>Your journal will go back to how it was on %1. %2The journal as it is now is kept, whole, in the 'set-aside' folder, so nothing is lost.</source>
-        <translation>Bydd eich dyddlyfr yn mynd yn ôl i fel yr oedd ar %1. %2Mae'r dyddlyfr fel y mae nawr yn cael ei gadw, yn gyfan, yn y ffolder 'set-aside', felly does dim byd yn cael ei golli.</translation>
+        <source>Your journal will go back to how it was on %1. %2The journal as it is now is kept, whole, in the &apos;set-aside&apos; folder, so nothing is lost.</source>
+        <translation>Bydd eich dyddlyfr yn mynd yn ôl i fel yr oedd ar %1. %2Mae&apos;r dyddlyfr fel y mae nawr yn cael ei gadw, yn gyfan, yn y ffolder &apos;set-aside&apos;, felly does dim byd yn cael ei golli.</translation>
     </message>
     <message>
         <source>Put it back</source>
@@ -425,11 +425,110 @@
     <name>choose</name>
     <message>
         <source>You have already chosen %1. If %2 feels truer, untick one of the others first.</source>
-        <translation>Rydych chi eisoes wedi dewis %1. Os yw %2 yn teimlo'n fwy gwir, dad-diciwch un o'r lleill yn gyntaf.</translation>
+        <translation>Rydych chi eisoes wedi dewis %1. Os yw %2 yn teimlo&apos;n fwy gwir, dad-diciwch un o&apos;r lleill yn gyntaf.</translation>
     </message>
     <message>
         <source>%1 of %2 chosen</source>
-        <translation>%1 o %2 wedi'u dewis</translation>
+        <translation>%1 o %2 wedi&apos;u dewis</translation>
+    </message>
+</context>
+<context>
+    <name>coming_up</name>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 am %2</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>heddiw</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>yfory</translation>
+    </message>
+    <message>
+        <source>in %1 days</source>
+        <translation>ymhen %1 diwrnod</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>Coming up</source>
+        <translation>I ddod</translation>
+    </message>
+    <message>
+        <source>COMING UP</source>
+        <translation>I DDOD</translation>
+    </message>
+    <message>
+        <source>Open this session</source>
+        <translation>Agor y sesiwn hon</translation>
+    </message>
+    <message>
+        <source>Change the date…</source>
+        <translation>Newid y dyddiad…</translation>
+    </message>
+    <message>
+        <source>Your sessions</source>
+        <translation>Eich sesiynau</translation>
+    </message>
+    <message>
+        <source>Set each date when you know it. Dates are kept locked in your journal with everything else, and a date that has passed simply passes.</source>
+        <translation>Gosodwch bob dyddiad pan fyddwch chi&apos;n ei wybod. Mae&apos;r dyddiadau&apos;n cael eu cadw dan glo yn eich dyddlyfr gyda phopeth arall, ac mae dyddiad sydd wedi mynd heibio yn mynd heibio, dyna i gyd.</translation>
+    </message>
+    <message>
+        <source>Set the date…</source>
+        <translation>Gosod y dyddiad…</translation>
+    </message>
+    <message>
+        <source>Set the date of %1</source>
+        <translation>Gosod dyddiad %1</translation>
+    </message>
+    <message>
+        <source>No date yet</source>
+        <translation>Dim dyddiad eto</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Newid…</translation>
+    </message>
+    <message>
+        <source>No sessions are coming up. When you know the date of your next one, set it below.</source>
+        <translation>Does dim sesiynau i ddod. Pan fyddwch chi&apos;n gwybod dyddiad yr un nesaf, gosodwch ef isod.</translation>
+    </message>
+    <message>
+        <source>When you know the dates of your sessions, set them below. This page will then show the next one, and what you might like to prepare.</source>
+        <translation>Pan fyddwch chi&apos;n gwybod dyddiadau eich sesiynau, gosodwch nhw isod. Bydd y dudalen hon wedyn yn dangos yr un nesaf, a&apos;r hyn yr hoffech chi ei baratoi efallai.</translation>
+    </message>
+    <message>
+        <source>Your next session</source>
+        <translation>Eich sesiwn nesaf</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>After that</source>
+        <translation>Ar ôl hynny</translation>
+    </message>
+    <message>
+        <source>%1 of %2 preparation questions answered</source>
+        <translation>%1 o %2 cwestiwn paratoi wedi&apos;u hateb</translation>
+    </message>
+    <message>
+        <source>%1 of %2 questions for afterwards answered</source>
+        <translation>%1 o %2 cwestiwn ar gyfer wedyn wedi&apos;u hateb</translation>
+    </message>
+    <message>
+        <source> (answered)</source>
+        <translation> (wedi&apos;i ateb)</translation>
+    </message>
+    <message>
+        <source> (not answered yet)</source>
+        <translation> (heb ei ateb eto)</translation>
     </message>
 </context>
 <context>
@@ -444,7 +543,7 @@
     </message>
     <message>
         <source>Save the workbook as PDF…</source>
-        <translation>Cadw'r llyfr gwaith fel PDF…</translation>
+        <translation>Cadw&apos;r llyfr gwaith fel PDF…</translation>
     </message>
     <message>
         <source>Save my stocktake as PDF…</source>
@@ -460,7 +559,7 @@
     </message>
     <message>
         <source>Working</source>
-        <translation>Wrthi'n gweithio</translation>
+        <translation>Wrthi&apos;n gweithio</translation>
     </message>
     <message>
         <source>Close</source>
@@ -468,7 +567,7 @@
     </message>
     <message>
         <source>Everything you write stays here, locked. Here you can make a copy to keep, to print or to take to a new computer, and bring writing in.</source>
-        <translation>Mae popeth rydych chi'n ei ysgrifennu yn aros yma, wedi'i gloi. Yma gallwch wneud copi i'w gadw, i'w argraffu neu i fynd ag ef i gyfrifiadur newydd, a dod ag ysgrifennu i mewn.</translation>
+        <translation>Mae popeth rydych chi&apos;n ei ysgrifennu yn aros yma, wedi&apos;i gloi. Yma gallwch wneud copi i&apos;w gadw, i&apos;w argraffu neu i fynd ag ef i gyfrifiadur newydd, a dod ag ysgrifennu i mewn.</translation>
     </message>
     <message>
         <source>Take a copy</source>
@@ -484,7 +583,7 @@
     </message>
     <message>
         <source>Saved to %1. This copy is not encrypted: keep it somewhere safe.</source>
-        <translation>Wedi'i gadw yn %1. Dydy'r copi hwn ddim wedi'i amgryptio: cadwch ef yn rhywle diogel.</translation>
+        <translation>Wedi&apos;i gadw yn %1. Dydy&apos;r copi hwn ddim wedi&apos;i amgryptio: cadwch ef yn rhywle diogel.</translation>
     </message>
     <message>
         <source>Reading %1…</source>
@@ -534,12 +633,12 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
         <translation>TUDALEN DDYDDIOL</translation>
     </message>
     <message>
-        <source>Today's page</source>
+        <source>Today&apos;s page</source>
         <translation>Tudalen heddiw</translation>
     </message>
     <message>
         <source>Write whatever is on your mind. The prompt is only a suggestion.</source>
-        <translation>Ysgrifennwch beth bynnag sydd ar eich meddwl. Awgrym yn unig yw'r cwestiwn.</translation>
+        <translation>Ysgrifennwch beth bynnag sydd ar eich meddwl. Awgrym yn unig yw&apos;r cwestiwn.</translation>
     </message>
     <message>
         <source>On this day</source>
@@ -547,7 +646,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>This page could not be read: part of the file holding it is damaged. Nothing else is affected. “Bring back what can be” at the top of the window brings back its newest readable version.</source>
-        <translation>Doedd dim modd darllen y dudalen hon: mae rhan o'r ffeil sy'n ei dal wedi'i difrodi. Does dim byd arall wedi'i effeithio. Mae “Dod â'r hyn sy'n bosibl yn ôl” ar frig y ffenestr yn dod â'i fersiwn ddarllenadwy ddiweddaraf yn ôl.</translation>
+        <translation>Doedd dim modd darllen y dudalen hon: mae rhan o&apos;r ffeil sy&apos;n ei dal wedi&apos;i difrodi. Does dim byd arall wedi&apos;i effeithio. Mae “Dod â&apos;r hyn sy&apos;n bosibl yn ôl” ar frig y ffenestr yn dod â&apos;i fersiwn ddarllenadwy ddiweddaraf yn ôl.</translation>
     </message>
     <message>
         <source>%n word</source>
@@ -559,7 +658,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Your pages will be listed here.</source>
-        <translation>Bydd eich tudalennau'n cael eu rhestru yma.</translation>
+        <translation>Bydd eich tudalennau&apos;n cael eu rhestru yma.</translation>
     </message>
     <message>
         <source>A month ago</source>
@@ -589,11 +688,11 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>These answers belong to questions that are no longer in the programme. They are kept here so nothing you wrote is lost.</source>
-        <translation>Mae'r atebion hyn yn perthyn i gwestiynau sydd ddim yn y rhaglen bellach. Maen nhw'n cael eu cadw yma fel nad oes dim a ysgrifennoch yn cael ei golli.</translation>
+        <translation>Mae&apos;r atebion hyn yn perthyn i gwestiynau sydd ddim yn y rhaglen bellach. Maen nhw&apos;n cael eu cadw yma fel nad oes dim a ysgrifennoch yn cael ei golli.</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation>Wedi'i gadw %1</translation>
+        <translation>Wedi&apos;i gadw %1</translation>
     </message>
 </context>
 <context>
@@ -608,7 +707,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>That recovery key does not open this journal.</source>
-        <translation>Dydy'r allwedd adfer honno ddim yn agor y dyddlyfr hwn.</translation>
+        <translation>Dydy&apos;r allwedd adfer honno ddim yn agor y dyddlyfr hwn.</translation>
     </message>
     <message>
         <source>Check each block against the copy you kept.</source>
@@ -624,11 +723,11 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Switch to that window to carry on writing.</source>
-        <translation>Ewch i'r ffenestr honno i barhau i ysgrifennu.</translation>
+        <translation>Ewch i&apos;r ffenestr honno i barhau i ysgrifennu.</translation>
     </message>
     <message>
         <source>The journal is locked.</source>
-        <translation>Mae'r dyddlyfr wedi'i gloi.</translation>
+        <translation>Mae&apos;r dyddlyfr wedi&apos;i gloi.</translation>
     </message>
     <message>
         <source>Unlock it to carry on.</source>
@@ -636,11 +735,11 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>The disk is full, so your latest words are not saved yet.</source>
-        <translation>Mae'r ddisg yn llawn, felly dydy eich geiriau diweddaraf ddim wedi'u cadw eto.</translation>
+        <translation>Mae&apos;r ddisg yn llawn, felly dydy eich geiriau diweddaraf ddim wedi&apos;u cadw eto.</translation>
     </message>
     <message>
         <source>They are still here in the window. Free some space and they will be saved.</source>
-        <translation>Maen nhw'n dal yma yn y ffenestr. Rhyddhewch ychydig o le a byddan nhw'n cael eu cadw.</translation>
+        <translation>Maen nhw&apos;n dal yma yn y ffenestr. Rhyddhewch ychydig o le a byddan nhw&apos;n cael eu cadw.</translation>
     </message>
     <message>
         <source>This journal was written by a newer version of peerjournal.</source>
@@ -648,11 +747,11 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Please update the app to open it. Nothing has been changed.</source>
-        <translation>Diweddarwch yr ap i'w agor. Does dim byd wedi'i newid.</translation>
+        <translation>Diweddarwch yr ap i&apos;w agor. Does dim byd wedi&apos;i newid.</translation>
     </message>
     <message>
         <source>That backup cannot be used.</source>
-        <translation>Does dim modd defnyddio'r copi wrth gefn hwnnw.</translation>
+        <translation>Does dim modd defnyddio&apos;r copi wrth gefn hwnnw.</translation>
     </message>
     <message>
         <source>Nothing was changed.</source>
@@ -660,7 +759,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>What you wrote is still here in the window.</source>
-        <translation>Mae'r hyn a ysgrifennoch yn dal yma yn y ffenestr.</translation>
+        <translation>Mae&apos;r hyn a ysgrifennoch yn dal yma yn y ffenestr.</translation>
     </message>
     <message>
         <source>The computer ran short of memory.</source>
@@ -668,35 +767,35 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Your writing is safe. Closing other programs may help.</source>
-        <translation>Mae eich ysgrifennu'n ddiogel. Gallai cau rhaglenni eraill helpu.</translation>
+        <translation>Mae eich ysgrifennu&apos;n ddiogel. Gallai cau rhaglenni eraill helpu.</translation>
     </message>
     <message>
         <source>Something went wrong. Your writing is safe.</source>
-        <translation>Aeth rhywbeth o'i le. Mae eich ysgrifennu'n ddiogel.</translation>
+        <translation>Aeth rhywbeth o&apos;i le. Mae eich ysgrifennu&apos;n ddiogel.</translation>
     </message>
     <message>
         <source>If it keeps happening, please let the people who look after peerjournal know.</source>
-        <translation>Os yw'n dal i ddigwydd, rhowch wybod i'r bobl sy'n gofalu am peerjournal.</translation>
+        <translation>Os yw&apos;n dal i ddigwydd, rhowch wybod i&apos;r bobl sy&apos;n gofalu am peerjournal.</translation>
     </message>
     <message>
         <source>Something went wrong.</source>
-        <translation>Aeth rhywbeth o'i le.</translation>
+        <translation>Aeth rhywbeth o&apos;i le.</translation>
     </message>
     <message>
         <source>That file could not be brought in: {detail}. Nothing was changed.</source>
-        <translation>Doedd dim modd dod â'r ffeil honno i mewn: {detail}. Chafodd dim byd ei newid.</translation>
+        <translation>Doedd dim modd dod â&apos;r ffeil honno i mewn: {detail}. Chafodd dim byd ei newid.</translation>
     </message>
     <message>
         <source>That passphrase does not open this journal.</source>
-        <translation>Dydy'r cyfrinymadrodd hwnnw ddim yn agor y dyddlyfr hwn.</translation>
+        <translation>Dydy&apos;r cyfrinymadrodd hwnnw ddim yn agor y dyddlyfr hwn.</translation>
     </message>
     <message>
         <source>That does not look like a recovery key: {hint}</source>
         <translation>Dydy hynny ddim yn edrych fel allwedd adfer: {hint}</translation>
     </message>
     <message>
-        <source>There is no journal in {path} yet. Create one with 'peerjournal init' or by opening the app.</source>
-        <translation>Does dim dyddlyfr yn {path} eto. Crëwch un gyda 'peerjournal init' neu drwy agor yr ap.</translation>
+        <source>There is no journal in {path} yet. Create one with &apos;peerjournal init&apos; or by opening the app.</source>
+        <translation>Does dim dyddlyfr yn {path} eto. Crëwch un gyda &apos;peerjournal init&apos; neu drwy agor yr ap.</translation>
     </message>
     <message>
         <source>There is already a journal in {path}; nothing was changed.</source>
@@ -704,15 +803,15 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Your journal file is damaged ({detail}). {advice}</source>
-        <translation>Mae ffeil eich dyddlyfr wedi'i difrodi ({detail}). {advice}</translation>
+        <translation>Mae ffeil eich dyddlyfr wedi&apos;i difrodi ({detail}). {advice}</translation>
     </message>
     <message>
         <source>This journal was written by a newer version of peerjournal. Please update the app to open it; nothing was changed.</source>
-        <translation>Cafodd y dyddlyfr hwn ei ysgrifennu gan fersiwn mwy newydd o peerjournal. Diweddarwch yr ap i'w agor; chafodd dim byd ei newid.</translation>
+        <translation>Cafodd y dyddlyfr hwn ei ysgrifennu gan fersiwn mwy newydd o peerjournal. Diweddarwch yr ap i&apos;w agor; chafodd dim byd ei newid.</translation>
     </message>
     <message>
         <source>The journal is locked. Unlock it first.</source>
-        <translation>Mae'r dyddlyfr wedi'i gloi. Datgloiwch ef yn gyntaf.</translation>
+        <translation>Mae&apos;r dyddlyfr wedi&apos;i gloi. Datgloiwch ef yn gyntaf.</translation>
     </message>
     <message>
         <source>This journal needs to be opened once by peerjournal itself.</source>
@@ -720,46 +819,46 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>The disk is full, so this could not be saved. Everything saved before is safe; free some space and try again.</source>
-        <translation>Mae'r ddisg yn llawn, felly doedd dim modd cadw hyn. Mae popeth a gadwyd o'r blaen yn ddiogel; rhyddhewch ychydig o le a rhowch gynnig arall arni.</translation>
+        <translation>Mae&apos;r ddisg yn llawn, felly doedd dim modd cadw hyn. Mae popeth a gadwyd o&apos;r blaen yn ddiogel; rhyddhewch ychydig o le a rhowch gynnig arall arni.</translation>
     </message>
     <message>
         <source>peerjournal could not read or write your journal on the disk. Everything saved before is safe; if this keeps happening, the disk may be failing.</source>
-        <translation>Doedd peerjournal ddim yn gallu darllen nac ysgrifennu eich dyddlyfr ar y ddisg. Mae popeth a gadwyd o'r blaen yn ddiogel; os yw hyn yn dal i ddigwydd, efallai fod y ddisg yn methu.</translation>
+        <translation>Doedd peerjournal ddim yn gallu darllen nac ysgrifennu eich dyddlyfr ar y ddisg. Mae popeth a gadwyd o&apos;r blaen yn ddiogel; os yw hyn yn dal i ddigwydd, efallai fod y ddisg yn methu.</translation>
     </message>
     <message>
         <source>peerjournal could not write {path}. Please choose another place to save it.</source>
-        <translation>Doedd peerjournal ddim yn gallu ysgrifennu {path}. Dewiswch le arall i'w gadw.</translation>
+        <translation>Doedd peerjournal ddim yn gallu ysgrifennu {path}. Dewiswch le arall i&apos;w gadw.</translation>
     </message>
     <message>
         <source>peerjournal cannot write to {path}. Everything saved before is safe; check that the folder is writable.</source>
-        <translation>All peerjournal ddim ysgrifennu i {path}. Mae popeth a gadwyd o'r blaen yn ddiogel; gwiriwch fod modd ysgrifennu i'r ffolder.</translation>
+        <translation>All peerjournal ddim ysgrifennu i {path}. Mae popeth a gadwyd o&apos;r blaen yn ddiogel; gwiriwch fod modd ysgrifennu i&apos;r ffolder.</translation>
     </message>
     <message>
-        <source>There is no question with the id '{prompt_id}'. 'peerjournal prompts' lists them.</source>
-        <translation>Does dim cwestiwn gyda'r id '{prompt_id}'. Mae 'peerjournal prompts' yn eu rhestru.</translation>
+        <source>There is no question with the id &apos;{prompt_id}&apos;. &apos;peerjournal prompts&apos; lists them.</source>
+        <translation>Does dim cwestiwn gyda&apos;r id &apos;{prompt_id}&apos;. Mae &apos;peerjournal prompts&apos; yn eu rhestru.</translation>
     </message>
     <message>
         <source>That answer cannot be saved: {reason}</source>
-        <translation>Does dim modd cadw'r ateb hwnnw: {reason}</translation>
+        <translation>Does dim modd cadw&apos;r ateb hwnnw: {reason}</translation>
     </message>
     <message>
         <source>That word cannot be added: {reason}</source>
-        <translation>Does dim modd ychwanegu'r gair hwnnw: {reason}</translation>
+        <translation>Does dim modd ychwanegu&apos;r gair hwnnw: {reason}</translation>
     </message>
     <message>
         <source>That is too long to save in one answer ({size} MB; the limit is {limit} MB).</source>
-        <translation>Mae hynny'n rhy hir i'w gadw mewn un ateb ({size} MB; yr uchafswm yw {limit} MB).</translation>
+        <translation>Mae hynny&apos;n rhy hir i&apos;w gadw mewn un ateb ({size} MB; yr uchafswm yw {limit} MB).</translation>
     </message>
     <message>
         <source>That backup cannot be used ({detail}). Nothing was changed.</source>
-        <translation>Does dim modd defnyddio'r copi wrth gefn hwnnw ({detail}). Chafodd dim byd ei newid.</translation>
+        <translation>Does dim modd defnyddio&apos;r copi wrth gefn hwnnw ({detail}). Chafodd dim byd ei newid.</translation>
     </message>
     <message>
         <source>There is no saved version {number} of your story.</source>
-        <translation>Does dim fersiwn {number} o'ch stori wedi'i chadw.</translation>
+        <translation>Does dim fersiwn {number} o&apos;ch stori wedi&apos;i chadw.</translation>
     </message>
     <message>
-        <source>This journal's {what} has settings peerjournal never uses ({detail}), so it was not tried: the file may have been changed by something else. Nothing was changed. Your {other} can still open it.</source>
+        <source>This journal&apos;s {what} has settings peerjournal never uses ({detail}), so it was not tried: the file may have been changed by something else. Nothing was changed. Your {other} can still open it.</source>
         <translation>Mae gan {what} y dyddlyfr hwn osodiadau nad yw peerjournal byth yn eu defnyddio ({detail}), felly ni roddwyd cynnig arno: efallai fod rhywbeth arall wedi newid y ffeil. Chafodd dim byd ei newid. Mae eich {other} yn dal i allu ei agor.</translation>
     </message>
     <message>
@@ -783,7 +882,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Saved versions</source>
-        <translation>Fersiynau wedi'u cadw</translation>
+        <translation>Fersiynau wedi&apos;u cadw</translation>
     </message>
     <message>
         <source>This version</source>
@@ -791,7 +890,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Use this version</source>
-        <translation>Defnyddio'r fersiwn hon</translation>
+        <translation>Defnyddio&apos;r fersiwn hon</translation>
     </message>
     <message>
         <source>Close</source>
@@ -803,7 +902,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Nothing has been saved here yet.</source>
-        <translation>Does dim byd wedi'i gadw yma eto.</translation>
+        <translation>Does dim byd wedi&apos;i gadw yma eto.</translation>
     </message>
 </context>
 <context>
@@ -814,7 +913,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Your Personal Recovery Story will come together here from your answers in Preparing for Peer 2 Peer.</source>
-        <translation>Bydd eich Stori Adferiad Bersonol yn dod at ei gilydd yma o'ch atebion yn Paratoi ar gyfer Peer 2 Peer.</translation>
+        <translation>Bydd eich Stori Adferiad Bersonol yn dod at ei gilydd yma o&apos;ch atebion yn Paratoi ar gyfer Peer 2 Peer.</translation>
     </message>
     <message>
         <source>Search your journal  (Ctrl+F)</source>
@@ -825,7 +924,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
         <translation>Chwilio eich dyddlyfr</translation>
     </message>
     <message>
-        <source>Looking in each one's earlier versions and your backups…</source>
+        <source>Looking in each one&apos;s earlier versions and your backups…</source>
         <translation>Yn edrych yn fersiynau cynharach pob un ac yn eich copïau wrth gefn…</translation>
     </message>
 </context>
@@ -837,10 +936,10 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Left and Right go from one mark to the next.</source>
-        <translation>Mae'r saethau Chwith a De yn mynd o un marc i'r nesaf.</translation>
+        <translation>Mae&apos;r saethau Chwith a De yn mynd o un marc i&apos;r nesaf.</translation>
     </message>
     <message>
-        <source>A note about today's mark</source>
+        <source>A note about today&apos;s mark</source>
         <translation>Nodyn am farc heddiw</translation>
     </message>
     <message>
@@ -848,11 +947,11 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
         <translation>Nodyn am ble rydych chi heddiw, os hoffech chi.</translation>
     </message>
     <message>
-        <source>Today's mark is now %1 (it was %2): one mark is kept for each day, so this corrects today's and earlier days keep theirs.</source>
+        <source>Today&apos;s mark is now %1 (it was %2): one mark is kept for each day, so this corrects today&apos;s and earlier days keep theirs.</source>
         <translation>Marc heddiw yw %1 nawr (%2 oedd e): mae un marc yn cael ei gadw ar gyfer pob diwrnod, felly mae hyn yn cywiro marc heddiw ac mae diwrnodau cynharach yn cadw eu rhai nhw.</translation>
     </message>
     <message>
-        <source>Today's mark, %1, is kept with today's date.</source>
+        <source>Today&apos;s mark, %1, is kept with today&apos;s date.</source>
         <translation>Mae marc heddiw, %1, yn cael ei gadw gyda dyddiad heddiw.</translation>
     </message>
 </context>
@@ -879,15 +978,15 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Lesson %1 done</source>
-        <translation>Gwers %1 wedi'i gwneud</translation>
+        <translation>Gwers %1 wedi&apos;i gwneud</translation>
     </message>
     <message>
         <source>%1 of %2 lesson done</source>
-        <translation>%1 o %2 wers wedi'i gwneud</translation>
+        <translation>%1 o %2 wers wedi&apos;i gwneud</translation>
     </message>
     <message>
         <source>%1 of %2 lessons done</source>
-        <translation>%1 o %2 gwers wedi'u gwneud</translation>
+        <translation>%1 o %2 gwers wedi&apos;u gwneud</translation>
     </message>
 </context>
 <context>
@@ -905,7 +1004,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Checking the backup and putting it back…</source>
-        <translation>Yn gwirio'r copi wrth gefn ac yn ei roi yn ôl…</translation>
+        <translation>Yn gwirio&apos;r copi wrth gefn ac yn ei roi yn ôl…</translation>
     </message>
     <message>
         <source>Restore the latest backup</source>
@@ -921,23 +1020,23 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>peerjournal is already open in another window, so this one will not open it too. Switch to that window to carry on. If you have just closed it, try again.</source>
-        <translation>Mae peerjournal eisoes ar agor mewn ffenestr arall, felly fydd yr un yma ddim yn ei agor hefyd. Ewch i'r ffenestr honno i barhau. Os ydych chi newydd ei chau, rhowch gynnig arall arni.</translation>
+        <translation>Mae peerjournal eisoes ar agor mewn ffenestr arall, felly fydd yr un yma ddim yn ei agor hefyd. Ewch i&apos;r ffenestr honno i barhau. Os ydych chi newydd ei chau, rhowch gynnig arall arni.</translation>
     </message>
     <message>
         <source>Your journal file is damaged</source>
-        <translation>Mae ffeil eich dyddlyfr wedi'i difrodi</translation>
+        <translation>Mae ffeil eich dyddlyfr wedi&apos;i difrodi</translation>
     </message>
     <message>
         <source>peerjournal cannot open it as it is. Nothing has been deleted, and the damaged file will be kept aside.</source>
-        <translation>All peerjournal ddim ei hagor fel y mae. Does dim byd wedi'i ddileu, a bydd y ffeil sydd wedi'i difrodi yn cael ei chadw o'r neilltu.</translation>
+        <translation>All peerjournal ddim ei hagor fel y mae. Does dim byd wedi&apos;i ddileu, a bydd y ffeil sydd wedi&apos;i difrodi yn cael ei chadw o&apos;r neilltu.</translation>
     </message>
     <message>
         <source>The latest backup was made on %1. To put it back, type the passphrase you used then.</source>
-        <translation>Cafodd y copi wrth gefn diweddaraf ei wneud ar %1. I'w roi yn ôl, teipiwch y cyfrinymadrodd a ddefnyddioch bryd hynny.</translation>
+        <translation>Cafodd y copi wrth gefn diweddaraf ei wneud ar %1. I&apos;w roi yn ôl, teipiwch y cyfrinymadrodd a ddefnyddioch bryd hynny.</translation>
     </message>
     <message>
         <source>peerjournal cannot open it as it is, and there is no backup to go back to yet. Nothing has been deleted. Please keep the data folder as it is (%1) and ask for help from someone you trust.</source>
-        <translation>All peerjournal ddim ei hagor fel y mae, a does dim copi wrth gefn i fynd yn ôl ato eto. Does dim byd wedi'i ddileu. Cadwch y ffolder data fel y mae (%1) a gofynnwch am help gan rywun rydych chi'n ymddiried ynddo.</translation>
+        <translation>All peerjournal ddim ei hagor fel y mae, a does dim copi wrth gefn i fynd yn ôl ato eto. Does dim byd wedi&apos;i ddileu. Cadwch y ffolder data fel y mae (%1) a gofynnwch am help gan rywun rydych chi&apos;n ymddiried ynddo.</translation>
     </message>
     <message>
         <source>Please update peerjournal</source>
@@ -956,7 +1055,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     <name>notice_bar</name>
     <message>
         <source>Dismiss</source>
-        <translation>Cau'r neges</translation>
+        <translation>Cau&apos;r neges</translation>
     </message>
 </context>
 <context>
@@ -967,15 +1066,15 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Earlier versions of this answer</source>
-        <translation>Fersiynau cynharach o'r ateb hwn</translation>
+        <translation>Fersiynau cynharach o&apos;r ateb hwn</translation>
     </message>
     <message>
-        <source>This session's aims</source>
-        <translation>Nodau'r sesiwn hon</translation>
+        <source>This session&apos;s aims</source>
+        <translation>Nodau&apos;r sesiwn hon</translation>
     </message>
     <message>
         <source>There is nothing to answer here.</source>
-        <translation>Does dim byd i'w ateb yma.</translation>
+        <translation>Does dim byd i&apos;w ateb yma.</translation>
     </message>
     <message>
         <source>Open %1</source>
@@ -1010,7 +1109,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Your writing stays as it is. It is sealed again under a new key, so your old passphrase opens nothing you write from now on. Your recovery key keeps working as before. Backups made before today still open with the passphrase you had then.</source>
-        <translation>Mae eich ysgrifennu'n aros fel y mae. Mae'n cael ei selio eto dan allwedd newydd, felly fydd eich hen gyfrinymadrodd ddim yn agor dim a ysgrifennwch o hyn ymlaen. Mae eich allwedd adfer yn dal i weithio fel o'r blaen. Mae copïau wrth gefn a wnaed cyn heddiw yn dal i agor gyda'r cyfrinymadrodd oedd gennych bryd hynny.</translation>
+        <translation>Mae eich ysgrifennu&apos;n aros fel y mae. Mae&apos;n cael ei selio eto dan allwedd newydd, felly fydd eich hen gyfrinymadrodd ddim yn agor dim a ysgrifennwch o hyn ymlaen. Mae eich allwedd adfer yn dal i weithio fel o&apos;r blaen. Mae copïau wrth gefn a wnaed cyn heddiw yn dal i agor gyda&apos;r cyfrinymadrodd oedd gennych bryd hynny.</translation>
     </message>
 </context>
 <context>
@@ -1021,11 +1120,11 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>%1 of %2 answered</source>
-        <translation>%1 o %2 wedi'u hateb</translation>
+        <translation>%1 o %2 wedi&apos;u hateb</translation>
     </message>
     <message>
         <source>%1 of %2 done</source>
-        <translation>%1 o %2 wedi'u gwneud</translation>
+        <translation>%1 o %2 wedi&apos;u gwneud</translation>
     </message>
 </context>
 <context>
@@ -1087,7 +1186,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>If your recovery key may have been seen or lost, make a new one. The old one stops opening your journal at once. Backups made before today still open with the keys they had. Type your passphrase to go on.</source>
-        <translation>Os oes rhywun efallai wedi gweld eich allwedd adfer, neu os ydych wedi'i cholli, gwnewch un newydd. Bydd yr hen un yn peidio ag agor eich dyddlyfr ar unwaith. Mae copïau wrth gefn a wnaed cyn heddiw yn dal i agor gyda'r allweddi oedd ganddyn nhw. Teipiwch eich cyfrinymadrodd i fynd ymlaen.</translation>
+        <translation>Os oes rhywun efallai wedi gweld eich allwedd adfer, neu os ydych wedi&apos;i cholli, gwnewch un newydd. Bydd yr hen un yn peidio ag agor eich dyddlyfr ar unwaith. Mae copïau wrth gefn a wnaed cyn heddiw yn dal i agor gyda&apos;r allweddi oedd ganddyn nhw. Teipiwch eich cyfrinymadrodd i fynd ymlaen.</translation>
     </message>
     <message>
         <source>Your new recovery key</source>
@@ -1102,7 +1201,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>If you ever forget your passphrase, this key is the only other way into your journal. It is shown only this once. Please write it down, print it or save it, and keep it somewhere safe and private, away from this laptop.</source>
-        <translation>Os byddwch chi byth yn anghofio eich cyfrinymadrodd, yr allwedd hon yw'r unig ffordd arall i mewn i'ch dyddlyfr. Dim ond y tro hwn y caiff ei dangos. Ysgrifennwch hi i lawr, argraffwch hi neu cadwch hi, a chadwch hi yn rhywle diogel a phreifat, i ffwrdd o'r gliniadur hwn.</translation>
+        <translation>Os byddwch chi byth yn anghofio eich cyfrinymadrodd, yr allwedd hon yw&apos;r unig ffordd arall i mewn i&apos;ch dyddlyfr. Dim ond y tro hwn y caiff ei dangos. Ysgrifennwch hi i lawr, argraffwch hi neu cadwch hi, a chadwch hi yn rhywle diogel a phreifat, i ffwrdd o&apos;r gliniadur hwn.</translation>
     </message>
     <message>
         <source>Recovery key</source>
@@ -1122,11 +1221,11 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Copied privately, and cleared from the clipboard in 30 s</source>
-        <translation>Wedi'i chopïo'n breifat, a'i chlirio o'r clipfwrdd ymhen 30 eiliad</translation>
+        <translation>Wedi&apos;i chopïo&apos;n breifat, a&apos;i chlirio o&apos;r clipfwrdd ymhen 30 eiliad</translation>
     </message>
     <message>
         <source>I have written it down, or printed or saved it</source>
-        <translation>Rydw i wedi'i hysgrifennu i lawr, neu wedi'i hargraffu neu ei chadw</translation>
+        <translation>Rydw i wedi&apos;i hysgrifennu i lawr, neu wedi&apos;i hargraffu neu ei chadw</translation>
     </message>
     <message>
         <source>Continue</source>
@@ -1134,19 +1233,19 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Sent to the printer.</source>
-        <translation>Wedi'i hanfon i'r argraffydd.</translation>
+        <translation>Wedi&apos;i hanfon i&apos;r argraffydd.</translation>
     </message>
     <message>
         <source>That file could not be written. Please try another folder.</source>
-        <translation>Doedd dim modd ysgrifennu'r ffeil honno. Rhowch gynnig ar ffolder arall.</translation>
+        <translation>Doedd dim modd ysgrifennu&apos;r ffeil honno. Rhowch gynnig ar ffolder arall.</translation>
     </message>
     <message>
         <source>Saved as %1. Keep it somewhere private.</source>
-        <translation>Wedi'i chadw fel %1. Cadwch hi yn rhywle preifat.</translation>
+        <translation>Wedi&apos;i chadw fel %1. Cadwch hi yn rhywle preifat.</translation>
     </message>
     <message>
         <source>Copied. Paste it somewhere safe now: it is cleared from the clipboard in 30 seconds.</source>
-        <translation>Wedi'i chopïo. Gludwch hi yn rhywle diogel nawr: caiff ei chlirio o'r clipfwrdd ymhen 30 eiliad.</translation>
+        <translation>Wedi&apos;i chopïo. Gludwch hi yn rhywle diogel nawr: caiff ei chlirio o&apos;r clipfwrdd ymhen 30 eiliad.</translation>
     </message>
 </context>
 <context>
@@ -1161,19 +1260,66 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Type a word or two to look through everything you have written.</source>
-        <translation>Teipiwch air neu ddau i chwilio trwy bopeth rydych chi wedi'i ysgrifennu.</translation>
+        <translation>Teipiwch air neu ddau i chwilio trwy bopeth rydych chi wedi&apos;i ysgrifennu.</translation>
     </message>
     <message>
         <source>Nothing you have written matches that yet.</source>
-        <translation>Does dim byd rydych chi wedi'i ysgrifennu yn cyfateb i hynny eto.</translation>
+        <translation>Does dim byd rydych chi wedi&apos;i ysgrifennu yn cyfateb i hynny eto.</translation>
     </message>
     <message>
         <source>Found in 1 place. Press Enter to open it.</source>
-        <translation>Wedi'i ganfod mewn 1 lle. Pwyswch Enter i'w agor.</translation>
+        <translation>Wedi&apos;i ganfod mewn 1 lle. Pwyswch Enter i&apos;w agor.</translation>
     </message>
     <message>
         <source>Found in %1 places. Press Enter to open one.</source>
-        <translation>Wedi'i ganfod mewn %1 lle. Pwyswch Enter i agor un.</translation>
+        <translation>Wedi&apos;i ganfod mewn %1 lle. Pwyswch Enter i agor un.</translation>
+    </message>
+</context>
+<context>
+    <name>session_date</name>
+    <message>
+        <source>When is this session?</source>
+        <translation>Pryd mae&apos;r sesiwn hon?</translation>
+    </message>
+    <message>
+        <source>The day of the session</source>
+        <translation>Diwrnod y sesiwn</translation>
+    </message>
+    <message>
+        <source>At a time</source>
+        <translation>Ar amser penodol</translation>
+    </message>
+    <message>
+        <source>The time it starts</source>
+        <translation>Yr amser mae&apos;n dechrau</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Diwrnod</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Amser</translation>
+    </message>
+    <message>
+        <source>Keep this date</source>
+        <translation>Cadw&apos;r dyddiad hwn</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>Dim dyddiad</translation>
+    </message>
+    <message>
+        <source>Use the date I was given</source>
+        <translation>Defnyddio&apos;r dyddiad a roddwyd i mi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Canslo</translation>
+    </message>
+    <message>
+        <source>The date is kept locked in your journal, like everything you write.</source>
+        <translation>Mae&apos;r dyddiad yn cael ei gadw dan glo yn eich dyddlyfr, fel popeth rydych chi&apos;n ei ysgrifennu.</translation>
     </message>
 </context>
 <context>
@@ -1240,15 +1386,15 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Misspelt words get a red underline; right-click one for suggestions.</source>
-        <translation>Mae geiriau wedi'u camsillafu yn cael llinell goch oddi tanynt; de-gliciwch ar un i gael awgrymiadau.</translation>
+        <translation>Mae geiriau wedi&apos;u camsillafu yn cael llinell goch oddi tanynt; de-gliciwch ar un i gael awgrymiadau.</translation>
     </message>
     <message>
         <source>Language of the window</source>
         <translation>Iaith y ffenestr</translation>
     </message>
     <message>
-        <source>The window's own words; the programme's questions stay as they are written. A new choice shows from the next time peerjournal opens.</source>
-        <translation>Geiriau'r ffenestr ei hun; mae cwestiynau'r rhaglen yn aros fel y maen nhw wedi'u hysgrifennu. Bydd dewis newydd yn ymddangos y tro nesaf y bydd peerjournal yn agor.</translation>
+        <source>The window&apos;s own words; the programme&apos;s questions stay as they are written. A new choice shows from the next time peerjournal opens.</source>
+        <translation>Geiriau&apos;r ffenestr ei hun; mae cwestiynau&apos;r rhaglen yn aros fel y maen nhw wedi&apos;u hysgrifennu. Bydd dewis newydd yn ymddangos y tro nesaf y bydd peerjournal yn agor.</translation>
     </message>
     <message>
         <source>Show what I wrote a month and a year before</source>
@@ -1256,7 +1402,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Lock by itself after</source>
-        <translation>Cloi ohono'i hun ar ôl</translation>
+        <translation>Cloi ohono&apos;i hun ar ôl</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1292,11 +1438,11 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Changes are kept as you make them.</source>
-        <translation>Mae newidiadau'n cael eu cadw wrth i chi eu gwneud.</translation>
+        <translation>Mae newidiadau&apos;n cael eu cadw wrth i chi eu gwneud.</translation>
     </message>
     <message>
         <source>Locking hides everything you have written until your passphrase is typed again. Ctrl+L locks at once; Ctrl+Shift+H hides the window straight away and locks it too.</source>
-        <translation>Mae cloi yn cuddio popeth rydych chi wedi'i ysgrifennu nes bydd eich cyfrinymadrodd yn cael ei deipio eto. Mae Ctrl+L yn cloi ar unwaith; mae Ctrl+Shift+H yn cuddio'r ffenestr yn syth ac yn ei chloi hefyd.</translation>
+        <translation>Mae cloi yn cuddio popeth rydych chi wedi&apos;i ysgrifennu nes bydd eich cyfrinymadrodd yn cael ei deipio eto. Mae Ctrl+L yn cloi ar unwaith; mae Ctrl+Shift+H yn cuddio&apos;r ffenestr yn syth ac yn ei chloi hefyd.</translation>
     </message>
     <message>
         <source> minute</source>
@@ -1318,16 +1464,16 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
         <translation>Croeso i peerjournal</translation>
     </message>
     <message>
-        <source>This is your own private journal for the Peer 2 Peer programme. You can answer the workbook's questions here, come back to them over the weeks, and keep a few words each day.</source>
-        <translation>Dyma eich dyddlyfr preifat eich hun ar gyfer rhaglen Peer 2 Peer. Gallwch ateb cwestiynau'r llyfr gwaith yma, dod yn ôl atyn nhw dros yr wythnosau, ac ysgrifennu ychydig eiriau bob dydd.</translation>
+        <source>This is your own private journal for the Peer 2 Peer programme. You can answer the workbook&apos;s questions here, come back to them over the weeks, and keep a few words each day.</source>
+        <translation>Dyma eich dyddlyfr preifat eich hun ar gyfer rhaglen Peer 2 Peer. Gallwch ateb cwestiynau&apos;r llyfr gwaith yma, dod yn ôl atyn nhw dros yr wythnosau, ac ysgrifennu ychydig eiriau bob dydd.</translation>
     </message>
     <message>
         <source>Everything you write stays on this computer, locked with a passphrase that only you know. Nobody else can read it: not your facilitator, not the people who made this app, and not anyone else who uses this laptop.</source>
-        <translation>Mae popeth rydych chi'n ei ysgrifennu yn aros ar y cyfrifiadur hwn, wedi'i gloi â chyfrinymadrodd mai dim ond chi sy'n ei wybod. All neb arall ei ddarllen: nid eich hwylusydd, nid y bobl a wnaeth yr ap hwn, a neb arall sy'n defnyddio'r gliniadur hwn.</translation>
+        <translation>Mae popeth rydych chi&apos;n ei ysgrifennu yn aros ar y cyfrifiadur hwn, wedi&apos;i gloi â chyfrinymadrodd mai dim ond chi sy&apos;n ei wybod. All neb arall ei ddarllen: nid eich hwylusydd, nid y bobl a wnaeth yr ap hwn, a neb arall sy&apos;n defnyddio&apos;r gliniadur hwn.</translation>
     </message>
     <message>
         <source>Nothing here is ever required. Write as much or as little as you like.</source>
-        <translation>Does dim byd yma'n orfodol byth. Ysgrifennwch gymaint neu gyn lleied ag y mynnwch.</translation>
+        <translation>Does dim byd yma&apos;n orfodol byth. Ysgrifennwch gymaint neu gyn lleied ag y mynnwch.</translation>
     </message>
     <message>
         <source>Begin</source>
@@ -1339,7 +1485,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>You will type this each time you open your journal. A few unrelated words you will remember work well, for example four things you can see from your favourite chair.</source>
-        <translation>Byddwch yn teipio hwn bob tro y byddwch yn agor eich dyddlyfr. Mae ychydig o eiriau digyswllt y byddwch chi'n eu cofio yn gweithio'n dda, er enghraifft pedwar peth y gallwch eu gweld o'ch hoff gadair.</translation>
+        <translation>Byddwch yn teipio hwn bob tro y byddwch yn agor eich dyddlyfr. Mae ychydig o eiriau digyswllt y byddwch chi&apos;n eu cofio yn gweithio&apos;n dda, er enghraifft pedwar peth y gallwch eu gweld o&apos;ch hoff gadair.</translation>
     </message>
     <message>
         <source>New passphrase</source>
@@ -1377,6 +1523,10 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
         <translation>Cynnydd cyffredinol</translation>
     </message>
     <message>
+        <source>Coming up</source>
+        <translation>I ddod</translation>
+    </message>
+    <message>
         <source>Daily pages</source>
         <translation>Tudalennau dyddiol</translation>
     </message>
@@ -1405,7 +1555,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Clear the mark for “%1”</source>
-        <translation>Clirio'r marc ar gyfer “%1”</translation>
+        <translation>Clirio&apos;r marc ar gyfer “%1”</translation>
     </message>
 </context>
 <context>
@@ -1436,7 +1586,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Remove this contact</source>
-        <translation>Tynnu'r cyswllt hwn</translation>
+        <translation>Tynnu&apos;r cyswllt hwn</translation>
     </message>
     <message>
         <source>Need support now?</source>
@@ -1444,7 +1594,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>If you are in danger, or might act on thoughts of harming yourself, call 999 now or go to A&amp;E. You do not have to be sure it is serious enough.</source>
-        <translation>Os ydych chi mewn perygl, neu os gallech chi weithredu ar feddyliau am niweidio eich hun, ffoniwch 999 nawr neu ewch i'r Adran Achosion Brys. Does dim rhaid i chi fod yn siŵr ei fod yn ddigon difrifol.</translation>
+        <translation>Os ydych chi mewn perygl, neu os gallech chi weithredu ar feddyliau am niweidio eich hun, ffoniwch 999 nawr neu ewch i&apos;r Adran Achosion Brys. Does dim rhaid i chi fod yn siŵr ei fod yn ddigon difrifol.</translation>
     </message>
     <message>
         <source>People you can talk to</source>
@@ -1464,15 +1614,15 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Unlock your journal to see the people you have added.</source>
-        <translation>Datgloi eich dyddlyfr i weld y bobl rydych chi wedi'u hychwanegu.</translation>
+        <translation>Datgloi eich dyddlyfr i weld y bobl rydych chi wedi&apos;u hychwanegu.</translation>
     </message>
     <message>
         <source>Add the people you would like to reach when things are hard. They are kept locked in your journal with everything else, and saved as you type.</source>
-        <translation>Ychwanegwch y bobl yr hoffech gysylltu â nhw pan fydd pethau'n anodd. Maen nhw'n cael eu cadw dan glo yn eich dyddlyfr gyda phopeth arall, ac yn cael eu cadw wrth i chi deipio.</translation>
+        <translation>Ychwanegwch y bobl yr hoffech gysylltu â nhw pan fydd pethau&apos;n anodd. Maen nhw&apos;n cael eu cadw dan glo yn eich dyddlyfr gyda phopeth arall, ac yn cael eu cadw wrth i chi deipio.</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation>Wedi'i gadw</translation>
+        <translation>Wedi&apos;i gadw</translation>
     </message>
 </context>
 <context>
@@ -1530,7 +1680,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>The window is shown at %1%. Press to go back to 100% (Ctrl+0).</source>
-        <translation>Mae'r ffenestr yn cael ei dangos ar %1%. Pwyswch i fynd yn ôl i 100% (Ctrl+0).</translation>
+        <translation>Mae&apos;r ffenestr yn cael ei dangos ar %1%. Pwyswch i fynd yn ôl i 100% (Ctrl+0).</translation>
     </message>
     <message>
         <source>Back to 100% (Ctrl+0). Ctrl+plus and Ctrl+minus zoom.</source>
@@ -1545,7 +1695,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Use the arrow keys to move between the parts of the tree, and Enter to open one.</source>
-        <translation>Defnyddiwch y bysellau saeth i symud rhwng rhannau'r goeden, ac Enter i agor un.</translation>
+        <translation>Defnyddiwch y bysellau saeth i symud rhwng rhannau&apos;r goeden, ac Enter i agor un.</translation>
     </message>
     <message>
         <source>%1: %2. Press Enter to open.</source>
@@ -1553,11 +1703,11 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Choose a part of the tree to open it. Each leaf is a question; leaves fill in as you write. There is no order to follow and no rush.</source>
-        <translation>Dewiswch ran o'r goeden i'w hagor. Cwestiwn yw pob deilen; mae'r dail yn llenwi wrth i chi ysgrifennu. Does dim trefn i'w dilyn a does dim brys.</translation>
+        <translation>Dewiswch ran o&apos;r goeden i&apos;w hagor. Cwestiwn yw pob deilen; mae&apos;r dail yn llenwi wrth i chi ysgrifennu. Does dim trefn i&apos;w dilyn a does dim brys.</translation>
     </message>
     <message>
         <source>The parts of the tree</source>
-        <translation>Rhannau'r goeden</translation>
+        <translation>Rhannau&apos;r goeden</translation>
     </message>
     <message>
         <source>Press Enter to open a part.</source>
@@ -1568,11 +1718,11 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     <name>unlock</name>
     <message>
         <source>Welcome back</source>
-        <translation>Croeso'n ôl</translation>
+        <translation>Croeso&apos;n ôl</translation>
     </message>
     <message>
         <source>Your journal is locked. Type your passphrase to open it.</source>
-        <translation>Mae eich dyddlyfr wedi'i gloi. Teipiwch eich cyfrinymadrodd i'w agor.</translation>
+        <translation>Mae eich dyddlyfr wedi&apos;i gloi. Teipiwch eich cyfrinymadrodd i&apos;w agor.</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -1592,7 +1742,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Open with your recovery key</source>
-        <translation>Agor gyda'ch allwedd adfer</translation>
+        <translation>Agor gyda&apos;ch allwedd adfer</translation>
     </message>
     <message>
         <source>Type the recovery key you wrote down or printed when you set up your journal, then choose a new passphrase. Capital letters, spaces and dashes do not matter.</source>
@@ -1616,7 +1766,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>Open and keep the new passphrase</source>
-        <translation>Agor a chadw'r cyfrinymadrodd newydd</translation>
+        <translation>Agor a chadw&apos;r cyfrinymadrodd newydd</translation>
     </message>
     <message>
         <source>Back</source>
@@ -1643,7 +1793,7 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
     <message>
         <source>A few unrelated words make a passphrase that is strong and easy to remember.</source>
-        <translation>Mae ychydig o eiriau digyswllt yn gwneud cyfrinymadrodd sy'n gryf ac yn hawdd ei gofio.</translation>
+        <translation>Mae ychydig o eiriau digyswllt yn gwneud cyfrinymadrodd sy&apos;n gryf ac yn hawdd ei gofio.</translation>
     </message>
 </context>
 </TS>

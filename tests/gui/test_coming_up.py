@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerjournal.core import answers as a
@@ -38,12 +38,28 @@ def open_coming_up(window: MainWindow) -> ComingUpPage:
     return page
 
 
+def click_in_view(qtbot: QtBot, page: ComingUpPage, widget: QWidget) -> None:
+    """Clicks land by place (Qt 6): wait for the page's layout to settle (a page just
+    shown can hold its rows squeezed for an event or two), then scroll the widget whole
+    into view."""
+
+    def settled() -> bool:
+        if widget.hasHeightForWidth():
+            return widget.height() >= widget.heightForWidth(widget.width())
+        return widget.height() >= widget.minimumSizeHint().height()
+
+    qtbot.waitUntil(settled)
+    page.ensureWidgetVisible(widget)
+    qtbot.waitUntil(lambda: widget.visibleRegion().boundingRect().size() == widget.size())
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
 def set_date_by_hand(
     qtbot: QtBot, page: ComingUpPage, part_id: str, day: date, at: time | None
 ) -> None:
     button = page.findChild(type(page._row_buttons[part_id]), f"setSessionDate:{part_id}")
     assert button is not None
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    click_in_view(qtbot, page, button)
     qtbot.waitUntil(lambda: isinstance(page.dialog, SessionDateDialog) and page.dialog.isVisible())
     dialog = page.dialog
     assert dialog is not None
@@ -110,7 +126,7 @@ def test_a_preparation_link_opens_the_question_and_its_answer_counts(
 
     link = page.findChild(type(page._question_buttons[0]), "prepare:m1.s1.challenging")
     assert link is not None and link.accessibleName().endswith("(not answered yet)")
-    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    click_in_view(qtbot, page, link)
     assert window.journal is not None
     part_page = window.journal.stack.currentWidget()
     assert isinstance(part_page, PartPage) and part_page.part.id == "m1.s1"
@@ -153,7 +169,7 @@ def test_a_date_can_be_taken_away_and_the_window_opens_on_coming_up(
 
     button = page._row_buttons["course.s02"]
     assert button.text() == "Change…"
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    click_in_view(qtbot, page, button)
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
     assert page.dialog is not None
     qtbot.mouseClick(page.dialog.take_away, Qt.MouseButton.LeftButton)

@@ -192,12 +192,21 @@ class DailyPage(QWidget):
             self._usual_columns = (key, header.minimumSectionSize())
         usual = self._usual_columns[1]
         pad = metrics.averageCharWidth() * 2
-        names = max(metrics.horizontalAdvance(d) for d in ("Mon", "Wed", "Thu", "Sat", "30"))
+        locale = self.calendar.locale()
+        days = [locale.dayName(d, QLocale.FormatType.ShortFormat) for d in range(1, 8)]
+        names = max(metrics.horizontalAdvance(d) for d in [*days, "30"])
         short = QCalendarWidget.HorizontalHeaderFormat.ShortDayNames
         single = QCalendarWidget.HorizontalHeaderFormat.SingleLetterDayNames
-        if usual * 7 + 48 <= width:
+
+        def fits(shape: QCalendarWidget.HorizontalHeaderFormat) -> bool:
+            # The calendar's own measure, in its header's font and the language's names.
+            if self.calendar.horizontalHeaderFormat() != shape:
+                self.calendar.setHorizontalHeaderFormat(shape)
+            return self.calendar.minimumSizeHint().width() <= width
+
+        if usual * 7 + 48 <= width and fits(short):
             shape, least = short, usual
-        elif (names + pad) * 7 + 48 <= width:
+        elif (names + pad) * 7 + 48 <= width and fits(short):
             shape, least = short, names + pad
         else:
             shape, least = single, metrics.horizontalAdvance("30") + pad

@@ -343,7 +343,6 @@ class ProgrammePage(PageScroll):
             inner.addWidget(go, 1)
             status = label("", "progress", row, name=f"progress:{part.id}")
             status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            status.setWordWrap(False)
             inner.addWidget(status)
             self._buttons[part.id] = go
             self._rows[part.id] = status
