@@ -14,11 +14,11 @@ from peerjournal.core.paths import resolve_data_dir
 from peerjournal.services.container import build_services
 
 
-def run_gui(*, data_dir: str | None = None) -> int:
+def run_gui(*, data_dir: str | None = None, quietly: bool = False) -> int:
     from peerjournal.ui.application import start
 
     services = build_services(resolve_data_dir(data_dir))
-    return start(services)
+    return start(services, quietly=quietly)
 
 
 def run_demo() -> int:

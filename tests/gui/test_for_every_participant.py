@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from peerjournal.core.content.model import Content
+from peerjournal.core.kinds.ladder import LadderMark
 from peerjournal.services.settings import Settings, SettingsStore, Theme
 from peerjournal.ui.dialogs.settings_dialog import SettingsDialog
 from peerjournal.ui.journal.daily_page import DailyPage
@@ -301,7 +302,7 @@ def test_the_ladder_chart_marks_are_read_by_keyboard(
     later = datetime(2026, 9, 1, 10, tzinfo=UTC)
     assert isinstance(page, QScrollArea)
     QApplication.processEvents()  # the page's own loading first (it sets the history too)
-    editor.set_history([(first, 2), (later, 5)])
+    editor.set_history([LadderMark(first, 2), LadderMark(later, 5)])
     qtbot.waitUntil(chart.isVisible)
     page.verticalScrollBar().setValue(0)  # the chart is well below: focus must bring it in
     chart.setFocus()
@@ -309,11 +310,11 @@ def test_the_ladder_chart_marks_are_read_by_keyboard(
     top = chart.mapTo(page.viewport(), chart.rect().topLeft()).y()
     assert top >= 0 and top + chart.height() <= page.viewport().height()  # all of it in view
     assert chart.current == 1  # the latest mark first
-    assert "September 2026: rung 5" in chart.accessibleDescription()
+    assert "September 2026: Rung 5 of " in chart.accessibleDescription()
     qtbot.keyClick(chart, Qt.Key.Key_Left)
     assert chart.current == 0
     said = chart.accessibleDescription()
-    assert said.startswith("Thursday 12 March 2026: rung 2, ")
+    assert said.startswith("Thursday 12 March 2026: Rung 2 of ")
     stage = chart._ladder.stage_of(2)  # the stage the words must name
     assert stage is not None and said.endswith(stage.label)
     assert chart.marker.count() == 1

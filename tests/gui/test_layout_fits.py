@@ -32,14 +32,13 @@ from pytestqt.qtbot import QtBot
 
 from peerjournal.core.content.model import Content
 from peerjournal.services.settings import Settings
+from peerjournal.ui.kit.wrapping_names import NAME_FLAGS, WORD_FLAGS, name_flags
 from peerjournal.ui.main_window import MainWindow
 from tests.gui.test_every_widget_is_kept import Walk
 
 SIZES = [(1024, 640), (1280, 800), (1920, 1080)]
 ZOOMS = [100, 200]
 SLACK = 2  # pixels of rounding
-WRAP = int(Qt.TextFlag.TextWordWrap.value) | int(Qt.TextFlag.TextWrapAnywhere.value)
-"""As the sidebar draws its names: between words, and inside one too long for the column."""
 
 
 def _shown(widget: QWidget, root: QWidget) -> bool:
@@ -97,7 +96,7 @@ def _item_problems(view: QTreeWidget, where: str) -> Iterator[str]:
         option.rect = cell
         words = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, view)
         box = QRect(0, 0, max(words.width() + SLACK, 1), 10_000)
-        lines = metrics.boundingRect(box, WRAP, text).height()
+        lines = metrics.boundingRect(box, name_flags(metrics, text, box.width()), text).height()
         if cell.height() + SLACK < lines:
             name = f"{view.objectName()} item {text[:40]!r}"
             yield f"{where}: {name} is {cell.height()} high, needs {lines}"
@@ -244,3 +243,16 @@ def test_the_calendar_shows_every_day_column(themed_window: MainWindow, qtbot: Q
             columns = view.horizontalHeader().length()
             cut.append(f"{width}×{height} {zoom}%: {columns} wide in {view.viewport().width()}")
     assert cut == []
+
+
+def test_a_name_breaks_inside_a_word_only_when_the_word_is_wider_than_the_column(
+    qapp: QApplication,
+) -> None:
+    metrics = QFontMetrics(QApplication.font())
+    name = "Intentional Peer Support"
+    widest = metrics.horizontalAdvance("Intentional")
+    assert name_flags(metrics, name, widest) == WORD_FLAGS  # "Supp / ort" no more
+    assert name_flags(metrics, name, widest - 1) == NAME_FLAGS
+    assert metrics.boundingRect(QRect(0, 0, widest + 4, 10_000), WORD_FLAGS, name).height() > (
+        metrics.height()
+    )

@@ -141,7 +141,13 @@ def _build(only: str | None) -> tuple[argparse.ArgumentParser, bool]:
         one.set_defaults(handler=handler)
         return one
 
-    add("gui", setup("cmd_gui"), "open the app (the default)")
+    gui = add("gui", setup("cmd_gui"), "open the app (the default)")
+    gui.add_argument(
+        "--quietly",
+        action="store_true",
+        help="start without showing the window, for reminders (how it starts with the "
+        "computer); it waits in the notification area",
+    )
     add("demo", setup("cmd_demo"), "open the app on a throwaway demo journal")
     add("init", keeping("cmd_init"), "create your journal and print its recovery key once")
     add("prompts", writing("cmd_prompts"), "list every question you can answer: ID<TAB>TEXT")

@@ -28,7 +28,9 @@ def cmd_usage(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from peerjournal.app import run_gui
 
-    return run_gui(data_dir=getattr(args, "data_dir", None))
+    return run_gui(
+        data_dir=getattr(args, "data_dir", None), quietly=bool(getattr(args, "quietly", False))
+    )
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

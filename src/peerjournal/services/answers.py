@@ -11,6 +11,7 @@ from peerjournal.core.content import model as m
 from peerjournal.core.documents import answer_name, prompt_of
 from peerjournal.core.errors import BadAnswer, UnknownPrompt
 from peerjournal.core.json_types import JsonValue
+from peerjournal.core.kinds.ladder import LadderMark
 from peerjournal.core.vault.records import Document, Fold, SaveResult
 from peerjournal.services.events import Changes, SessionState
 from peerjournal.services.session import VaultSession
@@ -151,8 +152,12 @@ class AnswerService:
 
     def ladder_history(self, prompt_id: str) -> list[tuple[datetime, int]]:
         """The dated snapshots of a ladder, oldest first."""
+        return [(mark.when, mark.rung) for mark in self.ladder_marks(prompt_id)]
+
+    def ladder_marks(self, prompt_id: str) -> list[LadderMark]:
+        """Each dated mark of a ladder with its note, oldest first."""
         return [
-            (v.saved, v.answer.rung)
+            LadderMark(v.saved, v.answer.rung, v.answer.note)
             for v in self.history(prompt_id)
             if isinstance(v.answer, a.LadderAnswer) and v.answer.rung > 0
         ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from pathlib import Path
@@ -55,6 +56,14 @@ class Settings:
     """On a daily page, show the first line of the page of a month and a year before."""
     language: str = "en"
     """The window's own words: "en" (UK English) or "cy" (Cymraeg), from the next start."""
+    remind_before_session: bool = False
+    """A gentle reminder the day before each session that has a date."""
+    daily_reminder: str = ""
+    """The time ("19:30") of a daily reminder to write the day's page; "" for none."""
+    start_quietly: bool = False
+    """Start with the computer, without a window, so reminders come when it is closed."""
+    reminded_on: str = ""
+    """The day the daily reminder last came ("2026-12-05"), so a restart does not repeat it."""
 
     def clamped(self) -> Settings:
         return replace(
@@ -75,6 +84,10 @@ class Settings:
         return replace(self, zoom=smaller[-1] if smaller else ZOOM_MIN)
 
     @property
+    def reminders_on(self) -> bool:
+        return self.remind_before_session or bool(self.daily_reminder)
+
+    @property
     def point_size(self) -> float:
         """The text size as drawn: the chosen size at the chosen zoom."""
         return self.font_size * self.zoom / 100
@@ -86,6 +99,8 @@ class Settings:
 
 
 DEFAULTS = Settings()
+_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _from_json(data: object) -> Settings:
@@ -110,6 +125,18 @@ def _from_json(data: object) -> Settings:
         if not isinstance(on_this_day, bool):
             raise ValueError("on_this_day is not true or false")
         values["on_this_day"] = on_this_day
+    for name in ("remind_before_session", "start_quietly"):
+        flag = data.get(name)
+        if flag is not None:
+            if not isinstance(flag, bool):
+                raise ValueError(f"{name} is not true or false")
+            values[name] = flag
+    for name, pattern in (("daily_reminder", _TIME), ("reminded_on", _DAY)):
+        text = data.get(name)
+        if text is not None:
+            if not isinstance(text, str) or not (text == "" or pattern.fullmatch(text)):
+                raise ValueError(f"{name} is not written as expected")
+            values[name] = text
     language = data.get("language")
     if language is not None:
         if language not in WINDOW_LANGUAGES:
@@ -123,6 +150,10 @@ def _from_json(data: object) -> Settings:
         spelling=SpellingLanguage(str(values.get("spelling", DEFAULTS.spelling))),
         language=str(values.get("language", DEFAULTS.language)),
         on_this_day=values.get("on_this_day", DEFAULTS.on_this_day) is True,
+        remind_before_session=values.get("remind_before_session") is True,
+        daily_reminder=str(values.get("daily_reminder", "")),
+        start_quietly=values.get("start_quietly") is True,
+        reminded_on=str(values.get("reminded_on", "")),
     ).clamped()
 
 

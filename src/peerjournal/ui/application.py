@@ -103,7 +103,9 @@ def install_excepthook() -> CrashReporter:
     return reporter
 
 
-def start(services: Services, *, demo_notice: str = "") -> int:
+def start(services: Services, *, demo_notice: str = "", quietly: bool = False) -> int:
+    """Opens the window; ``quietly`` (starting with the computer, for reminders) keeps it
+    in the notification area, or minimised where the desktop has none."""
     from peerjournal.ui.kit import i18n
     from peerjournal.ui.kit.geometry import center_on_screen
     from peerjournal.ui.kit.prompter import QtPrompter
@@ -121,6 +123,8 @@ def start(services: Services, *, demo_notice: str = "") -> int:
     theme.apply()
 
     instance = SingleInstance(services.data.root, app)
+    if quietly and instance.another_is_running():
+        return 0  # started with the computer while already open: nothing to do
     if instance.activate_existing():
         QMessageBox.information(
             None,
@@ -147,7 +151,13 @@ def start(services: Services, *, demo_notice: str = "") -> int:
     window.start()
     if demo_notice:
         window.show_unlock(demo_notice)
-    window.show()
+    # The tray may keep the app while the window is hidden; it ends when the window does.
+    app.setQuitOnLastWindowClosed(False)
+    window.closed_for_good.connect(app.quit)
+    if not quietly:
+        window.show()
+    elif window.reminders.tray is None:  # no notification area: minimised, not hidden
+        window.showMinimized()
     close_on_signals(app, window)
     if os.environ.get(BENCH_EXIT) == "unlock-shown":
         # For `make bench`: report once the first window has been painted, then leave.
@@ -166,8 +176,10 @@ def close_on_signals(app: QApplication, window: QWidget) -> None:
     control twice a second while Qt's event loop runs.
     """
 
+    quit_for_good = getattr(window, "quit_for_good", window.close)
+
     def close(_signum: int, _frame: object) -> None:
-        window.close()
+        quit_for_good()
         app.quit()
 
     for name in ("SIGTERM", "SIGINT", "SIGHUP"):

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
     QStackedWidget,
-    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
     """Emitted at the start of locking: anything showing the journal must close."""
     unlocked = Signal()
     locked = Signal()
+    closed_for_good = Signal()
+    """The window closed and the journal with it (not hidden to the tray for reminders)."""
 
     def __init__(
         self,
@@ -108,8 +110,8 @@ class MainWindow(QMainWindow):
         self.setup_view: SetupView | None = None
         self._last_place: str | None = None
         self._support: SupportDialog | None = None
-        self._tray: QSystemTrayIcon | None = None
         self._closing = False
+        self._quitting = False
         self.geometry_restored = False
         self.clock: Callable[[], datetime] = datetime.now
         """Local wall-clock time: what is coming up, and when reminders come (tests move it)."""
@@ -143,6 +145,9 @@ class MainWindow(QMainWindow):
         self.zoom_out_action = self._action("Zoom out", "Ctrl+-", self.zoom_out)
         self.zoom_reset_action = self._action("Actual size", "Ctrl+0", self.zoom_reset)
         self.lock_action.setEnabled(False)
+        from peerjournal.ui.reminder_desk import ReminderDesk
+
+        self.reminders = ReminderDesk(self)
         self._connect_signals()
         self.top_bar.show_zoom(self.settings.zoom)
         self.geometry_restored = self._place.restore(self)
@@ -286,6 +291,8 @@ class MainWindow(QMainWindow):
         # search before then builds it at once).
         self.backup_timer.start(BACKUP_AFTER_MS)
         QTimer.singleShot(INDEX_DELAY_MS, self.services.search.start_indexing)
+        self.reminders.journal_opened()
+        self.reminders.show_pending()
         self.unlocked.emit()
 
     def _first_place(self) -> str:
@@ -382,28 +389,36 @@ class MainWindow(QMainWindow):
         The window goes first, so nothing stays on screen while pending words are saved;
         bringing it back shows the unlock view.
         """
-        if QSystemTrayIcon.isSystemTrayAvailable():
-            if self._tray is None:
-                self._tray = QSystemTrayIcon(self.windowIcon(), self)
-                self._tray.setToolTip(TITLE)
-                self._tray.activated.connect(self._on_tray)
-            self._tray.show()
+        from peerjournal.ui import reminders
+
+        if reminders.tray_available():
+            self.reminders.hide_to_tray()
             self.hide()
         else:
             self.showMinimized()
         self.lock()
 
-    @Slot(QSystemTrayIcon.ActivationReason)
-    def _on_tray(self, _reason: QSystemTrayIcon.ActivationReason) -> None:
-        self.bring_to_front()
-
     @Slot()
     def bring_to_front(self) -> None:
-        if self._tray is not None:
-            self._tray.hide()
         self.showNormal()
         self.raise_()
         self.activateWindow()
+        self.reminders.window_back()
+
+    @Slot()
+    def quit_for_good(self) -> None:
+        """Closes the window and the app, even with reminders on (the tray's Quit)."""
+        self._quitting = True
+        self.close()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.reminders.window_back()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.reminders.show_pending()
 
     # -- dialogs ------------------------------------------------------------------------------
 
@@ -449,6 +464,9 @@ class MainWindow(QMainWindow):
         self.apply_settings(self.settings.zoomed(0))
 
     def apply_settings(self, settings: Settings) -> None:
+        before = self.settings
+        if before.reminded_on > settings.reminded_on:  # a dialog opened before it came
+            settings = replace(settings, reminded_on=before.reminded_on)
         if self.journal is not None and settings.spelling != self.settings.spelling:
             self.services.spelling.use(settings.spelling)
         if self.journal is not None:
@@ -462,6 +480,7 @@ class MainWindow(QMainWindow):
             self.theme.apply(settings)
         self.top_bar.show_zoom(settings.zoom)
         self.idle.set_minutes(settings.idle_minutes)
+        self.reminders.apply(before, settings)
 
     # -- closing ------------------------------------------------------------------------------
 
@@ -473,6 +492,13 @@ class MainWindow(QMainWindow):
             log.warning("the backup on close could not be made: %s", type(error).__name__)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closing and not self._quitting and self.reminders.keeps_running:
+            # Reminders are on: the journal locks and the app stays in the tray.
+            event.ignore()
+            self.reminders.hide_to_tray()
+            self.hide()
+            self.lock()
+            return
         if not self._closing:
             self._closing = True
             self._save_and_wait()
@@ -488,8 +514,8 @@ class MainWindow(QMainWindow):
                 self._backup_on_close()  # locked or not: the pages are already encrypted
             self._place.keep(self)
             self.services.session.close()
-            if self._tray is not None:
-                self._tray.hide()
+            self.reminders.closing()
+            self.closed_for_good.emit()
         event.accept()
 
 

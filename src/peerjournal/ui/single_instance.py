@@ -36,6 +36,15 @@ class SingleInstance(QObject):
         self.name = server_name(data_root)
         self._server: QLocalServer | None = None
 
+    def another_is_running(self) -> bool:
+        """Whether a window is already open on this journal (it is not disturbed)."""
+        socket = QLocalSocket(self)
+        socket.connectToServer(self.name)
+        found = socket.waitForConnected(TIMEOUT_MS)
+        socket.abort()
+        socket.deleteLater()
+        return found
+
     def activate_existing(self) -> bool:
         """Asks a window already open on this journal to come forward; True if one did."""
         socket = QLocalSocket(self)

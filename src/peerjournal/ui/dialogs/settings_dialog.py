@@ -6,7 +6,9 @@ there is no Save button to forget: ``changed`` carries the new settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTime, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QSpinBox,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +62,7 @@ class SettingsDialog(QDialog):
         self, settings: Settings, parent: QWidget | None = None, *, unlocked: bool = False
     ) -> None:
         super().__init__(parent)
+        self._base = settings
         self.setObjectName("settingsDialog")
         self.setWindowTitle(translate("settings_dialog", "Settings"))
         self.setMinimumWidth(480)
@@ -128,6 +132,56 @@ class SettingsDialog(QDialog):
         )
         self.on_this_day.setObjectName("onThisDay")
         self.on_this_day.setChecked(settings.on_this_day)
+        self.before_session = QCheckBox(
+            translate("settings_dialog", "The day before each session that has a date"), self
+        )
+        self.before_session.setObjectName("remindBeforeSession")
+        self.before_session.setChecked(settings.remind_before_session)
+        self.daily = QCheckBox(translate("settings_dialog", "Each day, to write, at"), self)
+        self.daily.setObjectName("dailyReminder")
+        self.daily.setChecked(bool(settings.daily_reminder))
+        self.daily_at = QTimeEdit(self)
+        self.daily_at.setObjectName("dailyReminderTime")
+        self.daily_at.setDisplayFormat("HH:mm")
+        self.daily_at.setAccessibleName(
+            translate("settings_dialog", "The time of the daily reminder")
+        )
+        hours, minutes = (settings.daily_reminder or "19:00").split(":")
+        self.daily_at.setTime(QTime(int(hours), int(minutes)))
+        self.daily_at.setEnabled(self.daily.isChecked())
+        daily_row = QHBoxLayout()
+        daily_row.addWidget(self.daily)
+        daily_row.addWidget(self.daily_at)
+        daily_row.addStretch(1)
+        self.start_quietly = QCheckBox(
+            translate("settings_dialog", "Start with my computer, quietly"), self
+        )
+        self.start_quietly.setObjectName("startQuietly")
+        self.start_quietly.setChecked(settings.start_quietly)
+        self.start_quietly.setToolTip(
+            translate(
+                "settings_dialog",
+                "So reminders come when the window is closed. peerjournal waits, locked, "
+                "in the notification area.",
+            )
+        )
+        reminders = QVBoxLayout()
+        reminders.setSpacing(6)
+        reminders.addWidget(self.before_session)
+        reminders.addLayout(daily_row)
+        reminders.addWidget(self.start_quietly)
+        reminders.addWidget(
+            label(
+                translate(
+                    "settings_dialog",
+                    "A reminder says only “A gentle reminder from peerjournal”: nothing you "
+                    "wrote and no session's name.",
+                ),
+                "small",
+                self,
+            )
+        )
+        self._fit_reminders()
         form = QFormLayout()
         form.setVerticalSpacing(12)
         form.setHorizontalSpacing(16)
@@ -138,6 +192,7 @@ class SettingsDialog(QDialog):
         form.addRow(translate("settings_dialog", "Spelling"), self.spelling)
         form.addRow(translate("settings_dialog", "Language"), self.language)
         form.addRow(translate("settings_dialog", "On this day"), self.on_this_day)
+        form.addRow(translate("settings_dialog", "Reminders"), reminders)
         self.backups = button(
             translate("settings_dialog", "Backups…"), "", self, name="openBackupsDialog"
         )
@@ -213,13 +268,22 @@ class SettingsDialog(QDialog):
         self.spelling.currentIndexChanged.connect(self._on_changed)
         self.language.currentIndexChanged.connect(self._on_changed)
         self.on_this_day.toggled.connect(self._on_changed)
+        self.before_session.toggled.connect(self._on_changed)
+        self.daily.toggled.connect(self._on_changed)
+        self.daily_at.timeChanged.connect(self._on_changed)
+        self.start_quietly.toggled.connect(self._on_changed)
         self.backups.clicked.connect(self._to_backups)
         self.your_copy.clicked.connect(self._to_copy)
         self.change_passphrase.clicked.connect(self._to_passphrase)
         self.new_recovery.clicked.connect(self._to_recovery)
 
+    def _fit_reminders(self) -> None:
+        self.daily_at.setEnabled(self.daily.isChecked())
+        self.start_quietly.setEnabled(self.daily.isChecked() or self.before_session.isChecked())
+
     @Slot()
     def _on_changed(self) -> None:
+        self._fit_reminders()
         self.changed.emit(self.settings())
 
     @Slot()
@@ -251,7 +315,8 @@ class SettingsDialog(QDialog):
         )
 
     def settings(self) -> Settings:
-        return Settings(
+        return replace(
+            self._base,
             font_size=self.font_size.value(),
             idle_minutes=self.idle.value(),
             theme=Theme(str(self.theme.currentData())),
@@ -259,6 +324,9 @@ class SettingsDialog(QDialog):
             spelling=SpellingLanguage(str(self.spelling.currentData())),
             language=str(self.language.currentData()),
             on_this_day=self.on_this_day.isChecked(),
+            remind_before_session=self.before_session.isChecked(),
+            daily_reminder=self.daily_at.time().toString("HH:mm") if self.daily.isChecked() else "",
+            start_quietly=self.start_quietly.isChecked(),
         ).clamped()
 
 

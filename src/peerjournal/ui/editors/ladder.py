@@ -34,8 +34,11 @@ from PySide6.QtWidgets import (
 
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
+from peerjournal.core.kinds.ladder import LadderMark
 from peerjournal.ui.editors.base import PromptEditor, small_label
+from peerjournal.ui.editors.ladder_compare import ThenAndNow, rung_words
 from peerjournal.ui.editors.text import GrowingTextEdit
+from peerjournal.ui.kit.dates import long_day
 from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.reflow import ReflowGrid
 from peerjournal.ui.kit.theme import current_colours, repolish, set_role
@@ -141,10 +144,8 @@ class LadderChart(QChartView):
     def describe(self, index: int) -> str:
         """One mark in words: its date, its rung and the rung's stage."""
         when, rung = self._points[index]
-        stage = self._ladder.stage_of(rung)
-        where = f", {stage.label}" if stage is not None else ""
-        local = when.astimezone()
-        return f"{local:%A} {local.day} {local:%B %Y}: rung {rung}{where}"
+        day = long_day(when.astimezone().date())
+        return f"{day}: {rung_words(self._ladder, rung)}"
 
     def show_mark(self, index: int) -> None:
         if not self._points:
@@ -273,6 +274,7 @@ class LadderEditor(PromptEditor):
         self.chart = LadderChart(prompt, self)
         for widget in (self.chart_title, self.chart_hint, self.chart):
             widget.setVisible(False)
+        self.then_and_now = ThenAndNow(prompt, self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -285,6 +287,8 @@ class LadderEditor(PromptEditor):
         layout.addWidget(self.chart_title)
         layout.addWidget(self.chart_hint)
         layout.addWidget(self.chart)
+        layout.addSpacing(6)
+        layout.addWidget(self.then_and_now)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -342,10 +346,11 @@ class LadderEditor(PromptEditor):
         self.saved_label.setText(words.replace("%1", str(rung)))
         self.saved_label.setVisible(True)
 
-    def set_history(self, points: list[tuple[datetime, int]]) -> None:
-        self.chart.set_points(points)
+    def set_history(self, marks: list[LadderMark]) -> None:
+        self.chart.set_points([(mark.when, mark.rung) for mark in marks])
         for widget in (self.chart_title, self.chart_hint, self.chart):
-            widget.setVisible(bool(points))
+            widget.setVisible(bool(marks))
+        self.then_and_now.set_marks(marks)
 
     def focus_first(self) -> None:
         checked = self.group.checkedButton()

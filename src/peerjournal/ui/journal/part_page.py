@@ -6,8 +6,6 @@ one editor per prompt. Every editor autosaves through the window's ``AutoSaver``
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 from peerjournal.core import answers as a
 from peerjournal.core import progress as p
 from peerjournal.core.content import model as m
+from peerjournal.core.kinds.ladder import LadderMark
 from peerjournal.core.vault.records import SaveResult
 from peerjournal.services.container import Services
 from peerjournal.services.events import Changes
@@ -228,13 +227,13 @@ class PartPage(PageScroll):
     def _load_ladder_history(self, prompt_id: str) -> None:
         answers = self._services.answers
 
-        def show(points: list[tuple[datetime, int]]) -> None:
+        def show(marks: list[LadderMark]) -> None:
             editor = self.editors.get(prompt_id)
             if isinstance(editor, LadderEditor):
-                editor.set_history(points)
+                editor.set_history(marks)
 
         Op(self._tasks, owner=self, serial=False, name="ladder-history").run(
-            lambda: answers.ladder_history(prompt_id), done=show
+            lambda: answers.ladder_marks(prompt_id), done=show
         )
 
     def refresh_progress(self) -> None:

@@ -12,7 +12,16 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget
 
 NAME_FLAGS = int(Qt.TextFlag.TextWordWrap.value) | int(Qt.TextFlag.TextWrapAnywhere.value)
-"""Between words, and inside a word too long for the column."""
+"""Inside a word too (Qt then breaks anywhere, not only where it must)."""
+WORD_FLAGS = int(Qt.TextFlag.TextWordWrap.value)
+
+
+def name_flags(metrics: QFontMetrics, text: str, width: int) -> int:
+    """Between words; inside a word only when one is wider than the column."""
+    widest = max((metrics.horizontalAdvance(word) for word in text.split()), default=0)
+    return WORD_FLAGS if widest <= width else NAME_FLAGS
+
+
 TALL = 100_000
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,7 +59,9 @@ class WrappingNames(QStyledItemDelegate):
         words = self.text_rect(measured)
         metrics = QFontMetrics(font_of(index, self._tree))
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        lines = metrics.boundingRect(QRect(0, 0, max(words.width(), 1), TALL), NAME_FLAGS, text)
+        room = max(words.width(), 1)
+        flags = name_flags(metrics, text, room)
+        lines = metrics.boundingRect(QRect(0, 0, room, TALL), flags, text)
         padding = TALL - words.height()
         hint.setHeight(max(hint.height(), lines.height() + padding))
         return hint
@@ -64,9 +75,11 @@ class WrappingNames(QStyledItemDelegate):
         tree = self._tree
         tree.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, view, painter, tree)
         painter.save()
-        painter.setFont(font_of(index, tree))
+        font = font_of(index, tree)
+        painter.setFont(font)
         painter.setPen(tree.palette().color(QPalette.ColorRole.Text))
-        painter.drawText(area, NAME_FLAGS | int(Qt.AlignmentFlag.AlignVCenter.value), text)
+        flags = name_flags(QFontMetrics(font), text, area.width())
+        painter.drawText(area, flags | int(Qt.AlignmentFlag.AlignVCenter.value), text)
         painter.restore()
 
 
@@ -75,4 +88,4 @@ def font_of(index: Index, tree: QTreeWidget) -> QFont:
     return font if isinstance(font, QFont) else tree.font()
 
 
-__all__ = ["NAME_FLAGS", "WrappingNames", "font_of"]
+__all__ = ["NAME_FLAGS", "WORD_FLAGS", "WrappingNames", "font_of", "name_flags"]

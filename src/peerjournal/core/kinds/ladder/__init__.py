@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
@@ -41,6 +42,15 @@ class LadderPrompt:
     @property
     def rung_count(self) -> int:
         return sum(len(s.rungs) for s in self.stages)
+
+
+@dataclass(frozen=True, slots=True)
+class LadderMark:
+    """One dated mark on the ladder, as it was kept that day, with what was written."""
+
+    when: datetime
+    rung: int
+    note: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,4 +101,4 @@ SPEC: KindSpec[LadderPrompt, LadderAnswer] = KindSpec(
     editor="peerjournal.ui.editors.ladder:LadderEditor",
 )
 
-__all__ = ["SPEC", "LadderAnswer", "LadderPrompt", "Rung", "Stage"]
+__all__ = ["SPEC", "LadderAnswer", "LadderMark", "LadderPrompt", "Rung", "Stage"]
