@@ -23,7 +23,9 @@ def _moments(*whens: When | None) -> tuple[tuple[datetime, datetime], ...]:
 
 
 def test_the_text_holds_nothing_personal() -> None:
-    assert REMINDER_TEXT == "A gentle reminder from peerjournal"
+    from peerjournal.ui.reminders import REMINDER  # the window's copy, for translating
+
+    assert REMINDER_TEXT == REMINDER == "A gentle reminder from peerjournal"
 
 
 def test_a_session_reminder_comes_once_the_day_before() -> None:

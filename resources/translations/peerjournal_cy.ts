@@ -954,6 +954,38 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
         <source>Today&apos;s mark, %1, is kept with today&apos;s date.</source>
         <translation>Mae marc heddiw, %1, yn cael ei gadw gyda dyddiad heddiw.</translation>
     </message>
+    <message>
+        <source>Rung %1 of %2</source>
+        <translation>Gris %1 o %2</translation>
+    </message>
+    <message>
+        <source>You wrote: %1</source>
+        <translation>Fe ysgrifennoch chi: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was written with this mark.</source>
+        <translation>Ni ysgrifennwyd dim byd gyda&apos;r marc hwn.</translation>
+    </message>
+    <message>
+        <source>Then and now</source>
+        <translation>Bryd hynny a nawr</translation>
+    </message>
+    <message>
+        <source>Two of your marks side by side: the first and the latest, or any two you choose.</source>
+        <translation>Dau o&apos;ch marciau ochr yn ochr: y cyntaf a&apos;r diweddaraf, neu unrhyw ddau a ddewiswch.</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>Bryd hynny</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nawr</translation>
+    </message>
+    <message>
+        <source>%1, rung %2</source>
+        <translation>%1, gris %2</translation>
+    </message>
 </context>
 <context>
     <name>language_highlighter</name>
@@ -1249,6 +1281,29 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
 </context>
 <context>
+    <name>reminders</name>
+    <message>
+        <source>Starting with your computer</source>
+        <translation>Dechrau gyda&apos;ch cyfrifiadur</translation>
+    </message>
+    <message>
+        <source>peerjournal could not change how it starts with your computer. Your reminders still come while peerjournal is open.</source>
+        <translation>Ni allai peerjournal newid sut mae&apos;n dechrau gyda&apos;ch cyfrifiadur. Mae eich nodiadau atgoffa yn dal i ddod tra bo peerjournal ar agor.</translation>
+    </message>
+    <message>
+        <source>A gentle reminder from peerjournal</source>
+        <translation>Nodyn atgoffa caredig gan peerjournal</translation>
+    </message>
+    <message>
+        <source>Open peerjournal</source>
+        <translation>Agor peerjournal</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Gadael</translation>
+    </message>
+</context>
+<context>
     <name>search_page</name>
     <message>
         <source>Search</source>
@@ -1401,6 +1456,30 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
         <translation>Dangos yr hyn a ysgrifennais fis a blwyddyn ynghynt</translation>
     </message>
     <message>
+        <source>The day before each session that has a date</source>
+        <translation>Y diwrnod cyn pob sesiwn sydd â dyddiad</translation>
+    </message>
+    <message>
+        <source>Each day, to write, at</source>
+        <translation>Bob dydd, i ysgrifennu, am</translation>
+    </message>
+    <message>
+        <source>The time of the daily reminder</source>
+        <translation>Amser y nodyn atgoffa dyddiol</translation>
+    </message>
+    <message>
+        <source>Start with my computer, quietly</source>
+        <translation>Dechrau gyda fy nghyfrifiadur, yn dawel</translation>
+    </message>
+    <message>
+        <source>So reminders come when the window is closed. peerjournal waits, locked, in the notification area.</source>
+        <translation>Er mwyn i nodiadau atgoffa ddod pan fydd y ffenestr ar gau. Mae peerjournal yn aros, dan glo, yn yr ardal hysbysiadau.</translation>
+    </message>
+    <message>
+        <source>A reminder says only “A gentle reminder from peerjournal”: nothing you wrote and no session&apos;s name.</source>
+        <translation>Mae nodyn atgoffa yn dweud dim ond “Nodyn atgoffa caredig gan peerjournal”: dim byd a ysgrifennoch chi, a dim enw sesiwn.</translation>
+    </message>
+    <message>
         <source>Lock by itself after</source>
         <translation>Cloi ohono&apos;i hun ar ôl</translation>
     </message>
@@ -1411,6 +1490,10 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     <message>
         <source>On this day</source>
         <translation>Ar y diwrnod hwn</translation>
+    </message>
+    <message>
+        <source>Reminders</source>
+        <translation>Nodiadau atgoffa</translation>
     </message>
     <message>
         <source>Backups…</source>

@@ -42,6 +42,7 @@ class ReminderDesk(QObject):
         self.pending = ""
         """A reminder waiting for the window to be looked at (no notification area)."""
         self.reminders.configure(window.settings)
+        self.update_tray()
 
     # -- what is known ------------------------------------------------------------------
 

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from peerjournal.core import reminders as r
 from peerjournal.core.sessions import Session
 from peerjournal.services.settings import Settings
-from peerjournal.ui.kit.i18n import translate
+from peerjournal.ui.kit.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
 CHECK_MS = 30_000
 """How often the clock is looked at: a reminder comes within half a minute of its time,
 and a computer waking from sleep hears of it at once rather than at a timer's end."""
+FIRST_CHECK_MS = 2_000
 NOTIFICATION_MS = 10_000
 
 
@@ -35,8 +36,12 @@ def tray_available() -> bool:
     return QSystemTrayIcon.isSystemTrayAvailable()
 
 
+REMINDER = QT_TRANSLATE_NOOP("reminders", "A gentle reminder from peerjournal")
+"""``core.reminders.REMINDER_TEXT``, where the translation tools can find it."""
+
+
 def reminder_text() -> str:
-    return translate("reminders", r.REMINDER_TEXT)
+    return translate("reminders", REMINDER)
 
 
 def _time_of(text: str) -> time | None:
@@ -90,9 +95,10 @@ class Reminders(QObject):
             day = date.fromisoformat(settings.reminded_on)
             if self.state.daily_done is None or day > self.state.daily_done:
                 self.state.daily_done = day
-        if settings.reminders_on:
+        if settings.reminders_on and not self.timer.isActive():
             self.timer.start()
-        else:
+            QTimer.singleShot(FIRST_CHECK_MS, self, self.check)  # a start late in the day
+        elif not settings.reminders_on:
             self.timer.stop()
 
     def set_sessions(self, sessions: Iterable[Session]) -> None:

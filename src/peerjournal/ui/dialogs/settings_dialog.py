@@ -1,4 +1,4 @@
-"""Settings: text size, when to lock by itself, light or dark.
+"""Settings: text size, when to lock by itself, light or dark, reminders.
 
 Each change takes effect and is kept at once, like everything else in the app, so
 there is no Save button to forget: ``changed`` carries the new settings.
@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
+    QScrollArea,
     QSpinBox,
     QTimeEdit,
     QVBoxLayout,
@@ -233,12 +235,16 @@ class SettingsDialog(QDialog):
         )
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 20)
-        layout.setSpacing(14)
-        layout.addWidget(label(translate("settings_dialog", "Settings"), "title", self))
-        layout.addLayout(form)
-        layout.addWidget(
+        # The settings scroll (a zoomed window or a short screen holds more than fits);
+        # Close and the note beside it stay in view below.
+        body = QWidget(self)
+        body.setObjectName("settingsBody")
+        column = QVBoxLayout(body)
+        column.setContentsMargins(28, 24, 28, 8)
+        column.setSpacing(14)
+        column.addWidget(label(translate("settings_dialog", "Settings"), "title", body))
+        column.addLayout(form)
+        column.addWidget(
             label(
                 translate(
                     "settings_dialog",
@@ -247,15 +253,25 @@ class SettingsDialog(QDialog):
                     "and locks it too.",
                 ),
                 "small",
-                self,
+                body,
             )
         )
+        column.addStretch(1)
+        self.pane = QScrollArea(self)
+        self.pane.setObjectName("settingsScroll")
+        self.pane.setWidgetResizable(True)
+        self.pane.setFrameShape(QFrame.Shape.NoFrame)
+        self.pane.setWidget(body)
+        self.pane.viewport().setAutoFillBackground(False)
+        body.setAutoFillBackground(False)
+        buttons.setContentsMargins(28, 8, 28, 20)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.pane, 1)
         layout.addLayout(buttons)
         self.close_button.setDefault(True)
-        # Wide enough for the form's longest words in any language (wrapped notes below
-        # would otherwise let it shrink until the buttons are cut).
-        self.setMinimumWidth(max(480, form.sizeHint().width() + 56))
-        self.adjustSize()
+        self._fit_to_screen(form.sizeHint().width() + 56, body)
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -276,6 +292,17 @@ class SettingsDialog(QDialog):
         self.your_copy.clicked.connect(self._to_copy)
         self.change_passphrase.clicked.connect(self._to_passphrase)
         self.new_recovery.clicked.connect(self._to_recovery)
+
+    def _fit_to_screen(self, form_width: int, body: QWidget) -> None:
+        """Wide enough for the form's longest words in any language, as tall as its
+        settings need, and never more than most of the screen."""
+        screen = self.screen().availableGeometry()
+        bar = self.pane.verticalScrollBar().sizeHint().width()
+        width = min(max(480, form_width + bar), int(screen.width() * 0.9))
+        self.setMinimumWidth(width)
+        need = body.heightForWidth(width - bar) if body.hasHeightForWidth() else -1
+        height = max(need, body.sizeHint().height()) + self.close_button.sizeHint().height() + 28
+        self.resize(width, min(height, int(screen.height() * 0.9)))
 
     def _fit_reminders(self) -> None:
         self.daily_at.setEnabled(self.daily.isChecked())
