@@ -53,6 +53,19 @@ def test_content_check_reports_a_broken_pack_with_file_and_line(tmp_path: Path) 
     assert "Traceback" not in result.stderr
 
 
+def test_content_check_warns_of_a_contact_named_like_a_shipped_line(tmp_path: Path) -> None:
+    pack = tmp_path / "ours.yaml"
+    pack.write_text(
+        'peerjournal_pack: 1\nid: ours\ntitle: Ours\ncontacts:\n'
+        '  - name: Samaritans\n    detail: "0800 000 0000"\n',
+        encoding="utf-8",
+    )
+    result = run_cli("content", "check", str(pack), data_dir=tmp_path / "data")
+    assert result.returncode == 0, result.stderr  # it loads; the warning is to read
+    assert "Warning: ours.yaml, line 6: the contact 'Samaritans'" in result.stderr
+    assert "116 123" in result.stderr and "look at the warning" in result.stdout
+
+
 def test_a_broken_pack_in_the_data_folder_does_not_stop_prompts(tmp_path: Path) -> None:
     (tmp_path / "packs").mkdir()
     (tmp_path / "packs" / "broken.yaml").write_text("this: [is broken\n")

@@ -294,3 +294,46 @@ def test_the_window_language_in_settings_chooses_the_pack(tmp_path: Path) -> Non
     store.save(Settings(language="en"))
     programme = build_services(data.root).content.programme("myorg")
     assert programme is not None and programme.title == "My organisation"
+
+
+CARDIFF = """peerjournal_pack: 1
+id: cardiff
+title: Cardiff Peer Network
+contacts:
+  - name: Our duty team
+    detail: "029 2000 0000"
+  - name: samaritans
+    detail: "0800 000 0000"
+"""
+
+
+def test_a_pack_contact_says_whose_it_is_and_comes_after_the_shipped_lines(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "cardiff.yaml", CARDIFF)
+    content = load_content([tmp_path])
+    shipped = load_content().contacts
+    assert content.contacts[: len(shipped)] == shipped  # first, whole and unchanged
+    assert all(c.source == "" for c in shipped)
+    ours = content.contacts[len(shipped) :]
+    assert [(c.name, c.source) for c in ours] == [
+        ("Our duty team", "Cardiff Peer Network"),
+        ("samaritans", "Cardiff Peer Network"),
+    ]
+    (warning,) = content.warnings
+    assert "samaritans" in warning.problem and "116 123" in warning.problem
+    assert warning.file == "cardiff.yaml" and warning.line == 8
+    assert not content.problems  # a warning: the pack still loads
+
+
+def test_a_pack_cannot_stand_in_for_the_shipped_support_lines(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "support-cy.yaml",
+        "peerjournal_pack: 1\nid: support\nlanguage: cy\ntitle: Cymorth\ncontacts:\n"
+        '  - name: Samaritans\n    detail: "000"\n',
+    )
+    content = load_content([tmp_path], language="cy")
+    samaritans = [c for c in content.contacts if c.name == "Samaritans"]
+    assert [c.detail for c in samaritans] == ["116 123"]
+    assert any("already used" in p.problem for p in content.problems)

@@ -350,3 +350,35 @@ def test_every_pdf_embeds_every_font_it_uses(content: m.Content) -> None:
     for name, pdf in made.items():
         assert _unembedded(pdf) == set(), name
         assert "Helvetica" not in _fonts(pdf), name
+
+
+def test_a_list_never_ends_a_page_one_item_short() -> None:
+    """Wherever a list falls (a longer or shorter answer before it), its last item is
+    never alone at the top of a page: the last two go together."""
+    items = [f"Strength number {n}: kindness shown in small ways" for n in range(1, 9)]
+    seen_breaks = 0
+    for lines in range(0, 40):
+        before = "\n\n".join(f"Line {n} of what came before." for n in range(lines))
+        answer = before + "\n\n" + "\n".join(f"- {item}" for item in items)
+        doc = st.StoryDocument(
+            title="My story",
+            name="Siân",
+            made=date(2026, 12, 2),
+            sections=(
+                st.StorySection(
+                    "strengths",
+                    "My strengths",
+                    (st.StoryEntry("m1.s4.strengths", "My eight strengths", answer),),
+                ),
+            ),
+        )
+        pages = [_flat(p) for p in _pages(story_pdf(doc))]
+        last, other = items[-1], items[-2]
+        for number, text in enumerate(pages):
+            if last in text:
+                assert other in text, (
+                    f"with {lines} lines before, page {number + 1} holds the last item alone"
+                )
+        holding = [n for n, text in enumerate(pages) if any(i in text for i in items)]
+        seen_breaks += len(holding) > 1
+    assert seen_breaks, "no placing split the list across pages: the test tried nothing"

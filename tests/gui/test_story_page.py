@@ -250,3 +250,22 @@ def test_a_question_dropped_outside_its_section_is_refused(page: StoryPage) -> N
     chooser.takeTopLevelItem(chooser.indexOfTopLevelItem(question))
     second.addChild(question)  # into another section
     assert not chooser.keeps_sections(before)
+
+
+def test_the_comparison_names_each_row_apart_from_the_version(qapp: QApplication) -> None:
+    from peerjournal.core.story_diff import StoryDiff
+    from peerjournal.ui.story.story_compare import side_html
+
+    diff = StoryDiff(
+        old_label="Iteration 1: Before the group",
+        new_label="Current draft",
+        title_change=("My recovery story", "From surviving to growing"),
+        name_change=("", "Siân"),
+        entries=(),
+    )
+    old, new = side_html(diff, side="old"), side_html(diff, side="new")
+    assert "<h3>Iteration 1: Before the group</h3>" in old
+    assert "Your name on the story:</span> <span" in new and "Siân</span>" in new
+    assert "Story title:</span>" in old and "My recovery story</span>" in old
+    row = old.split("Your name on the story:")[1].split("</p>")[0]
+    assert "Before the group" not in row and "—" in row  # no name then; not the label

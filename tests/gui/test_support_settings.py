@@ -7,7 +7,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from peerjournal.core.content import model as m
@@ -114,3 +114,31 @@ def test_settings_change_the_idle_time_and_are_kept(
     assert window.idle.interval_ms == 3 * 60_000
     assert SettingsStore(locked_services.data.settings).load().idle_minutes == 3
     assert "Hope" not in locked_services.data.settings.read_text()
+
+
+def test_each_support_line_says_where_it_came_from(
+    make_window: MakeWindow, data_dir: Path, tmp_path: Path, qtbot: QtBot
+) -> None:
+    from peerjournal.core.content.loader import load_content
+    from peerjournal.core.vault.keyslots import FAST_KDF
+    from peerjournal.services.container import build_services
+
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    (packs / "cardiff.yaml").write_text(
+        "peerjournal_pack: 1\nid: cardiff\ntitle: Cardiff Peer Network\ncontacts:\n"
+        '  - name: Our duty team\n    detail: "029 2000 0000"\n',
+        encoding="utf-8",
+    )
+    services = build_services(data_dir, content=load_content([packs]), kdf=FAST_KDF)
+    window = make_window(services)
+    window.support_button.click()
+    dialog = window.findChild(SupportDialog)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    ours = dialog.findChild(QLabel, "contactSource:Our duty team")
+    samaritans = dialog.findChild(QLabel, "contactSource:Samaritans")
+    assert ours is not None and ours.text() == "from Cardiff Peer Network"
+    assert samaritans is not None and samaritans.text() == "from peerjournal"
+    dialog.close()
+    services.session.close()

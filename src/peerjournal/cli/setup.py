@@ -40,7 +40,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_content_check(args: argparse.Namespace) -> int:
-    from peerjournal.core.content.loader import check_files, pack_files, shipped_packs_dir
+    from peerjournal.core.content.loader import load_files, pack_files, shipped_packs_dir
 
     shipped = pack_files(shipped_packs_dir())
     if args.path:
@@ -56,12 +56,17 @@ def cmd_content_check(args: argparse.Namespace) -> int:
     else:
         data = DataDir(resolve_data_dir(getattr(args, "data_dir", None)))
         files = shipped + pack_files(data.packs)
-    problems = check_files(files)
-    if problems:
-        for problem in problems:
+    loaded = load_files(files)
+    for warning in loaded.warnings:
+        say(f"Warning: {warning}")
+    if loaded.problems:
+        for problem in loaded.problems:
             say(str(problem))
         return EXIT_FAIL
-    print(f"All {len(files)} content pack(s) are fine.")
+    if loaded.warnings:
+        print(f"All {len(files)} content pack(s) load; look at the warning(s) above.")
+    else:
+        print(f"All {len(files)} content pack(s) are fine.")
     return EXIT_OK
 
 

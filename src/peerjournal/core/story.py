@@ -16,6 +16,7 @@ prompt id. None of those is in the story unless they tick it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -407,3 +408,14 @@ class StoryIteration:
             options=StoryOptions.from_json(raw.get("options")),
             document=document.with_iteration(number, name),
         )
+
+
+_NOT_IN_FILE_NAMES = re.compile(r'[\x00-\x1f\x7f/\\:*?"<>|]')
+
+
+def file_name(*parts: str, extension: str = ".pdf") -> str:
+    """ "Recovery story – Siân – 2 December 2026.pdf": the parts that have words, joined
+    by en dashes, without what a file system refuses; accents and dashes stay."""
+    kept = [" ".join(_NOT_IN_FILE_NAMES.sub(" ", part).split()) for part in parts]
+    joined = " – ".join(part for part in kept if part).strip(" .")
+    return f"{joined[:180].rstrip(' .') or 'Recovery story'}{extension}"

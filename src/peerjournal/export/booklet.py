@@ -101,6 +101,7 @@ def make_styles() -> Styles:
         leading=17,
         spaceBefore=6,
         spaceAfter=3,
+        keepWithNext=1,  # a heading in an answer never ends a page
     )
     code = ParagraphStyle(
         "code", parent=body, fontName=fonts.SANS, fontSize=10, leading=14.5, textColor=SOFT_INK

@@ -20,6 +20,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    KeepTogether,
     ListFlowable,
     ListItem,
     Spacer,
@@ -315,6 +316,7 @@ class _Builder:
             f"{style.name}-li", parent=style, spaceAfter=self.s.body.spaceAfter * 0.4
         )
         items: list[ListItem] = []
+        plain = True  # every item only words, so the last two can be kept on one page
         self._list_level += 1
         try:
             for child in node.children:
@@ -323,6 +325,7 @@ class _Builder:
                 flow = self.blocks(child, style, depth + 1)
                 if flow:
                     items.append(ListItem(flow))
+                    plain = plain and all(isinstance(f, ScriptParagraph) for f in flow)
         finally:
             self._list_level -= 1
         if not items:
@@ -346,7 +349,29 @@ class _Builder:
         else:
             kwargs["bulletType"] = "bullet"
             kwargs["start"] = bullet
-        return [ListFlowable(items, **kwargs)]
+        if not plain or len(items) < 2:
+            return [ListFlowable(items, **kwargs)]
+        if len(items) <= 3:
+            return [KeepTogether([ListFlowable(items, **kwargs)])]
+        # The first two items go together and so do the last two: a page never ends a
+        # list's first line alone, nor starts with its last (the eighth strength).
+        parts = [items[:2], items[2:-2], items[-2:]]
+        out: list[Flowable] = []
+        number = kwargs.get("start", 1)
+        for index, part in enumerate(parts):
+            if not part:
+                continue
+            these = {**kwargs}
+            if index > 0:
+                these["spaceBefore"] = 0
+            if index < 2:
+                these["spaceAfter"] = 0
+            if ordered:
+                these["start"] = number
+                number += len(part)
+            flowable = ListFlowable(part, **these)
+            out.append(KeepTogether([flowable]) if index != 1 else flowable)
+        return out
 
 
 _BLOCK_TAGS = frozenset(

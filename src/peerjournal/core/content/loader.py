@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -28,6 +28,8 @@ class _Loaded:
     pack: PackBase
     data: LocatedData
     file: str
+    shipped: bool = False
+    """One of the packs that come with peerjournal (not an organisation's own)."""
 
 
 def load_content(
@@ -50,6 +52,11 @@ def _in_language(loaded: list[_Loaded], language: str) -> list[_Loaded]:
     kept: list[_Loaded] = []
     for one in loaded:
         group = by_id[one.pack.id]
+        if any(o.shipped for o in group):  # a pack of one's own never stands in for ours
+            group = [o for o in group if o.shipped] or group
+            if not one.shipped:
+                kept.append(one)  # and the clash check below skips it, saying why
+                continue
         if len(group) == 1 or not any(o.pack.language for o in group):
             kept.append(one)  # the clash check below decides, as before
             continue
@@ -63,9 +70,11 @@ def _in_language(loaded: list[_Loaded], language: str) -> list[_Loaded]:
 def load_files(files: Iterable[Path], *, language: str = "en") -> m.Content:
     problems: list[m.ContentProblem] = []
     loaded: list[_Loaded] = []
+    shipped_dir = shipped_packs_dir().resolve()
     for path in files:
         try:
-            loaded.append(_load_one(path))
+            one = _load_one(path)
+            loaded.append(replace(one, shipped=path.resolve().parent == shipped_dir))
         except ContentPackError as exc:
             problems.append(m.ContentProblem(exc.file, exc.line, exc.problem, exc.hint))
             log.warning("content pack skipped: %s line %d", exc.file, exc.line)
@@ -83,14 +92,55 @@ def load_files(files: Iterable[Path], *, language: str = "en") -> m.Content:
             for one in accepted
             for p in one.pack.phrases
         ),
-        contacts=tuple(
-            m.Contact(name=c.name, detail=c.detail, description=c.description)
-            for one in accepted
-            for c in one.pack.contacts
-        ),
+        contacts=_contacts(accepted),
         schedule=schedule,
         problems=tuple(problems),
+        warnings=tuple(_contact_warnings(accepted)),
     )
+
+
+def _contacts(accepted: list[_Loaded]) -> tuple[m.Contact, ...]:
+    """The shipped crisis lines first, always; then each organisation's, saying whose."""
+    ordered = [o for o in accepted if o.shipped] + [o for o in accepted if not o.shipped]
+    return tuple(
+        m.Contact(
+            name=c.name,
+            detail=c.detail,
+            description=c.description,
+            source="" if one.shipped else (one.pack.short_title.strip() or one.pack.title),
+        )
+        for one in ordered
+        for c in one.pack.contacts
+    )
+
+
+def _contact_warnings(accepted: list[_Loaded]) -> list[m.ContentProblem]:
+    """A pack's contact with the name of a shipped line and another number looks like
+    ours and is not: said by ``content check`` (the contact still loads, marked as the
+    pack's)."""
+    ours = {
+        " ".join(c.name.casefold().split()): c.detail
+        for one in accepted
+        if one.shipped
+        for c in one.pack.contacts
+    }
+    found: list[m.ContentProblem] = []
+    for one in accepted:
+        if one.shipped:
+            continue
+        for index, c in enumerate(one.pack.contacts):
+            detail = ours.get(" ".join(c.name.casefold().split()))
+            if detail is not None and "".join(detail.split()) != "".join(c.detail.split()):
+                found.append(
+                    m.ContentProblem(
+                        file=one.file,
+                        line=one.data.line_of(("contacts", index, "detail")),
+                        problem=f"the contact '{c.name}' has the name of one of peerjournal's "
+                        f"own support lines but another number ({c.detail}, not {detail}).",
+                        hint="check the number, or give the contact a name of its own.",
+                    )
+                )
+    return found
 
 
 def _schedule(
@@ -120,6 +170,11 @@ def _schedule(
 def check_files(files: Iterable[Path]) -> list[m.ContentProblem]:
     """Validates packs together, as the app would load them, and returns every problem."""
     return list(load_files(files).problems)
+
+
+def check_warnings(files: Iterable[Path]) -> list[m.ContentProblem]:
+    """What loads but may mislead a participant, for ``content check`` to say."""
+    return list(load_files(files).warnings)
 
 
 def _load_one(path: Path) -> _Loaded:

@@ -122,6 +122,9 @@ class Contact:
     name: str
     detail: str
     description: str = ""
+    source: str = ""
+    """The organisation's pack it came from ("Cardiff Peer Network"); "" for the lines
+    that come with peerjournal, and for the participant's own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +166,8 @@ class Content:
     contacts: tuple[Contact, ...] = ()
     schedule: tuple[ScheduledSession, ...] = ()
     problems: tuple[ContentProblem, ...] = ()
+    warnings: tuple[ContentProblem, ...] = ()
+    """What loads but may mislead (a pack's contact named like a shipped line)."""
     _index: dict[str, Located] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:

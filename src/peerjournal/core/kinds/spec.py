@@ -70,6 +70,9 @@ class KindSpec(Generic[P, A]):
     hand, the demo's YAML; None: not begun)."""
     editor: str
     """``module:Class`` of its editor widget (imported only by the window)."""
+    in_story: bool = True
+    """Whether an answer reads as part of a story ("Add another answer" offers it); a
+    tick list of lessons done does not."""
 
     def schema(self) -> type[BaseModel]:
         found: type[BaseModel] = importlib.import_module(self.pack).SCHEMA

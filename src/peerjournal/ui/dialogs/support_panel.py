@@ -47,8 +47,17 @@ def contact_card(contact: m.Contact, parent: QWidget) -> QFrame:
     inner.addLayout(top)
     if contact.description:
         inner.addWidget(label(contact.description, "muted", card))
-    card.setAccessibleName(f"{contact.name}, {contact.detail}. {contact.description}")
+    source = source_words(contact)
+    inner.addWidget(label(source, "small", card, name=f"contactSource:{contact.name}"))
+    card.setAccessibleName(f"{contact.name}, {contact.detail}. {contact.description} ({source})")
     return card
+
+
+def source_words(contact: m.Contact) -> str:
+    """Where a support line came from: peerjournal itself, or an organisation's pack."""
+    if contact.source:
+        return translate("support_panel", "from %1").replace("%1", contact.source)
+    return translate("support_panel", "from peerjournal")
 
 
 CONTACTS_KEY = "contacts"

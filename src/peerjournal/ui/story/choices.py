@@ -27,12 +27,18 @@ from PySide6.QtWidgets import (
 
 from peerjournal.core import story as st
 from peerjournal.core.content import model as m
+from peerjournal.core.kinds import spec_of
 from peerjournal.ui.kit.reflow import ReflowGrid
 from peerjournal.ui.kit.theme import set_role
 from peerjournal.ui.kit.widgets import transient
 from peerjournal.ui.story.story_chooser import StoryChooser
 
 PAPER_LABELS = (("a4", "A4"), ("letter", "US Letter"))
+
+
+def _in_story(kind: str) -> bool:
+    spec = spec_of(kind)
+    return spec is not None and spec.in_story
 
 
 class ChoicesPanel(QScrollArea):
@@ -213,7 +219,7 @@ class ChoicesPanel(QScrollArea):
         self.extra_combo.clear()
         for pid in sorted(answered):
             located = content.locate(pid)
-            if located is None or pid in in_story:
+            if located is None or pid in in_story or not _in_story(located.prompt.kind):
                 continue
             text = " ".join(located.prompt.text.split())
             if len(text) > 70:

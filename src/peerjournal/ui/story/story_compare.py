@@ -14,6 +14,7 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from peerjournal.core.story_diff import Change, EntryDiff, Op, Span, StoryDiff
+from peerjournal.ui.kit.i18n import translate
 
 REMOVED_STYLE = "background-color:#F6D9D3; color:#7A2418; text-decoration:line-through;"
 ADDED_STYLE = "background-color:#D5EDDB; color:#1E5A31;"
@@ -50,6 +51,15 @@ def _entry_html(entry: EntryDiff, *, side: str) -> str:
     return heading + body
 
 
+def _row(what: str, value: str, style: str) -> str:
+    """One of the story's own fields, named so it is not read as the version's name."""
+    shown = html.escape(value) if value.strip() else "—"
+    return (
+        f'<p><span style="color:#5f6873">{html.escape(what)}:</span> '
+        f'<span style="{style}">{shown}</span></p>'
+    )
+
+
 def side_html(diff: StoryDiff, *, side: str) -> str:
     """The HTML for one side (``old`` or ``new``) of the comparison."""
     label = diff.old_label if side == "old" else diff.new_label
@@ -57,11 +67,11 @@ def side_html(diff: StoryDiff, *, side: str) -> str:
     if diff.title_change:
         title = diff.title_change[0] if side == "old" else diff.title_change[1]
         style = REMOVED_STYLE if side == "old" else ADDED_STYLE
-        parts.append(f'<p>Title: <span style="{style}">{html.escape(title)}</span></p>')
+        parts.append(_row(translate("story_compare", "Story title"), title, style))
     if diff.name_change:
         name = diff.name_change[0] if side == "old" else diff.name_change[1]
         style = REMOVED_STYLE if side == "old" else ADDED_STYLE
-        parts.append(f'<p>Name: <span style="{style}">{html.escape(name) or "—"}</span></p>')
+        parts.append(_row(translate("story_compare", "Your name on the story"), name, style))
     changes = diff.changes
     if not changes and not diff.title_change and not diff.name_change:
         parts.append('<p style="color:#5f6873"><i>These two versions read the same.</i></p>')

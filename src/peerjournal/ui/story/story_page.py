@@ -16,9 +16,10 @@ the Language and Impact checklist is the same answer as on its part's page, with
 from __future__ import annotations
 
 import contextlib
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Slot
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QTabWidget, QWidget
@@ -320,10 +321,13 @@ class StoryPage(QWidget):
 
     # -- saving and printing ---------------------------------------------------------------
 
-    def _suggested_name(self) -> str:
-        title = self.choices.options.shown_title
-        safe = "".join(ch for ch in title if ch.isalnum() or ch in " -_").strip()
-        return f"{safe or 'My story'}.pdf"
+    def _suggested_name(self, *, day: date | None = None, version: int | None = None) -> str:
+        """ "Recovery story – Siân – 2 December 2026.pdf" (a version's own date, and
+        its number, for a version)."""
+        when = day or date.today()
+        words = QLocale().toString(QDate(when.year, when.month, when.day), "d MMMM yyyy")
+        more = self.tr(" (version {number})").format(number=version) if version else ""
+        return st.file_name(self.tr("Recovery story"), self.choices.options.name, words + more)
 
     @Slot()
     def _on_save_pdf(self) -> None:
@@ -333,12 +337,19 @@ class StoryPage(QWidget):
         if path is not None:
             self._save_pdf_to(path, iteration=None)
 
+    def _version_day(self, number: int) -> date | None:
+        try:
+            found = self._services.story.iteration(number=number)
+        except PeerJournalError:
+            return None
+        return found.saved.astimezone().date()
+
     @Slot(int)
     def _on_version_pdf(self, number: int) -> None:
         path = self._prompter.save_path(
             self,
             self.tr("Save version {number} as PDF").format(number=number),
-            self._suggested_name().replace(".pdf", f" (version {number}).pdf"),
+            self._suggested_name(day=self._version_day(number), version=number),
             "PDF (*.pdf)",
         )
         if path is not None:

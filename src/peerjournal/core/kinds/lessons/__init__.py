@@ -62,6 +62,7 @@ SPEC: KindSpec[LessonsPrompt, LessonsAnswer] = KindSpec(
     example=lambda _p: '{"done": [1, 2, 3]}',
     pack="peerjournal.core.kinds.lessons.pack",
     editor="peerjournal.ui.editors.lessons:LessonsEditor",
+    in_story=False,
 )
 
 __all__ = ["SPEC", "LessonsAnswer", "LessonsPrompt"]
