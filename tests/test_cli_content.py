@@ -56,7 +56,7 @@ def test_content_check_reports_a_broken_pack_with_file_and_line(tmp_path: Path) 
 def test_content_check_warns_of_a_contact_named_like_a_shipped_line(tmp_path: Path) -> None:
     pack = tmp_path / "ours.yaml"
     pack.write_text(
-        'peerjournal_pack: 1\nid: ours\ntitle: Ours\ncontacts:\n'
+        "peerjournal_pack: 1\nid: ours\ntitle: Ours\ncontacts:\n"
         '  - name: Samaritans\n    detail: "0800 000 0000"\n',
         encoding="utf-8",
     )

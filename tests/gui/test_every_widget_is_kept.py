@@ -44,6 +44,7 @@ from peerjournal.core.vault.keyslots import FAST_KDF
 from peerjournal.services.container import Services, build_services
 from peerjournal.ui.dialogs.settings_dialog import SettingsDialog
 from peerjournal.ui.dialogs.support_panel import SupportDialog
+from peerjournal.ui.dialogs.support_plan_dialog import SupportPlanDialog
 from peerjournal.ui.editors import RankedEditor
 from peerjournal.ui.journal.sidebar import DAILY, STORY, TREE, part_key, programme_key
 from peerjournal.ui.kit.widgets import TRANSIENT
@@ -287,7 +288,17 @@ class Walk:
         for _, widget in list(_widgets(support, "support")):
             canaries.give(widget)
         expected.update(_read(support, "support"))
+        plan = self.plan(support)
+        for _, widget in list(_widgets(plan, "plan")):
+            canaries.give(widget)
+        expected.update(_read(plan, "plan"))
         return expected
+
+    def plan(self, support: SupportDialog) -> SupportPlanDialog:
+        dialog = support.open_plan()
+        assert dialog is not None
+        self.qtbot.waitUntil(dialog.isVisible)
+        return dialog
 
     def read(self) -> dict[Field, Value]:
         shown: dict[Field, Value] = {}
@@ -298,6 +309,9 @@ class Walk:
         settings.close()
         support = self.support()
         shown.update(_read(support, "support"))
+        plan = self.plan(support)
+        shown.update(_read(plan, "plan"))
+        plan.close()
         support.close()
         return shown
 

@@ -10,6 +10,7 @@ CONTACTS = "contacts"
 STORY_DRAFT = "story:draft"
 MY_WORDS = "my-words"
 SESSION_DATES = "session-dates"
+SUPPORT_PLAN = "support-plan"
 
 
 def answer_name(prompt_id: str) -> str:
@@ -55,4 +56,6 @@ def describe(name: str | None, doc_id: str) -> str:
         return "your own words for the spelling check"
     if name == SESSION_DATES:
         return "the dates of your sessions"
+    if name == SUPPORT_PLAN:
+        return "your support plan"
     return name

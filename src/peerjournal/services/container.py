@@ -23,6 +23,7 @@ from peerjournal.services.session import VaultSession
 from peerjournal.services.sessions import SessionDatesService
 from peerjournal.services.spelling import SpellingService
 from peerjournal.services.story import StoryService
+from peerjournal.services.support_plan import SupportPlanService
 from peerjournal.services.transfer import TransferService
 
 
@@ -42,6 +43,7 @@ class Services:
     salvage: SalvageService
     spelling: SpellingService
     sessions: SessionDatesService
+    support_plan: SupportPlanService
 
     @property
     def data(self) -> DataDir:
@@ -70,6 +72,7 @@ def build_services(
     pages = PageService(session, content)
     search = SearchService(session, content, answers, pages)
     transfer = TransferService(session, content)
+    contacts = ContactsService(session, content)
     return Services(
         content=content,
         hub=hub,
@@ -80,9 +83,10 @@ def build_services(
         backups=BackupService(session),
         exports=ExportService(content, answers, pages, transfer, data_root=data.root),
         transfer=transfer,
-        contacts=ContactsService(session, content),
+        contacts=contacts,
         story=StoryService(session, content, answers),
         salvage=SalvageService(session, content),
         spelling=SpellingService(session),
         sessions=SessionDatesService(session, content),
+        support_plan=SupportPlanService(session, content, answers, contacts),
     )

@@ -428,7 +428,9 @@ class MainWindow(QMainWindow):
         if self._support is None:
             from peerjournal.ui.dialogs.support_panel import SupportDialog
 
-            self._support = SupportDialog(self.services, self.tasks, self, autosaver=autosaver)
+            self._support = SupportDialog(
+                self.services, self.tasks, self, autosaver=autosaver, prompter=self.prompter
+            )
         else:
             self._support.bind(autosaver)
         self._support.show()

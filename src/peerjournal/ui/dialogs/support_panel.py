@@ -6,6 +6,8 @@ participant's own contacts are stored encrypted and appear only when it is unloc
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
@@ -27,9 +29,13 @@ from peerjournal.services.container import Services
 from peerjournal.ui.kit.autosave import AutoSaver
 from peerjournal.ui.kit.errors import describe
 from peerjournal.ui.kit.i18n import translate
+from peerjournal.ui.kit.prompter import Prompter, QtPrompter
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.kit.theme import set_role
 from peerjournal.ui.kit.widgets import button, label
+
+if TYPE_CHECKING:
+    from peerjournal.ui.dialogs.support_plan_dialog import SupportPlanDialog
 
 
 def contact_card(contact: m.Contact, parent: QWidget) -> QFrame:
@@ -122,9 +128,12 @@ class SupportDialog(QDialog):
         parent: QWidget | None = None,
         *,
         autosaver: AutoSaver | None = None,
+        prompter: Prompter | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("supportDialog")
+        self._prompter: Prompter = prompter if prompter is not None else QtPrompter()
+        self.plan: SupportPlanDialog | None = None
         self.setWindowTitle(translate("support_panel", "Need support now?"))
         self.resize(640, 720)
         self._services = services
@@ -176,6 +185,16 @@ class SupportDialog(QDialog):
         actions.addStretch(1)
         actions.addWidget(self.status)
         self.layout_.addLayout(actions)
+        self.layout_.addSpacing(8)
+        self.layout_.addWidget(
+            label(translate("support_panel", "My support plan"), "subtitle", body)
+        )
+        self.plan_hint = label("", "muted", body, name="planHint")
+        self.layout_.addWidget(self.plan_hint)
+        self.plan_button = button(
+            translate("support_panel", "Open my support plan…"), "", body, name="openPlan"
+        )
+        self.layout_.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.layout_.addStretch(1)
 
         scroll = QScrollArea(self)
@@ -199,6 +218,7 @@ class SupportDialog(QDialog):
 
     def _connect_signals(self) -> None:
         self.add_button.clicked.connect(self.add_contact)
+        self.plan_button.clicked.connect(self.open_plan)
         self.close_button.clicked.connect(self.close)
 
     @property
@@ -231,6 +251,15 @@ class SupportDialog(QDialog):
         """Shows the own contacts; kept as they are if already shown (nothing pending is lost)."""
         unlocked = self.unlocked
         self.add_button.setVisible(unlocked)
+        self.plan_button.setVisible(unlocked)
+        self.plan_hint.setText(
+            translate(
+                "support_panel",
+                "What helps you on a bad day, in your own words, on one page to print.",
+            )
+            if unlocked
+            else translate("support_panel", "Unlock your journal to see your support plan.")
+        )
         if not unlocked:
             self._clear_rows()
             self._loaded = False
@@ -261,6 +290,25 @@ class SupportDialog(QDialog):
             self._add_row(contact)
         saver.register(CONTACTS_KEY, snapshot=self.contacts, write=self._services.contacts.save_own)
         self._loaded = True
+
+    @Slot()
+    def open_plan(self) -> SupportPlanDialog | None:
+        """The plan, on the window (so locking closes it like every dialog)."""
+        saver = self._autosaver
+        if saver is None or not self.unlocked:
+            return None
+        from peerjournal.ui.dialogs.support_plan_dialog import SupportPlanDialog
+
+        self.save_pending()  # the people the plan prints are the ones just typed
+        window = self.parentWidget()
+        dialog = SupportPlanDialog(
+            self._services, self._tasks, saver, self._prompter, window or self
+        )
+        self.plan = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog
 
     def contacts(self) -> list[m.Contact]:
         return [row.contact() for row in self._rows]

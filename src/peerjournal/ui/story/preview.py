@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSize, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from peerjournal.ui.kit.ops import Op
+from peerjournal.ui.kit.pdf_pages import print_pages
 from peerjournal.ui.kit.tasks import TaskRunner
 
 
@@ -110,29 +110,7 @@ class PreviewPanel(QWidget):
 
     def print_to(self, printer: QPrinter) -> int:
         """Prints the previewed PDF page by page; the number of pages sent (-1: no printer)."""
-        painter = QPainter()
-        if not painter.begin(printer):
-            return -1  # the printer could not be started
-        dpi = min(printer.resolution(), 300)
-        sent = 0
-        try:
-            for index in range(self.pdf_document.pageCount()):
-                if index:
-                    printer.newPage()
-                points = self.pdf_document.pagePointSize(index)
-                size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
-                image: QImage = self.pdf_document.render(index, size)
-                target = painter.viewport()
-                scaled = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.save()
-                painter.setViewport(target.x(), target.y(), scaled.width(), scaled.height())
-                painter.setWindow(image.rect())
-                painter.drawImage(QPointF(0, 0), image)
-                painter.restore()
-                sent += 1
-        finally:
-            painter.end()
-        return sent
+        return print_pages(self.pdf_document, printer)
 
 
 __all__ = ["PreviewPanel"]
