@@ -28,6 +28,8 @@ class ScriptedPrompter:
         self.paths: list[Path | None] = []
         self.printers: list[bool] = []
         self.asked: list[str] = []
+        self.suggested: list[str] = []
+        """The file names the save dialogs offered, in order."""
 
     def confirm(
         self, parent: QWidget | None, title: str, text: str, *, accept: str, reject: str
@@ -43,6 +45,7 @@ class ScriptedPrompter:
         self, parent: QWidget | None, title: str, suggested: str, file_filter: str
     ) -> Path | None:
         self.asked.append(title)
+        self.suggested.append(suggested)
         assert self.paths, f"unexpected file dialog: {title}"
         return self.paths.pop(0)
 

@@ -199,6 +199,12 @@ def test_save_pdf_and_print(
     target = tmp_path / "story.pdf"
     prompter.paths = [target]
     page.choices.save_pdf_button.click()
+    review = page.review  # "Before I share" first
+    assert review is not None
+    qtbot.waitUntil(review.isVisible)
+    review.next.click()
+    review.next.click()
+    review.save_pdf.click()
     qtbot.waitUntil(target.exists, timeout=WAIT)
     assert "I am Siân, a walker." in _pdf_text(target.read_bytes())
     assert stat.S_IMODE(target.stat().st_mode) == 0o600

@@ -11,6 +11,7 @@ STORY_DRAFT = "story:draft"
 MY_WORDS = "my-words"
 SESSION_DATES = "session-dates"
 SUPPORT_PLAN = "support-plan"
+STORY_REVIEWS = "story-reviews"
 
 
 def answer_name(prompt_id: str) -> str:
@@ -58,4 +59,6 @@ def describe(name: str | None, doc_id: str) -> str:
         return "the dates of your sessions"
     if name == SUPPORT_PLAN:
         return "your support plan"
+    if name == STORY_REVIEWS:
+        return "your story's reviews before sharing"
     return name

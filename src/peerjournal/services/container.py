@@ -23,6 +23,7 @@ from peerjournal.services.session import VaultSession
 from peerjournal.services.sessions import SessionDatesService
 from peerjournal.services.spelling import SpellingService
 from peerjournal.services.story import StoryService
+from peerjournal.services.story_reviews import StoryReviewService
 from peerjournal.services.support_plan import SupportPlanService
 from peerjournal.services.transfer import TransferService
 
@@ -44,6 +45,7 @@ class Services:
     spelling: SpellingService
     sessions: SessionDatesService
     support_plan: SupportPlanService
+    reviews: StoryReviewService
 
     @property
     def data(self) -> DataDir:
@@ -89,4 +91,5 @@ def build_services(
         spelling=SpellingService(session),
         sessions=SessionDatesService(session, content),
         support_plan=SupportPlanService(session, content, answers, contacts),
+        reviews=StoryReviewService(session),
     )

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSplitter, QTabWidget, Q
 from peerjournal.core import answers as a
 from peerjournal.core import story as st
 from peerjournal.core.errors import PeerJournalError
+from peerjournal.core.json_types import JsonValue
 from peerjournal.core.language import LanguageChecker
 from peerjournal.core.phrases import count
+from peerjournal.core.story_review import Review
 from peerjournal.services.container import Services
 from peerjournal.services.events import Changes, SessionState
 from peerjournal.ui.journal.answer_binding import AnswerBinding
@@ -37,11 +39,13 @@ from peerjournal.ui.kit.autosave import AutoSaver
 from peerjournal.ui.kit.changes import ChangeBridge
 from peerjournal.ui.kit.errors import describe as describe_error
 from peerjournal.ui.kit.ops import Op
+from peerjournal.ui.kit.pdf_pages import MemoryPdf
 from peerjournal.ui.kit.prompter import Prompter, QtPrompter
 from peerjournal.ui.kit.tasks import TaskRunner
 from peerjournal.ui.story.choices import ChoicesPanel
 from peerjournal.ui.story.language import LanguagePanel
 from peerjournal.ui.story.preview import PreviewPanel
+from peerjournal.ui.story.share_review import PDF, PRINT, ShareReviewDialog
 from peerjournal.ui.story.versions import DRAFT, VersionsPanel
 
 DEBOUNCE_MS = 450
@@ -75,6 +79,8 @@ class StoryPage(QWidget):
         )
         self._prompter: Prompter = prompter if prompter is not None else QtPrompter()
         self.last_error = ""
+        self.review: ShareReviewDialog | None = None
+        self.printing = MemoryPdf(self)
 
         self.choices = ChoicesPanel(self)
         self._points_marks = attach_marks(
@@ -327,15 +333,75 @@ class StoryPage(QWidget):
         when = day or date.today()
         words = QLocale().toString(QDate(when.year, when.month, when.day), "d MMMM yyyy")
         more = self.tr(" (version {number})").format(number=version) if version else ""
-        return st.file_name(self.tr("Recovery story"), self.choices.options.name, words + more)
+        return st.file_name(self.tr("Recovery story"), self.current_options().name, words + more)
+
+    # Save PDF and Print go through "Before I share" (ui/story/share_review), unless these
+    # very words were reviewed, or the review skipped, before.
 
     @Slot()
     def _on_save_pdf(self) -> None:
-        path = self._prompter.save_path(
-            self, self.tr("Save your story as PDF"), self._suggested_name(), "PDF (*.pdf)"
+        self.begin_share(PDF, None)
+
+    @Slot()
+    def _on_print(self) -> None:
+        self.begin_share(PRINT, None)
+
+    @Slot(int)
+    def _on_version_pdf(self, number: int) -> None:
+        self.begin_share(PDF, number)
+
+    def begin_share(self, how: str, version: int | None) -> ShareReviewDialog | None:
+        """The review for this version (None: the draft), or straight on if it was done."""
+        story, reviews = self._services.story, self._services.reviews
+        options = self.current_options()
+        try:
+            document = story.document_for(iteration=version, options=options)
+            earlier = reviews.find(version, document)
+            checklist = self._services.answers.get(st.CHECKLIST_ID)
+        except PeerJournalError as error:
+            self._show_problem(describe_error(error).text())
+            return None
+        if earlier is not None:
+            self._share_now(how, version, earlier)
+            return None
+        pdf = self.preview.pdf_bytes if version is None and self.preview.ready else b""
+        dialog = ShareReviewDialog(
+            self._services,
+            self.autosaver,
+            document,
+            version=version,
+            how=how,
+            pdf=pdf,
+            checklist=checklist,
+            parent=self,
         )
-        if path is not None:
-            self._save_pdf_to(path, iteration=None)
+        if not pdf:
+            Op(self._tasks, owner=dialog, serial=False, name="story.review_pdf").run(
+                lambda: story.build_pdf(iteration=version, options=options), done=dialog.show_pdf
+            )
+        dialog.share_requested.connect(
+            lambda chosen, given, skipped: self._reviewed(chosen, version, given, skipped)
+        )
+        self.review = dialog
+        dialog.finished.connect(self._review_closed)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _review_closed(self) -> None:
+        self.review = None
+
+    def _reviewed(self, how: str, version: int | None, given: object, skipped: bool) -> None:
+        """Keeps the review (after any answer changed in it is saved), then shares."""
+        story, reviews = self._services.story, self._services.reviews
+        options = self.current_options()
+        checklist: JsonValue = given if isinstance(given, dict) else None
+
+        def keep() -> Review:
+            document = story.document_for(iteration=version, options=options)
+            return reviews.keep(version, document, checklist=checklist, skipped=skipped)
+
+        self._op("story.review").run(keep, done=lambda done: self._share_now(how, version, done))
 
     def _version_day(self, number: int) -> date | None:
         try:
@@ -344,28 +410,31 @@ class StoryPage(QWidget):
             return None
         return found.saved.astimezone().date()
 
-    @Slot(int)
-    def _on_version_pdf(self, number: int) -> None:
-        path = self._prompter.save_path(
-            self,
-            self.tr("Save version {number} as PDF").format(number=number),
-            self._suggested_name(day=self._version_day(number), version=number),
-            "PDF (*.pdf)",
+    def _share_now(self, how: str, version: int | None, review: Review) -> None:
+        if how == PRINT:
+            self._print(version, review)
+            return
+        title = (
+            self.tr("Save version {number} as PDF").format(number=version)
+            if version is not None
+            else self.tr("Save your story as PDF")
         )
-        if path is not None:
-            self._save_pdf_to(path, iteration=number)
-
-    def _save_pdf_to(self, path: Path, *, iteration: int | None) -> None:
-        story = self._services.story
+        day = self._version_day(version) if version is not None else None
+        path = self._prompter.save_path(
+            self, title, self._suggested_name(day=day, version=version), "PDF (*.pdf)"
+        )
+        if path is None:
+            return
+        story, reviews = self._services.story, self._services.reviews
         options = self.current_options()
-        ready = self.preview.pdf_bytes if iteration is None and self.preview.ready else b""
         self._say(self.tr("Saving…"))
 
         def build_and_write() -> Path:
-            data = ready or story.build_pdf(iteration=iteration, options=options)
-            return story.write(path, data)
+            written = story.write(path, story.build_pdf(iteration=version, options=options))
+            reviews.shared(review, how=PDF, file=path.name)
+            return written
 
-        self._op("story.save_pdf", serial=False).run(build_and_write, done=self._on_pdf_saved)
+        self._op("story.save_pdf").run(build_and_write, done=self._on_pdf_saved)
 
     def _on_pdf_saved(self, path: Path) -> None:
         self._say(
@@ -374,16 +443,32 @@ class StoryPage(QWidget):
             )
         )
 
-    @Slot()
-    def _on_print(self) -> None:
-        if not self.preview.ready or self.preview.pdf_document.pageCount() == 0:
-            self._say(self.tr("The preview is still being made; try again in a moment."))
-            return
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.choices.options.shown_title)
-        if not self._prompter.setup_printer(self, printer):
-            return
-        self.print_to(printer)
+    def _print(self, version: int | None, review: Review) -> None:
+        story, reviews = self._services.story, self._services.reviews
+        options = self.current_options()
+        self._say(self.tr("Making the pages to print…"))
+
+        def build() -> bytes:
+            return story.build_pdf(iteration=version, options=options)
+
+        def send(data: bytes) -> None:
+            self._say("")
+            self.printing.load(data)
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            printer.setDocName(self.choices.options.shown_title)
+            try:
+                if not self._prompter.setup_printer(self, printer):
+                    return
+                sent = self.printing.print_to(printer)
+            finally:
+                self.printing.clear()
+            if sent < 0:
+                self._say(self.tr("The printer could not be started."))
+                return
+            self._op("story.printed").run(lambda: reviews.shared(review, how=PRINT))
+            self._say(self.tr("Sent to the printer."))
+
+        self._op("story.print").run(build, done=send)
 
     def print_to(self, printer: QPrinter) -> int:
         """Prints the previewed PDF page by page; returns the number of pages sent."""
