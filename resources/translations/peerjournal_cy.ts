@@ -203,8 +203,24 @@
         <translation>Mae eich drafft nawr yn dechrau o&apos;r fersiwn honno.</translation>
     </message>
     <message>
+        <source> (version {number})</source>
+        <translation> (fersiwn {number})</translation>
+    </message>
+    <message>
+        <source>Recovery story</source>
+        <translation>Stori adferiad</translation>
+    </message>
+    <message>
         <source>Save your story as PDF</source>
         <translation>Cadw eich stori fel PDF</translation>
+    </message>
+    <message>
+        <source>Making the pages to print…</source>
+        <translation>Yn paratoi&apos;r tudalennau i&apos;w hargraffu…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Wedi&apos;i anfon i&apos;r argraffydd.</translation>
     </message>
     <message>
         <source>Save version {number} as PDF</source>
@@ -217,10 +233,6 @@
     <message>
         <source>Saved to {path}. This copy is not encrypted: keep it somewhere safe.</source>
         <translation>Wedi&apos;i gadw yn {path}. Dydy&apos;r copi hwn ddim wedi&apos;i amgryptio: cadwch ef yn rhywle diogel.</translation>
-    </message>
-    <message>
-        <source>The preview is still being made; try again in a moment.</source>
-        <translation>Mae&apos;r rhagolwg yn dal i gael ei wneud; rhowch gynnig arall arni mewn munud.</translation>
     </message>
     <message>
         <source>The printer could not be started.</source>
@@ -1596,6 +1608,81 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
 </context>
 <context>
+    <name>share_review</name>
+    <message>
+        <source>In this story: %1 sections and %2 answers.</source>
+        <translation>Yn y stori hon: %1 adran a %2 ateb.</translation>
+    </message>
+    <message>
+        <source>%1 questions print with space to write on.</source>
+        <translation>Mae %1 cwestiwn yn argraffu gyda lle i ysgrifennu.</translation>
+    </message>
+    <message>
+        <source>Before I share</source>
+        <translation>Cyn i mi rannu</translation>
+    </message>
+    <message>
+        <source>Skip, and don&apos;t ask again for these words</source>
+        <translation>Hepgor, a pheidio â gofyn eto am y geiriau hyn</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Yn ôl</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Nesaf</translation>
+    </message>
+    <message>
+        <source>Your story as it will print</source>
+        <translation>Eich stori fel y bydd yn argraffu</translation>
+    </message>
+    <message>
+        <source>The helper marks words that have gentler, recovery-focused alternatives, where they are. You decide: change an answer here, or leave it as it is.</source>
+        <translation>Mae&apos;r cynorthwyydd yn marcio geiriau sydd â dewisiadau eraill mwy caredig, sy&apos;n canolbwyntio ar adferiad, lle maen nhw. Chi sy&apos;n penderfynu: newidiwch ateb yma, neu gadewch ef fel y mae.</translation>
+    </message>
+    <message>
+        <source>The helper found nothing to mention.</source>
+        <translation>Ni chafodd y cynorthwyydd ddim byd i&apos;w nodi.</translation>
+    </message>
+    <message>
+        <source>This version is kept as it was. To change these words, change the answer and save a new version.</source>
+        <translation>Mae&apos;r fersiwn hon yn cael ei chadw fel yr oedd. I newid y geiriau hyn, newidiwch yr ateb a chadw fersiwn newydd.</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Cadw PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Argraffu…</translation>
+    </message>
+    <message>
+        <source>A saved or printed copy is not encrypted: keep it somewhere safe.</source>
+        <translation>Nid yw copi wedi&apos;i gadw neu ei argraffu wedi&apos;i amgryptio: cadwch ef yn rhywle diogel.</translation>
+    </message>
+    <message>
+        <source>Read it as it will print</source>
+        <translation>Darllenwch hi fel y bydd yn argraffu</translation>
+    </message>
+    <message>
+        <source>Five questions, asked of this version</source>
+        <translation>Pum cwestiwn, am y fersiwn hon</translation>
+    </message>
+    <message>
+        <source>Ready to share</source>
+        <translation>Yn barod i rannu</translation>
+    </message>
+    <message>
+        <source>BEFORE I SHARE · STEP %1 OF 3</source>
+        <translation>CYN I MI RANNU · CAM %1 O 3</translation>
+    </message>
+    <message>
+        <source>You answered %1 of the %2 questions.</source>
+        <translation>Fe atebwch chi %1 o&apos;r %2 cwestiwn.</translation>
+    </message>
+</context>
+<context>
     <name>sidebar</name>
     <message>
         <source>Programme</source>
@@ -1642,7 +1729,26 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     </message>
 </context>
 <context>
+    <name>story_compare</name>
+    <message>
+        <source>Story title</source>
+        <translation>Teitl y stori</translation>
+    </message>
+    <message>
+        <source>Your name on the story</source>
+        <translation>Eich enw ar y stori</translation>
+    </message>
+</context>
+<context>
     <name>support_panel</name>
+    <message>
+        <source>from %1</source>
+        <translation>gan %1</translation>
+    </message>
+    <message>
+        <source>from peerjournal</source>
+        <translation>gan peerjournal</translation>
+    </message>
     <message>
         <source>Name</source>
         <translation>Enw</translation>
@@ -1692,8 +1798,24 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
         <translation>Ychwanegu rhywun</translation>
     </message>
     <message>
+        <source>My support plan</source>
+        <translation>Fy nghynllun cymorth</translation>
+    </message>
+    <message>
+        <source>Open my support plan…</source>
+        <translation>Agor fy nghynllun cymorth…</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Cau</translation>
+    </message>
+    <message>
+        <source>What helps you on a bad day, in your own words, on one page to print.</source>
+        <translation>Beth sy&apos;n eich helpu ar ddiwrnod gwael, yn eich geiriau eich hun, ar un dudalen i&apos;w hargraffu.</translation>
+    </message>
+    <message>
+        <source>Unlock your journal to see your support plan.</source>
+        <translation>Datglowch eich dyddlyfr i weld eich cynllun cymorth.</translation>
     </message>
     <message>
         <source>Unlock your journal to see the people you have added.</source>
@@ -1706,6 +1828,109 @@ Dod ag ef i mewn? Does dim byd sydd gennych nawr yn cael ei ysgrifennu drosto.</
     <message>
         <source>Saved</source>
         <translation>Wedi&apos;i gadw</translation>
+    </message>
+</context>
+<context>
+    <name>support_plan</name>
+    <message>
+        <source>What helps me</source>
+        <translation>Beth sy&apos;n fy helpu</translation>
+    </message>
+    <message>
+        <source>The things, people and habits that help when things are hard.</source>
+        <translation>Y pethau, y bobl a&apos;r arferion sy&apos;n helpu pan fydd pethau&apos;n anodd.</translation>
+    </message>
+    <message>
+        <source>Early signs I notice</source>
+        <translation>Arwyddion cynnar rwy&apos;n sylwi arnyn nhw</translation>
+    </message>
+    <message>
+        <source>How you can tell things are getting harder: thoughts, feelings, habits.</source>
+        <translation>Sut gallwch chi ddweud bod pethau&apos;n mynd yn anoddach: meddyliau, teimladau, arferion.</translation>
+    </message>
+    <message>
+        <source>What I&apos;d like people to do</source>
+        <translation>Beth hoffwn i bobl ei wneud</translation>
+    </message>
+    <message>
+        <source>What helps when someone wants to help: words, company, practical things.</source>
+        <translation>Beth sy&apos;n helpu pan fydd rhywun eisiau helpu: geiriau, cwmni, pethau ymarferol.</translation>
+    </message>
+    <message>
+        <source>What I&apos;d like people not to do</source>
+        <translation>Beth hoffwn i bobl beidio â&apos;i wneud</translation>
+    </message>
+    <message>
+        <source>What does not help, and the boundaries you keep.</source>
+        <translation>Beth sydd ddim yn helpu, a&apos;r ffiniau rydych chi&apos;n eu cadw.</translation>
+    </message>
+    <message>
+        <source>People I can contact</source>
+        <translation>Pobl y gallaf gysylltu â nhw</translation>
+    </message>
+    <message>
+        <source>Anyone else, or a note about when to call whom. The people you added under “Your own people” are printed with the plan.</source>
+        <translation>Unrhyw un arall, neu nodyn am bryd i ffonio pwy. Mae&apos;r bobl a ychwanegoch o dan “Eich pobl eich hun” yn cael eu hargraffu gyda&apos;r cynllun.</translation>
+    </message>
+    <message>
+        <source>Places that are safe for me</source>
+        <translation>Lleoedd sy&apos;n ddiogel i mi</translation>
+    </message>
+    <message>
+        <source>Where you can go to feel calmer or safe.</source>
+        <translation>Ble gallwch chi fynd i deimlo&apos;n dawelach neu&apos;n ddiogel.</translation>
+    </message>
+    <message>
+        <source>My support plan</source>
+        <translation>Fy nghynllun cymorth</translation>
+    </message>
+    <message>
+        <source>For a bad day, in your own words. It is kept locked in your journal with everything else and saved as you type. Print it to keep in a wallet, or to give to someone you trust.</source>
+        <translation>Ar gyfer diwrnod gwael, yn eich geiriau eich hun. Mae&apos;n cael ei gadw dan glo yn eich dyddlyfr gyda phopeth arall ac yn cael ei gadw wrth i chi deipio. Argraffwch ef i&apos;w gadw mewn waled, neu i&apos;w roi i rywun rydych chi&apos;n ymddiried ynddo.</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Cadw fel PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Argraffu…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cau</translation>
+    </message>
+    <message>
+        <source>Start from what you wrote in your story: “%1”</source>
+        <translation>Dechrau o&apos;r hyn a ysgrifennoch chi yn eich stori: “%1”</translation>
+    </message>
+    <message>
+        <source>No one yet: add them under “Your own people”, in Need support now?</source>
+        <translation>Neb eto: ychwanegwch nhw o dan “Eich pobl eich hun”, yn Angen cymorth nawr?</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Wedi&apos;i gadw</translation>
+    </message>
+    <message>
+        <source>Making the page…</source>
+        <translation>Yn paratoi&apos;r dudalen…</translation>
+    </message>
+    <message>
+        <source>Save your support plan as PDF</source>
+        <translation>Cadw eich cynllun cymorth fel PDF</translation>
+    </message>
+    <message>
+        <source>Saved to %1. This copy is not encrypted: keep it somewhere safe.</source>
+        <translation>Wedi&apos;i gadw yn %1. Nid yw&apos;r copi hwn wedi&apos;i amgryptio: cadwch ef yn rhywle diogel.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Wedi&apos;i anfon i&apos;r argraffydd.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>Nid oedd modd dechrau&apos;r argraffydd.</translation>
     </message>
 </context>
 <context>

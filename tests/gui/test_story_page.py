@@ -276,3 +276,16 @@ def test_the_comparison_names_each_row_apart_from_the_version(qapp: QApplication
     assert "Story title:</span>" in old and "My recovery story</span>" in old
     row = old.split("Your name on the story:")[1].split("</p>")[0]
     assert "Before the group" not in row and "—" in row  # no name then; not the label
+
+
+def test_add_another_answer_offers_only_what_reads_as_a_story(
+    qtbot: QtBot, page: StoryPage, services: Services
+) -> None:
+    services.answers.save("course.s01.lessons", a.LessonsAnswer((1, 2, 3)))
+    services.answers.save("m1.s1.positive", a.TextAnswer("Being listened to."))
+    page.reload()
+    offered = [
+        page.choices.extra_combo.itemData(i) for i in range(page.choices.extra_combo.count())
+    ]
+    assert "m1.s1.positive" in offered
+    assert "course.s01.lessons" not in offered  # a tick list of lessons done

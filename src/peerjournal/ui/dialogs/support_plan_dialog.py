@@ -234,7 +234,8 @@ class SupportPlanDialog(QDialog):
                 for c in people
             )
             or translate(
-                "support_plan", "No one yet: add people under “Your own people” on the last page."
+                "support_plan",
+                "No one yet: add them under “Your own people”, in Need support now?",
             )
         )
 
