@@ -24,10 +24,14 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 
 .PHONY: run test lint typecheck bench faults clean sysdeps setup package demo screenshots translations
 
+# Bytecode first: where PYTHONDONTWRITEBYTECODE is set, the app would otherwise compile
+# its source at every start.
 run: setup
+	@$(BIN)/python -m compileall -q src > /dev/null
 	$(BIN)/peerjournal
 
 demo: setup
+	@$(BIN)/python -m compileall -q src > /dev/null
 	$(BIN)/peerjournal demo
 
 test: setup
