@@ -157,9 +157,8 @@ def ensure_jrnl() -> Path:
 
 def compiled(python: Path | str, *folders: Path) -> None:
     """Both sides' code as bytecode before anything is timed, as an installed package's
-    is. Without it a machine that sets PYTHONDONTWRITEBYTECODE (this one does) compiles
-    peerjournal's editable source on every run (about 50 ms of each command) while
-    jrnl's was compiled when pip installed it."""
+    usually is. A machine that sets PYTHONDONTWRITEBYTECODE (this one does) otherwise
+    compiles peerjournal's source and jrnl's modules again in every timed process."""
     subprocess.run(
         [str(python), "-m", "compileall", "-q", *map(str, folders)],
         check=True,
