@@ -52,7 +52,9 @@ def _run_in_one_process(data_dir: Path, argv: list[str], stdin: str = "") -> dic
         "with contextlib.redirect_stdout(out):\n"
         f"    code = main({argv!r})\n"
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & HEAVY)\n"
-        "print(json.dumps({'code': code, 'out': out.getvalue(), 'heavy': heavy}))\n"
+        "kinds = 'peerjournal.core.kinds' in sys.modules\n"
+        "print(json.dumps({'code': code, 'out': out.getvalue(), 'heavy': heavy, "
+        "'kinds': kinds}))\n"
     )
     env = {"PEERJOURNAL_DATA_DIR": str(data_dir), "PEERJOURNAL_PASSPHRASE": PASSPHRASE}
     done = subprocess.run(
@@ -110,6 +112,8 @@ def test_read_commands_import_no_sqlalchemy_nor_pydantic_and_a_write_does(
         assert result["code"] == 0, argv
         assert expected in str(result["out"]), (argv, result["out"])
         assert result["heavy"] == [], argv
+        # Pages and the check need neither the content packs nor the prompt kinds.
+        assert result["kinds"] is (argv[0] in ("show", "search", "history")), argv
     wrote = _run_in_one_process(data_dir, ["journal", "add", "--date", "2026-12-03"], stdin="Rain.")
     heavy = wrote["heavy"]
     assert wrote["code"] == 0 and isinstance(heavy, list)

@@ -12,11 +12,12 @@ import sys
 
 from peerjournal.cli.io import EXIT_FAIL, EXIT_OK, CliError, parse_day, say, words_argument
 from peerjournal.cli.journal import damaged_advice, read_journal
-from peerjournal.core import answers as a
 from peerjournal.core.errors import UnknownPrompt
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from peerjournal.core import answers as a
+
     with read_journal(args) as services:
         prompt = services.content.prompt(args.prompt_id)
         answer = services.answers.get(args.prompt_id)
@@ -78,6 +79,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from peerjournal.core import answers as a
+
     with read_journal(args) as services:
         prompt = services.content.prompt(args.prompt_id)
         versions = services.answers.history(args.prompt_id)

@@ -23,8 +23,7 @@ from peerjournal.core.kinds.spec import AnySpec
 from peerjournal.core.kinds.spectrum import SpectrumAnswer
 from peerjournal.core.kinds.table import TableAnswer
 from peerjournal.core.kinds.text import TextAnswer
-
-MAX_TEXT_CHARS = 16 * 1024 * 1024
+from peerjournal.core.limits import MAX_TEXT_CHARS
 
 Answer = (
     TextAnswer

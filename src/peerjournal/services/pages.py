@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from peerjournal.core.answers import MAX_TEXT_CHARS
-from peerjournal.core.content import model as m
 from peerjournal.core.dates import month_before, year_before
 from peerjournal.core.documents import day_of, page_name, page_text
 from peerjournal.core.errors import TooLarge
+from peerjournal.core.limits import MAX_TEXT_CHARS
 from peerjournal.core.vault.records import Document, SaveResult
 from peerjournal.services.events import Changes, SessionState
 from peerjournal.services.session import VaultSession
+
+if TYPE_CHECKING:
+    from peerjournal.core.content import model as m
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +58,10 @@ def stored_text(doc: Document) -> str:
 
 
 class PageService:
-    def __init__(self, session: VaultSession, content: m.Content) -> None:
+    def __init__(self, session: VaultSession, content: m.Content | Callable[[], m.Content]) -> None:
+        """``content`` may come as a function, for a read that may never need it."""
         self._session = session
-        self._content = content
+        self._content_of = content
         self._pages: dict[date, tuple[str | Document, datetime]] = {}
         """Each day's text: saved in this sitting, or its document as read at unlock."""
         self._guard = threading.Lock()
@@ -89,7 +94,8 @@ class PageService:
 
     def prompt_for(self, day: date) -> str:
         """The gentle prompt of the day: the same all day, different from day to day."""
-        prompts = self._content.daily_prompts
+        content = self._content_of
+        prompts = (content() if callable(content) else content).daily_prompts
         return prompts[day.toordinal() % len(prompts)] if prompts else ""
 
     def get(self, day: date) -> str:

@@ -8,23 +8,22 @@ salvage, and reads the content packs from their cache.
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from peerjournal.core.content import cache
-from peerjournal.core.content import model as m
-from peerjournal.core.content.files import content_language
 from peerjournal.core.documents import page_name, page_text
 from peerjournal.core.errors import VaultCorrupt
 from peerjournal.core.paths import DataDir
-from peerjournal.services.answers import AnswerService
 from peerjournal.services.events import ChangeHub
 from peerjournal.services.pages import PageService
-from peerjournal.services.search import SearchService
 from peerjournal.services.session import VaultSession
 
 if TYPE_CHECKING:
+    from peerjournal.core.content import model as m
+    from peerjournal.services.answers import AnswerService
     from peerjournal.services.exports import ExportService
+    from peerjournal.services.search import SearchService
     from peerjournal.services.story import StoryService
 
 
@@ -33,19 +32,42 @@ class ReadingServices:
 
     A search reads every document once as it streams past (``search.search_all``) and
     keeps none; showing a page or an answer hands the documents to the services first.
+    The content packs (and with them the prompt kinds) load only for a command that
+    needs a prompt: listing or showing pages does not.
     """
 
-    def __init__(self, content: m.Content, session: VaultSession) -> None:
-        self.content = content
+    def __init__(self, data: DataDir, session: VaultSession) -> None:
+        self._data = data
         self.session = session
-        self._answers = AnswerService(session, content)
-        self._pages = PageService(session, content)
-        self.search = SearchService(session, content, self._answers, self._pages)
+        self._pages = PageService(session, lambda: self.content)
+
+    @cached_property
+    def content(self) -> m.Content:
+        from peerjournal.core.content import cache
+        from peerjournal.core.content.files import content_language
+
+        data = self._data
+        return cache.load(
+            [data.packs], data.content_cache, language=content_language(data.settings)
+        )
+
+    @cached_property
+    def _answers(self) -> AnswerService:
+        from peerjournal.services.answers import AnswerService
+
+        return AnswerService(self.session, self.content)
+
+    @cached_property
+    def search(self) -> SearchService:
+        from peerjournal.services.search import SearchService
+
+        return SearchService(self.session, self.content, self._answers, self._pages)
 
     @property
     def answers(self) -> AnswerService:
+        answers = self._answers  # made first, so the one reading hands it the documents
         self.session.ensure_loaded()
-        return self._answers
+        return answers
 
     @property
     def pages(self) -> PageService:
@@ -87,9 +109,8 @@ class ReadingServices:
 
 def build_reading(data_root: Path) -> ReadingServices:
     data = DataDir(data_root)
-    content = cache.load([data.packs], data.content_cache, language=content_language(data.settings))
     session = VaultSession(data, hub=ChangeHub(), read_only=True, preload=False)
-    return ReadingServices(content, session)
+    return ReadingServices(data, session)
 
 
 __all__ = ["ReadingServices", "build_reading"]

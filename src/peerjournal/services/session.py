@@ -92,7 +92,10 @@ class VaultSession:
         """What opening the vault found and the participant should be told (shown once)."""
 
     def add_loader(self, loader: Loader) -> None:
+        """A service's loader; one added after the documents were handed out has them now."""
         self._loaders.append(loader)
+        if self._loaded and self.unlocked:
+            loader(list(self.read_all()))
 
     def exists(self) -> bool:
         return self.data.vault.exists()
@@ -121,7 +124,7 @@ class VaultSession:
         Holding it, the session also removes any half-written export a killed run left.
         """
         self._instance.acquire()
-        from peerjournal.services.exports import remove_stale_partials
+        from peerjournal.services.private_files import remove_stale_partials
 
         remove_stale_partials(self.data.root)
         from peerjournal.core.vault.backup import remove_stale_restore

@@ -30,7 +30,7 @@ from peerjournal.core.errors import NoIteration, VaultCorrupt
 from peerjournal.core.story_diff import StoryDiff, diff_stories
 from peerjournal.services.answers import AnswerService
 from peerjournal.services.events import Changes
-from peerjournal.services.exports import write_private_file
+from peerjournal.services.private_files import write_private_file
 from peerjournal.services.session import VaultSession
 
 DRAFT_LABEL = "Current draft"

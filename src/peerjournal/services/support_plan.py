@@ -13,7 +13,7 @@ from peerjournal.core.support_plan import MAX_PART_CHARS, PARTS, SupportPlan
 from peerjournal.core.vault.records import SaveResult
 from peerjournal.services.answers import AnswerService
 from peerjournal.services.contacts import ContactsService
-from peerjournal.services.exports import write_private_file
+from peerjournal.services.private_files import write_private_file
 from peerjournal.services.session import VaultSession
 
 
