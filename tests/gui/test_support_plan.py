@@ -52,6 +52,8 @@ def test_the_support_plan_is_filled_in_printed_and_locked_away(
     services.contacts.save_own([m.Contact("Siân", "07700 900461")])
     plan = open_plan(window, qtbot)
 
+    support = window.findChild(SupportDialog)
+    assert support is not None and support.open_plan() is plan  # one plan, not a second
     helps = plan.edits["helps"]
     assert helps.toPlainText() == ""  # offered, never copied without asking
     offer = plan.findChild(WrappingButton, "planOffer:helps:p2p.story.journey.support")

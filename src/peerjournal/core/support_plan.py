@@ -57,6 +57,12 @@ PARTS: tuple[Part, ...] = (
 )
 
 
+def contact_line(name: str, detail: str) -> str:
+    """ "Siân: 07700 900461", as a contact is listed with the plan, on screen and printed."""
+    name, detail = name.strip(), detail.strip()
+    return f"{name}: {detail}" if detail else name
+
+
 @dataclass(frozen=True, slots=True)
 class SupportPlan:
     helps: str = ""
@@ -90,4 +96,4 @@ class SupportPlan:
         return cls(**kept)
 
 
-__all__ = ["MAX_PART_CHARS", "PARTS", "Part", "SupportPlan"]
+__all__ = ["MAX_PART_CHARS", "PARTS", "Part", "SupportPlan", "contact_line"]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from reportlab.platypus import CondPageBreak, Flowable, KeepInFrame, KeepTogether, Spacer
 
 from peerjournal.core.content import model as m
-from peerjournal.core.support_plan import PARTS, SupportPlan
+from peerjournal.core.support_plan import PARTS, SupportPlan, contact_line
 from peerjournal.export import booklet, fonts
 from peerjournal.export.paragraphs import ScriptParagraph
 
@@ -35,10 +35,7 @@ def plan_flowables(
         text = plan.text(part.key).strip()
         extra = ""
         if part.key == "people" and people:
-            extra = "\n".join(
-                f"- {c.name.strip()}" + (f": {c.detail.strip()}" if c.detail.strip() else "")
-                for c in people
-            )
+            extra = "\n".join(f"- {contact_line(c.name, c.detail)}" for c in people)
         words = "\n\n".join(x for x in (extra, text) if x)
         if not words:
             continue

@@ -117,23 +117,25 @@ class ReminderDesk(QObject):
         """Whether closing the window should leave the app in the notification area."""
         return self.tray is not None and self._window.settings.reminders_on
 
-    def update_tray(self) -> None:
-        wanted = self._window.settings.reminders_on and reminders.tray_available()
-        if wanted and self.tray is None:
+    def _made_tray(self) -> Tray:
+        if self.tray is None:
             self.tray = Tray(self._window.windowIcon(), self)
             self.tray.open_requested.connect(self._window.bring_to_front)
             self.tray.quit_requested.connect(self._window.quit_for_good)
+        return self.tray
+
+    def update_tray(self) -> None:
+        wanted = self._window.settings.reminders_on and reminders.tray_available()
+        if wanted:
+            self._made_tray()
         if self.tray is not None:
             self.tray.icon.setVisible(wanted or not self._window.isVisible())
 
     def hide_to_tray(self) -> Tray:
         """The tray's icon shown (made if need be), for Hide and lock, or a close."""
-        if self.tray is None:
-            self.tray = Tray(self._window.windowIcon(), self)
-            self.tray.open_requested.connect(self._window.bring_to_front)
-            self.tray.quit_requested.connect(self._window.quit_for_good)
-        self.tray.icon.show()
-        return self.tray
+        tray = self._made_tray()
+        tray.icon.show()
+        return tray
 
     def window_back(self) -> None:
         """The window is in front again: the tray stays only for reminders."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
@@ -300,11 +301,15 @@ class SupportDialog(QDialog):
         from peerjournal.ui.dialogs.support_plan_dialog import SupportPlanDialog
 
         self.save_pending()  # the people the plan prints are the ones just typed
-        window = self.parentWidget()
-        dialog = SupportPlanDialog(
-            self._services, self._tasks, saver, self._prompter, window or self
-        )
-        self.plan = dialog
+        shown = self.plan
+        if shown is not None and shiboken6.isValid(shown) and shown.isVisible():
+            dialog = shown  # one plan on screen: two would share one save and lose words
+        else:
+            window = self.parentWidget()
+            dialog = SupportPlanDialog(
+                self._services, self._tasks, saver, self._prompter, window or self
+            )
+            self.plan = dialog
         dialog.show()
         dialog.raise_()
         dialog.activateWindow()

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QHideEvent
-from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from peerjournal.core.errors import PeerJournalError
-from peerjournal.core.support_plan import PARTS, SupportPlan
+from peerjournal.core.support_plan import PARTS, SupportPlan, contact_line
 from peerjournal.services.container import Services
 from peerjournal.services.support_plan import Offer
 from peerjournal.ui.editors.text import GrowingTextEdit
@@ -229,10 +228,7 @@ class SupportPlanDialog(QDialog):
             edit.set_text_quietly(self._plan.text(part.key))
             edit.blockSignals(False)
         self.people.setText(
-            "\n".join(
-                f"{c.name.strip()}" + (f": {c.detail.strip()}" if c.detail.strip() else "")
-                for c in people
-            )
+            "\n".join(contact_line(c.name, c.detail) for c in people)
             or translate(
                 "support_plan",
                 "No one yet: add them under “Your own people”, in Need support now?",
@@ -299,17 +295,14 @@ class SupportPlanDialog(QDialog):
     @Slot()
     def _on_print(self) -> None:
         def send(data: bytes) -> None:
-            self.pdf.load(data)
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setDocName(translate("support_plan", "My support plan"))
-            if self._prompter.setup_printer(self, printer):
-                sent = self.pdf.print_to(printer)
+            name = translate("support_plan", "My support plan")
+            sent = self.pdf.print_once(data, name, self._prompter, self)
+            if sent is not None:
                 self.status.setText(
                     translate("support_plan", "Sent to the printer.")
                     if sent > 0
                     else translate("support_plan", "The printer could not be started.")
                 )
-            self.pdf.clear()
 
         self._build(send)
 

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QPointF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from peerjournal.ui.kit.prompter import Prompter
 
 
 class MemoryPdf(QObject):
@@ -39,6 +46,19 @@ class MemoryPdf(QObject):
 
     def print_to(self, printer: QPrinter) -> int:
         return print_pages(self.document, printer)
+
+    def print_once(self, data: bytes, name: str, prompter: Prompter, parent: QWidget) -> int | None:
+        """Prints ``data`` on the printer the participant chooses, then lets the words go:
+        the pages sent, -1 when the printer could not be started, None when they cancelled."""
+        self.load(data)
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(name)
+        try:
+            if not prompter.setup_printer(parent, printer):
+                return None
+            return self.print_to(printer)
+        finally:
+            self.clear()
 
 
 def print_pages(document: QPdfDocument, printer: QPrinter) -> int:

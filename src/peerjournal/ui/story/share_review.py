@@ -32,13 +32,7 @@ from peerjournal.services.container import Services
 from peerjournal.ui.editors import ChecklistEditor
 from peerjournal.ui.editors.text import TextEditor
 from peerjournal.ui.journal.answer_binding import AnswerBinding
-from peerjournal.ui.journal.language_highlighter import (
-    LanguageHighlighter,
-    LanguageTooltips,
-    attach,
-    checker_for,
-    describe,
-)
+from peerjournal.ui.journal.language_highlighter import attach, checker_for, describe
 from peerjournal.ui.kit.autosave import AutoSaver
 from peerjournal.ui.kit.i18n import translate
 from peerjournal.ui.kit.pdf_pages import MemoryPdf
@@ -95,7 +89,6 @@ class ShareReviewDialog(QDialog):
         self.how = how
         self.bindings: list[AnswerBinding] = []
         self.editors: dict[str, TextEditor] = {}
-        self.marked: dict[str, QTextEdit] = {}
         self._keep: list[object] = []  # highlighters live as long as their boxes
         self._checker: LanguageChecker = checker_for(services.content.phrases)
 
@@ -206,9 +199,7 @@ class ShareReviewDialog(QDialog):
             shown.setReadOnly(True)
             shown.setPlainText(entry.answer)
             shown.setMinimumHeight(90)
-            highlighter = LanguageHighlighter(shown.document(), self._checker)
-            self._keep.append((highlighter, LanguageTooltips(shown, highlighter)))
-            self.marked[entry.prompt_id] = shown
+            self._keep.append(attach(shown, self._services.content.phrases))
             inner.addWidget(shown)
             if self.version is not None:
                 inner.addWidget(

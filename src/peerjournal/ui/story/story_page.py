@@ -453,15 +453,10 @@ class StoryPage(QWidget):
 
         def send(data: bytes) -> None:
             self._say("")
-            self.printing.load(data)
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setDocName(self.choices.options.shown_title)
-            try:
-                if not self._prompter.setup_printer(self, printer):
-                    return
-                sent = self.printing.print_to(printer)
-            finally:
-                self.printing.clear()
+            title = self.choices.options.shown_title
+            sent = self.printing.print_once(data, title, self._prompter, self)
+            if sent is None:
+                return
             if sent < 0:
                 self._say(self.tr("The printer could not be started."))
                 return
