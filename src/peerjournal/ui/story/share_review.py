@@ -196,6 +196,7 @@ class ShareReviewDialog(QDialog):
         else:
             shown = QTextEdit(card)
             shown.setObjectName(f"reviewText:{entry.prompt_id}")
+            shown.setAccessibleName(entry.question)
             shown.setReadOnly(True)
             shown.setPlainText(entry.answer)
             shown.setMinimumHeight(90)
