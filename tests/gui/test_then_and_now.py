@@ -64,7 +64,15 @@ def test_then_and_now_sets_two_marks_side_by_side(
     mark(datetime(2026, 3, 12, 10, tzinfo=UTC), 2, "Scared to start.")
     mark(datetime(2026, 6, 1, 10, tzinfo=UTC), 4, "Going to group each week.")
     mark(datetime(2026, 9, 1, 10, tzinfo=UTC), 6, "")
-    qtbot.waitUntil(lambda: compare.isVisibleTo(page) and compare.now.count() == 3)
+    # The marks are read again after each save, off the UI thread: wait for the last one.
+    qtbot.waitUntil(
+        lambda: (
+            compare.isVisibleTo(page)
+            and compare.now.count() == 3
+            and compare.marks[-1].note == ""
+            and compare.marks[-1].rung == 6
+        )
+    )
 
     then, now = compare.then_card, compare.now_card
     assert (compare.then.currentIndex(), compare.now.currentIndex()) == (0, 2)
