@@ -309,6 +309,12 @@ def test_markdown_to_pdf_never_crashes(content: m.Content, pieces: list[str]) ->
     assert len(_reader(pdf).pages) >= 1
 
 
+def test_a_raised_mark_first_on_a_line_prints(content: m.Content) -> None:
+    """Found by the property test above: a Hebrew accent, a letter, a combining mark."""
+    pdf = story_pdf(_doc(content, {"p2p.story.you.who": "\u0591B\u0300"}))
+    assert len(_reader(pdf).pages) >= 1
+
+
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_huge_unbroken_word_and_deep_nesting(content: m.Content, paper: str) -> None:
     nested = "\n".join("    " * n + f"- level {n}" for n in range(200))

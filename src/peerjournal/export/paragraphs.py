@@ -37,6 +37,7 @@ from peerjournal.export import bidi, fonts
 
 _original_shape = ttfonts.shapeFragWord
 _original_format = PDFTextObject._formatText
+_original_set_rise = PDFTextObject.setRise
 _original_cmap = ttfonts.makeToUnicodeCMap
 # What each shaped word was before shaping, by (font, glyphs), and whether to write it
 # into the PDF as the word's ActualText, so that copying or searching the PDF gives the
@@ -126,6 +127,15 @@ def _shape_by_font(w: Any, *args: Any, **kwargs: Any) -> Any:
     return out
 
 
+def _rise_even_first(self: PDFTextObject, rise: float) -> None:
+    """reportlab's setRise looks at the piece of code before it, and a shaped run starts
+    with none when its first glyph is raised (a Hebrew accent before a letter): an empty
+    piece there writes nothing into the page."""
+    if not self._code:
+        self._code.append("")
+    _original_set_rise(self, rise)
+
+
 def _format_with_typed_text(self: PDFTextObject, text: Any) -> str:
     code: str = _original_format(self, text)
     if isinstance(text, ShapedStr):
@@ -161,6 +171,7 @@ def install() -> None:
     rl_paragraph.shapeFragWord = _shape_by_font
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     PDFTextObject._formatText = _format_with_typed_text
+    PDFTextObject.setRise = _rise_even_first
 
 
 def forget_words() -> None:
