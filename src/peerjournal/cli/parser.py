@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from importlib import import_module
 from typing import cast
+
+import msgspec
 
 from peerjournal import __version__
 
 Handler = Callable[[argparse.Namespace], int]
 
 
-@dataclass(frozen=True, slots=True)
-class Lazy:
+class Lazy(msgspec.Struct, frozen=True):
     """A command found by name and imported only when it runs.
 
     Building the parser used to import every command's module, and with them the

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+
+import msgspec
 
 APP_NAME = "peerjournal"
 DATA_DIR_ENV = "PEERJOURNAL_DATA_DIR"
@@ -39,8 +40,7 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     return default_data_dir()
 
 
-@dataclass(frozen=True, slots=True)
-class DataDir:
+class DataDir(msgspec.Struct, frozen=True):
     """The layout of one participant's data folder."""
 
     root: Path

@@ -10,7 +10,8 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+
+import msgspec
 
 from peerjournal.core.folding import fold, fold_with_map
 
@@ -44,8 +45,7 @@ def parse_query(query: str) -> list[str]:
     return terms
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(msgspec.Struct, frozen=True):
     name: str
     title: str
     snippet: str
@@ -60,8 +60,7 @@ Source = str | Callable[[], str]
 """A text, or a way to read it again when a hit shows it (so the index need not keep it)."""
 
 
-@dataclass(slots=True)
-class Entry:
+class Entry(msgspec.Struct):
     title: str
     source: Source
     folded: str

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 from datetime import datetime
+
+import msgspec
 
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
@@ -17,8 +18,7 @@ from peerjournal.services.events import Changes, SessionState
 from peerjournal.services.session import VaultSession
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerVersion:
+class AnswerVersion(msgspec.Struct, frozen=True):
     seq: int
     started: datetime
     saved: datetime
@@ -26,8 +26,7 @@ class AnswerVersion:
     """None when a stored version cannot be read as this prompt's kind any more."""
 
 
-@dataclass(frozen=True, slots=True)
-class EarlierAnswer:
+class EarlierAnswer(msgspec.Struct, frozen=True):
     """An answer whose prompt is no longer in the content: kept and shown, never deleted."""
 
     prompt_id: str

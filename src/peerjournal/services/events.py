@@ -10,8 +10,9 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from enum import StrEnum
+
+import msgspec
 
 from peerjournal.logs import describe_exception
 
@@ -24,8 +25,7 @@ class SessionState(StrEnum):
     CLOSED = "closed"
 
 
-@dataclass(frozen=True, slots=True)
-class Changes:
+class Changes(msgspec.Struct, frozen=True):
     answers: frozenset[str] = frozenset()
     pages: frozenset[str] = frozenset()
     story: bool = False
@@ -69,10 +69,10 @@ def coalesced(batch: list[Changes]) -> list[Changes]:
     return out
 
 
-@dataclass
 class ChangeHub:
-    _listeners: list[Listener] = field(default_factory=list)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    def __init__(self) -> None:
+        self._listeners: list[Listener] = []
+        self._lock = threading.Lock()
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         with self._lock:

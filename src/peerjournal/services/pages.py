@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from peerjournal.core.dates import month_before, year_before
 from peerjournal.core.documents import day_of, page_name, page_text
@@ -20,8 +21,7 @@ if TYPE_CHECKING:
     from peerjournal.core.content import model as m
 
 
-@dataclass(frozen=True, slots=True)
-class PageSummary:
+class PageSummary(msgspec.Struct, frozen=True):
     day: date
     saved: datetime
     words: int

@@ -5,9 +5,10 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from functools import cache, partial
+
+import msgspec
 
 from peerjournal.core import answers as a
 from peerjournal.core.content import model as m
@@ -32,8 +33,7 @@ from peerjournal.services.session import VaultSession
 READY_POLL_S = 0.05
 
 
-@dataclass(frozen=True, slots=True)
-class SearchResult:
+class SearchResult(msgspec.Struct, frozen=True):
     title: str
     snippet: str
     highlights: tuple[tuple[int, int], ...]

@@ -2,7 +2,7 @@
 
 Loading the packs means YAML and pydantic: a few tenths of a second that a search on the
 command line would otherwise spend before it reads a word. The loaded ``Content`` (plain
-frozen dataclasses) is written to ``cache/content.json`` in the data folder, and used
+frozen records) is written to ``cache/content.json`` in the data folder, and used
 only while its fingerprint still holds: the bytes of every pack file, in order, the app's
 version, the registered kinds and the shape of every type it holds. Anything else (a
 pack changed, added or removed, a new version, a damaged file) loads the packs afresh
@@ -25,6 +25,8 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+import msgspec
 
 from peerjournal import __version__
 from peerjournal.core import kinds
@@ -52,9 +54,23 @@ def _types(names: tuple[str, ...]) -> dict[str, type]:
     found: dict[str, type] = {}
     for module in _modules():
         for obj in vars(module).values():
-            if isinstance(obj, type) and (dataclasses.is_dataclass(obj) or issubclass(obj, Enum)):
+            if isinstance(obj, type) and (_is_record(obj) or issubclass(obj, Enum)):
                 found[f"{obj.__module__}:{obj.__qualname__}"] = obj
     return found
+
+
+def _is_record(cls: type) -> bool:
+    return issubclass(cls, msgspec.Struct) or dataclasses.is_dataclass(cls)
+
+
+def _field_names(cls: type) -> list[str]:
+    """The fields a record is made from (a struct's, or a dataclass's that ``__init__``
+    takes), never those it builds itself (``Content``'s index)."""
+    if issubclass(cls, msgspec.Struct):
+        return list(cls.__struct_fields__)
+    if dataclasses.is_dataclass(cls):
+        return [f.name for f in dataclasses.fields(cls) if f.init and not f.name.startswith("_")]
+    return []
 
 
 def _allowed() -> dict[str, type]:
@@ -64,8 +80,8 @@ def _allowed() -> dict[str, type]:
 def _shape() -> list[object]:
     shape: list[object] = []
     for name, cls in sorted(_allowed().items()):
-        if dataclasses.is_dataclass(cls):
-            shape.append([name, [f.name for f in dataclasses.fields(cls)]])
+        if _is_record(cls):
+            shape.append([name, _field_names(cls)])
         else:
             shape.append([name, [e.value for e in cls]])  # type: ignore[attr-defined]
     return shape
@@ -89,12 +105,11 @@ def fingerprint(files: list[Path]) -> str | None:
 def _encode(value: object) -> Any:
     if isinstance(value, Enum):
         return {"$e": f"{type(value).__module__}:{type(value).__qualname__}", "v": value.value}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        cls = type(value)
+    cls = type(value)
+    if _is_record(cls):
         out: dict[str, Any] = {"$": f"{cls.__module__}:{cls.__qualname__}"}
-        for f in dataclasses.fields(value):
-            if f.init and not f.name.startswith("_"):
-                out[f.name] = _encode(getattr(value, f.name))
+        for name in _field_names(cls):
+            out[name] = _encode(getattr(value, name))
         return out
     if isinstance(value, tuple | list):
         return [_encode(v) for v in value]

@@ -10,6 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import ClassVar
+
+import msgspec
 
 from peerjournal.core.content.ids import PackId, PartId, PromptId
 from peerjournal.core.kinds.checklist import ChecklistPrompt, ChecklistQuestion
@@ -44,12 +47,11 @@ class TreePlace(StrEnum):
     CROWN = "crown"
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(msgspec.Struct, frozen=True):
     id: PromptId
     title: str
     body: str
-    kind: str = field(default=Kind.READING.value, init=False)
+    kind: ClassVar[str] = Kind.READING.value
 
 
 Prompt = (
@@ -65,16 +67,14 @@ Prompt = (
 Item = Reading | Prompt
 
 
-@dataclass(frozen=True, slots=True)
-class TreeSpot:
+class TreeSpot(msgspec.Struct, frozen=True):
     """Where a part of the Peer Coaching Tree sits: its place and its order within it."""
 
     place: TreePlace
     slot: int
 
 
-@dataclass(frozen=True, slots=True)
-class Part:
+class Part(msgspec.Struct, frozen=True):
     id: PartId
     title: str
     short_title: str
@@ -93,8 +93,7 @@ class Part:
         return tuple(i for i in self.items if not isinstance(i, Reading))
 
 
-@dataclass(frozen=True, slots=True)
-class Programme:
+class Programme(msgspec.Struct, frozen=True):
     id: PackId
     title: str
     short_title: str
@@ -108,8 +107,7 @@ class Programme:
         return tuple(p for part in self.parts for p in part.prompts)
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
+class Phrase(msgspec.Struct, frozen=True):
     """A deficit phrasing and the recovery phrasing suggested in its place."""
 
     find: str
@@ -117,8 +115,7 @@ class Phrase:
     why: str
 
 
-@dataclass(frozen=True, slots=True)
-class Contact:
+class Contact(msgspec.Struct, frozen=True):
     name: str
     detail: str
     description: str = ""
@@ -127,8 +124,7 @@ class Contact:
     that come with peerjournal, and for the participant's own."""
 
 
-@dataclass(frozen=True, slots=True)
-class ScheduledSession:
+class ScheduledSession(msgspec.Struct, frozen=True):
     """A session's date as an organisation's pack ships it ("2027-01-14" or
     "2027-01-14 18:30"); the participant may change it."""
 
@@ -137,8 +133,7 @@ class ScheduledSession:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
-class ContentProblem:
+class ContentProblem(msgspec.Struct, frozen=True):
     file: str
     line: int
     problem: str
@@ -149,8 +144,7 @@ class ContentProblem:
         return f"{text} To fix: {self.hint}" if self.hint else text
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(msgspec.Struct, frozen=True):
     """A prompt together with where it lives, for search results and 'Earlier answers'."""
 
     programme: Programme
@@ -160,6 +154,9 @@ class Located:
 
 @dataclass(frozen=True, slots=True)
 class Content:
+    """The one dataclass of the model: its index of prompts is built once, in place, when it
+    is made, and a frozen ``msgspec`` struct cannot be written to even then."""
+
     programmes: tuple[Programme, ...]
     daily_prompts: tuple[str, ...] = ()
     phrases: tuple[Phrase, ...] = ()

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import msgspec
@@ -46,8 +45,7 @@ class Stored(msgspec.Struct, frozen=True):
     """A part of a stored answer (its ``data``, an item of a list)."""
 
 
-@dataclass(frozen=True, slots=True)
-class KindSpec(Generic[P, A]):
+class KindSpec(msgspec.Struct, Generic[P, A], frozen=True):
     name: str
     prompt_type: type[P]
     answer_type: type[A]

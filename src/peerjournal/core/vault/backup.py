@@ -14,10 +14,11 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from peerjournal.core.errors import (
     BackupBad,
@@ -44,8 +45,7 @@ _PRECISE = re.compile(r"(\d{4}-\d{2}-\d{2}-\d{6})-(\d{6})")
 Unlocker = Callable[["Vault"], None]
 
 
-@dataclass(frozen=True, slots=True)
-class BackupInfo:
+class BackupInfo(msgspec.Struct, frozen=True):
     path: Path
     made: datetime
     size: int

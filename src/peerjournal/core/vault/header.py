@@ -13,7 +13,8 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from dataclasses import dataclass
+
+import msgspec
 
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault.keyslots import Keyslot
@@ -21,8 +22,7 @@ from peerjournal.core.vault.keyslots import Keyslot
 FORMAT = 2
 
 
-@dataclass(frozen=True, slots=True)
-class SlotRecord:
+class SlotRecord(msgspec.Struct, frozen=True):
     id: str
     kind: str
     kdf: str
@@ -40,8 +40,7 @@ class SlotRecord:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
+class Header(msgspec.Struct, frozen=True):
     vault_id: str
     slots: tuple[SlotRecord, ...]
     recovery_public: str | None

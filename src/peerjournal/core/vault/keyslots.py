@@ -19,10 +19,10 @@ import json
 import os
 import time
 import unicodedata
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+import msgspec
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from peerjournal.core.errors import PassphraseEmpty
@@ -38,8 +38,7 @@ MIN_ITERATIONS = 3
 MAX_ITERATIONS = 40
 
 
-@dataclass(frozen=True, slots=True)
-class Bounds:
+class Bounds(msgspec.Struct, frozen=True):
     """What a stored Argon2id setting may be; anything else is refused before any work."""
 
     memory_kib: tuple[int, int] = (19 * 1024, 1024 * 1024)
@@ -56,8 +55,7 @@ class SlotKind(StrEnum):
     RECOVERY = "recovery"
 
 
-@dataclass(frozen=True, slots=True)
-class KdfParams:
+class KdfParams(msgspec.Struct, frozen=True):
     algorithm: str
     memory_kib: int
     iterations: int
@@ -203,8 +201,7 @@ def _x25519_kek(shared: bytes, ephemeral: bytes, public: bytes, salt: bytes) -> 
     return crypto.hkdf(shared, salt=salt, info=b"peerjournal recovery slot|" + ephemeral + public)
 
 
-@dataclass(frozen=True, slots=True)
-class Keyslot:
+class Keyslot(msgspec.Struct, frozen=True):
     id: str
     kind: SlotKind
     params: KdfParams

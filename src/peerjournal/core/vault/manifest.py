@@ -22,8 +22,9 @@ from __future__ import annotations
 import base64
 import json
 import sqlite3
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from peerjournal.core.vault import crypto
 from peerjournal.core.vault.sqlite import as_driver
@@ -60,11 +61,10 @@ def _entry(*parts: str) -> bytes:
     return "\x1f".join(parts).encode("ascii", "replace")
 
 
-@dataclass(slots=True)
-class Manifest:
+class Manifest(msgspec.Struct):
     commits: int = 0
-    sums: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
+    sums: dict[str, int] = msgspec.field(default_factory=lambda: dict.fromkeys(TABLES, 0))
+    counts: dict[str, int] = msgspec.field(default_factory=lambda: dict.fromkeys(TABLES, 0))
 
     def add(self, key: crypto.DataKey, table: str, entry: bytes) -> None:
         self.sums[table] = (self.sums[table] + key.mark(entry)) % MODULUS

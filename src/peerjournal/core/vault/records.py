@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 
@@ -23,8 +22,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass(frozen=True, slots=True)
-class Body:
+class Body(msgspec.Struct, frozen=True):
     """One sealed state of a document: when its version began, when last saved, its value."""
 
     started: datetime
@@ -139,8 +137,7 @@ class Document:
         return f"Document(name={self.name!r}, seq={self.seq!r}, saved={self.saved!r})"
 
 
-@dataclass(frozen=True, slots=True)
-class Version:
+class Version(msgspec.Struct, frozen=True):
     seq: int
     body: Body
 
@@ -161,8 +158,7 @@ class Fold(StrEnum):
     """One version a local day (a ladder mark): a later save the same day corrects it."""
 
 
-@dataclass(frozen=True, slots=True)
-class SaveResult:
+class SaveResult(msgspec.Struct, frozen=True):
     seq: int
     folded: bool
     unchanged: bool
@@ -171,28 +167,25 @@ class SaveResult:
     """Folded under ``Fold.DAY``: today's version was corrected, not a new one added."""
 
 
-@dataclass(slots=True)
-class BroughtIn:
+class BroughtIn(msgspec.Struct):
     """What an import did, by document name."""
 
-    new: list[str] = field(default_factory=list)
+    new: list[str] = msgspec.field(default_factory=list)
     """Not here before: came in whole."""
-    merged: list[str] = field(default_factory=list)
+    merged: list[str] = msgspec.field(default_factory=list)
     """Here already, and different: the versions that came in went into its history."""
-    already_here: list[str] = field(default_factory=list)
+    already_here: list[str] = msgspec.field(default_factory=list)
     """Here already with every version that came in: nothing was written."""
     story_versions: int = 0
     story_versions_already_here: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Iteration:
+class Iteration(msgspec.Struct, frozen=True):
     number: int
     value: JsonDict
 
 
-@dataclass(frozen=True, slots=True)
-class Damage:
+class Damage(msgspec.Struct, frozen=True):
     where: str
     what: str
 
@@ -200,10 +193,9 @@ class Damage:
         return f"{self.where}: {self.what}"
 
 
-@dataclass(frozen=True, slots=True)
-class CheckReport:
+class CheckReport(msgspec.Struct, frozen=True):
     damaged: tuple[Damage, ...]
-    checked: dict[str, int] = field(default_factory=dict)
+    checked: dict[str, int] = msgspec.field(default_factory=dict)
 
     @property
     def ok(self) -> bool:

@@ -11,9 +11,10 @@ something other than peerjournal changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from peerjournal.core.errors import NoVault, VaultCorrupt, VaultTooNew
 from peerjournal.core.vault import crypto
@@ -33,10 +34,9 @@ FORMAT = "format_version"
 VAULT_ID = "vault_id"
 
 
-@dataclass(slots=True)
-class Slots:
-    usable: list[Keyslot] = field(default_factory=list)
-    unsafe: dict[str, str] = field(default_factory=dict)
+class Slots(msgspec.Struct):
+    usable: list[Keyslot] = msgspec.field(default_factory=list)
+    unsafe: dict[str, str] = msgspec.field(default_factory=dict)
     """Slot id -> why it was not tried (settings unreadable or outside the bounds)."""
 
 
@@ -67,8 +67,7 @@ def meta(conn: Reader) -> dict[str, str]:
     return {str(k): str(v) for k, v in rows}
 
 
-@dataclass(slots=True)
-class Opened:
+class Opened(msgspec.Struct):
     key: crypto.DataKey
     slot: Keyslot
     format2_slot: bool

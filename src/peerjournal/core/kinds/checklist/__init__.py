@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Literal
+from typing import ClassVar, Literal
+
+import msgspec
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
@@ -22,30 +23,26 @@ class Check(StrEnum):
     UNSET = ""
 
 
-@dataclass(frozen=True, slots=True)
-class ChecklistQuestion:
+class ChecklistQuestion(msgspec.Struct, frozen=True):
     id: str
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class ChecklistPrompt:
+class ChecklistPrompt(msgspec.Struct, frozen=True):
     id: PromptId
     text: str
     questions: tuple[ChecklistQuestion, ...]
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
 
-@dataclass(frozen=True, slots=True)
-class ChecklistItem:
+class ChecklistItem(msgspec.Struct, frozen=True):
     state: Check = Check.UNSET
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class ChecklistAnswer:
+class ChecklistAnswer(msgspec.Struct, frozen=True):
     items: tuple[tuple[str, ChecklistItem], ...]
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
     def item(self, question_id: str) -> ChecklistItem:
         return dict(self.items).get(question_id, ChecklistItem())

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from typing import ClassVar
+
+import msgspec
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
@@ -14,27 +16,24 @@ from peerjournal.core.kinds.spec import KindSpec
 NAME = "choose"
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(msgspec.Struct, frozen=True):
     id: str
     label: str
     description: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Domain:
+class Domain(msgspec.Struct, frozen=True):
     id: str
     title: str
     options: tuple[Option, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ChoosePrompt:
+class ChoosePrompt(msgspec.Struct, frozen=True):
     id: PromptId
     text: str
     choose: int
     domains: tuple[Domain, ...]
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
     def options(self) -> Iterator[Option]:
         for domain in self.domains:
@@ -44,10 +43,9 @@ class ChoosePrompt:
         return next((o for o in self.options() if o.id == option_id), None)
 
 
-@dataclass(frozen=True, slots=True)
-class ChooseAnswer:
+class ChooseAnswer(msgspec.Struct, frozen=True):
     chosen: tuple[str, ...]
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
 
 class _Data(Stored, frozen=True):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
+from typing import ClassVar
+
+import msgspec
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
@@ -13,25 +15,22 @@ from peerjournal.core.kinds.spec import KindSpec
 NAME = "ladder"
 
 
-@dataclass(frozen=True, slots=True)
-class Rung:
+class Rung(msgspec.Struct, frozen=True):
     number: int
     statement: str
 
 
-@dataclass(frozen=True, slots=True)
-class Stage:
+class Stage(msgspec.Struct, frozen=True):
     id: str
     label: str
     rungs: tuple[Rung, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class LadderPrompt:
+class LadderPrompt(msgspec.Struct, frozen=True):
     id: PromptId
     text: str
     stages: tuple[Stage, ...]
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
     def rung(self, number: int) -> Rung | None:
         return next((r for s in self.stages for r in s.rungs if r.number == number), None)
@@ -44,8 +43,7 @@ class LadderPrompt:
         return sum(len(s.rungs) for s in self.stages)
 
 
-@dataclass(frozen=True, slots=True)
-class LadderMark:
+class LadderMark(msgspec.Struct, frozen=True):
     """One dated mark on the ladder, as it was kept that day, with what was written."""
 
     when: datetime
@@ -53,11 +51,10 @@ class LadderMark:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class LadderAnswer:
+class LadderAnswer(msgspec.Struct, frozen=True):
     rung: int
     note: str = ""
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
 
 class _Data(Stored, frozen=True):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import ClassVar
+
+import msgspec
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
@@ -14,18 +16,16 @@ from peerjournal.core.phrases import count
 NAME = "lessons"
 
 
-@dataclass(frozen=True, slots=True)
-class LessonsPrompt:
+class LessonsPrompt(msgspec.Struct, frozen=True):
     id: PromptId
     text: str
     count: int
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
 
-@dataclass(frozen=True, slots=True)
-class LessonsAnswer:
+class LessonsAnswer(msgspec.Struct, frozen=True):
     done: tuple[int, ...]
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
 
 class _Data(Stored, frozen=True):

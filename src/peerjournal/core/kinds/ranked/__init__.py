@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import ClassVar
+
+import msgspec
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
@@ -12,26 +14,23 @@ from peerjournal.core.kinds.spec import KindSpec
 NAME = "ranked"
 
 
-@dataclass(frozen=True, slots=True)
-class RankedPrompt:
+class RankedPrompt(msgspec.Struct, frozen=True):
     id: PromptId
     text: str
     count: int
     item_label: str = "Value"
     note_label: str = "What it means to me"
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
 
-@dataclass(frozen=True, slots=True)
-class RankedItem:
+class RankedItem(msgspec.Struct, frozen=True):
     value: str
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class RankedAnswer:
+class RankedAnswer(msgspec.Struct, frozen=True):
     items: tuple[RankedItem, ...]
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
 
 class _Item(Stored, frozen=True):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from typing import ClassVar
+
+import msgspec
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
@@ -13,29 +15,26 @@ from peerjournal.core.kinds.spec import KindSpec
 NAME = "spectrum"
 
 
-@dataclass(frozen=True, slots=True)
-class SpectrumRow:
+class SpectrumRow(msgspec.Struct, frozen=True):
     id: str
     left: str
     right: str
 
 
-@dataclass(frozen=True, slots=True)
-class SpectrumPrompt:
+class SpectrumPrompt(msgspec.Struct, frozen=True):
     id: PromptId
     text: str
     left_label: str
     right_label: str
     rows: tuple[SpectrumRow, ...]
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
 
-@dataclass(frozen=True, slots=True)
-class SpectrumAnswer:
+class SpectrumAnswer(msgspec.Struct, frozen=True):
     """Each row's position from 0 (the left end) to 100 (the right end)."""
 
     positions: tuple[tuple[str, int], ...]
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
     def position(self, row_id: str) -> int | None:
         return dict(self.positions).get(row_id)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from typing import ClassVar
+
+import msgspec
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
@@ -13,26 +15,23 @@ from peerjournal.core.kinds.spec import KindSpec
 NAME = "table"
 
 
-@dataclass(frozen=True, slots=True)
-class TableRow:
+class TableRow(msgspec.Struct, frozen=True):
     id: str
     cells: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class TablePrompt:
+class TablePrompt(msgspec.Struct, frozen=True):
     id: PromptId
     text: str
     columns: tuple[str, ...]
     notes_label: str
     rows: tuple[TableRow, ...]
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
 
-@dataclass(frozen=True, slots=True)
-class TableAnswer:
+class TableAnswer(msgspec.Struct, frozen=True):
     notes: tuple[tuple[str, str], ...]
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
     def note(self, row_id: str) -> str:
         return dict(self.notes).get(row_id, "")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from typing import ClassVar
+
+import msgspec
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.kinds.base import Stored, StoredAnswer
@@ -12,19 +14,17 @@ from peerjournal.core.kinds.spec import KindSpec
 NAME = "text"
 
 
-@dataclass(frozen=True, slots=True)
-class TextPrompt:
+class TextPrompt(msgspec.Struct, frozen=True):
     id: PromptId
     text: str
     label: str = ""
     hint: str = ""
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
 
-@dataclass(frozen=True, slots=True)
-class TextAnswer:
+class TextAnswer(msgspec.Struct, frozen=True):
     text: str
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
 
 class _Data(Stored, frozen=True):
