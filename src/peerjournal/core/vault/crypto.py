@@ -169,7 +169,7 @@ class DataKey:
     def mark_sum(self, entries: Iterable[bytes]) -> int:
         """The sum of ``mark`` over many entries (not reduced)."""
         digest = self._require_marker().digest
-        return sum(int.from_bytes(digest(entry), "big") for entry in entries)
+        return sum(map(int.from_bytes, map(digest, entries)))  # big-endian, as ``mark``
 
     def _require_marker(self) -> HmacSha256:
         if self._marker is None:

@@ -141,10 +141,10 @@ SELECT CAST(
     || char(31) || ifnull(CAST(id AS TEXT), 'None')
     || char(31) || lower(hex(CAST(lookup AS BLOB)))
     || char(31) || ifnull(CAST(last_seq AS TEXT), 'None')
-    || char(31) || lower(hex(substr(CAST(name_ct AS BLOB), 1, 13)))
-    || lower(hex(substr(CAST(name_ct AS BLOB), -16)))
-    || char(31) || lower(hex(substr(CAST(current_ct AS BLOB), 1, 13)))
-    || lower(hex(substr(CAST(current_ct AS BLOB), -16)))
+    || char(31) || lower(hex(substr(CAST(name_ct AS BLOB), 1, 13))
+        || hex(substr(CAST(name_ct AS BLOB), -16)))
+    || char(31) || lower(hex(substr(CAST(current_ct AS BLOB), 1, 13))
+        || hex(substr(CAST(current_ct AS BLOB), -16)))
     AS BLOB) AS entry
 FROM documents
 """
@@ -154,8 +154,8 @@ SELECT CAST(
     || char(31) || ifnull(CAST(id AS TEXT), 'None')
     || char(31) || ifnull(CAST(document_id AS TEXT), 'None')
     || char(31) || ifnull(CAST(seq AS TEXT), 'None')
-    || char(31) || lower(hex(substr(CAST(body_ct AS BLOB), 1, 13)))
-    || lower(hex(substr(CAST(body_ct AS BLOB), -16)))
+    || char(31) || lower(hex(substr(CAST(body_ct AS BLOB), 1, 13))
+        || hex(substr(CAST(body_ct AS BLOB), -16)))
     AS BLOB) AS entry
 FROM versions
 """
@@ -164,8 +164,8 @@ SELECT CAST(
     'iterations'
     || char(31) || ifnull(CAST(id AS TEXT), 'None')
     || char(31) || ifnull(CAST(number AS TEXT), 'None')
-    || char(31) || lower(hex(substr(CAST(body_ct AS BLOB), 1, 13)))
-    || lower(hex(substr(CAST(body_ct AS BLOB), -16)))
+    || char(31) || lower(hex(substr(CAST(body_ct AS BLOB), 1, 13))
+        || hex(substr(CAST(body_ct AS BLOB), -16)))
     AS BLOB) AS entry
 FROM iterations
 """
