@@ -22,7 +22,7 @@ TEST_DEB_PACKAGES := poppler-utils
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
-.PHONY: run test lint typecheck bench faults clean sysdeps setup package demo screenshots translations
+.PHONY: run test lint typecheck bench faults explore clean sysdeps setup package demo screenshots translations
 
 # Bytecode first: where PYTHONDONTWRITEBYTECODE is set, the app would otherwise compile
 # its source at every start.
@@ -52,6 +52,12 @@ lint: setup
 bench: setup
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
+
+# `make test` tries the same property-test examples every run (tests/conftest.py); this
+# draws new ones each time it runs. A case it finds gets a test of its own.
+explore: setup
+	PEERJOURNAL_HYPOTHESIS=explore QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q \
+		-p no:cacheprovider $$(grep -rl "@given" tests)
 
 # The fault suite runs in `make test` with a few rounds of each kill test (tests/conftest.py
 # fault_rounds); this runs each a hundred times.

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("PEERJOURNAL_PASSPHRASE", None)
@@ -17,6 +18,13 @@ from peerjournal.core.content.loader import load_content
 from peerjournal.core.content.model import Content
 from peerjournal.core.vault.keyslots import FAST_KDF
 from peerjournal.services.container import Services, build_services
+
+# `make test` tries the same examples on every run, so a case no one has seen before can
+# never turn a clean clone's run red at random; `make explore` looks for new ones (and a
+# case it finds becomes a test of its own, as in tests/test_export_pdf.py).
+hypothesis_settings.register_profile("repeatable", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("PEERJOURNAL_HYPOTHESIS", "repeatable"))
 
 PASSPHRASE = "correct horse battery staple"
 CANARY = "Siân and Zoë met Łukasz — “never forget” — canary-7f3a"

@@ -315,6 +315,20 @@ def test_a_raised_mark_first_on_a_line_prints(content: m.Content) -> None:
     assert len(_reader(pdf).pages) >= 1
 
 
+def test_a_page_reportlab_cannot_split_is_laid_out_again_unshaped(
+    content: m.Content, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Found by the property test above: a word in three fonts, Arabic, then a run too
+    long for a line. Shaped, the split's first part came out a line taller than the room
+    it was split for, and reportlab gave up (``LayoutError``): no PDF at all."""
+    text = "0Ð\U000101fd\U0006b33c" + "مرحبا بالعالم" + "x" * 3000
+    pdf = story_pdf(_doc(content, {"p2p.story.you.who": text}))
+    words = "".join(page.extract_text() for page in _reader(pdf).pages)
+    assert "0Ð" in words
+    assert words.count("x") >= 3000
+    assert "laying it out again without shaping" in caplog.text
+
+
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_huge_unbroken_word_and_deep_nesting(content: m.Content, paper: str) -> None:
     nested = "\n".join("    " * n + f"- level {n}" for n in range(200))

@@ -9,8 +9,9 @@ the end, so the canvas keeps every page until ``save`` and then stamps the foote
 from __future__ import annotations
 
 import io
+import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,7 @@ from reportlab.platypus import (
     PageTemplate,
     Spacer,
 )
+from reportlab.platypus.doctemplate import LayoutError
 
 from peerjournal.export import fonts, paragraphs
 from peerjournal.export.markdown_pdf import MarkdownStyles, markdown_flowables
@@ -55,6 +57,8 @@ _FOOTER_STYLE = ParagraphStyle(
 WRITING_GAP = 24.0
 
 # reportlab keeps some global state while it builds; one build at a time is plenty.
+log = logging.getLogger(__name__)
+
 _build_lock = threading.RLock()
 
 
@@ -293,13 +297,32 @@ def _numbered_canvas(footer: str, footer_on_first: bool) -> type[Canvas]:
 
 
 def build(
-    flowables: Sequence[Flowable],
+    make: Callable[[], Sequence[Flowable]],
     *,
     paper: str,
     meta: Meta,
     first_page_footer: bool = False,
 ) -> bytes:
-    """Lays the flowables out on the paper and returns the PDF's bytes."""
+    """Lays out the flowables ``make`` gives on the paper and returns the PDF's bytes.
+
+    Should reportlab find it cannot lay them out (``LayoutError``), they are made and laid
+    out once more with no text shaped: a paragraph split across pages is broken into lines
+    again, and a shaped word in several fonts could measure otherwise the second time, so
+    that the first part of the split no longer fitted. Arabic or Hindi then prints with
+    its letters apart rather than the participant getting no PDF at all.
+    """
+    with _build_lock:
+        try:
+            return _laid_out(make(), paper=paper, meta=meta, first_page_footer=first_page_footer)
+        except LayoutError:
+            log.warning("a page could not be laid out; laying it out again without shaping")
+        with paragraphs.unshaped():
+            return _laid_out(make(), paper=paper, meta=meta, first_page_footer=first_page_footer)
+
+
+def _laid_out(
+    flowables: Sequence[Flowable], *, paper: str, meta: Meta, first_page_footer: bool
+) -> bytes:
     fonts.register_fonts()
     pagesize = PAPERS.get(paper, A4)
     buffer = io.BytesIO()

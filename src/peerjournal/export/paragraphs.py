@@ -18,10 +18,11 @@ as it always has. Two gaps are filled here:
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import threading
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -261,6 +262,23 @@ def _style(style: ParagraphStyle, shaping: bool, rtl: bool) -> ParagraphStyle:
     return made
 
 
+class _Unshaped(threading.local):
+    active = False
+
+
+_unshaped = _Unshaped()
+
+
+@contextlib.contextmanager
+def unshaped() -> Iterator[None]:
+    """Paragraphs made inside it are not shaped (``booklet.build``'s second try)."""
+    before, _unshaped.active = _unshaped.active, True
+    try:
+        yield
+    finally:
+        _unshaped.active = before
+
+
 class ScriptParagraph(Paragraph):  # type: ignore[misc]  # reportlab has no type hints
     """A ``Paragraph`` for text from ``fonts.markup``, in any script."""
 
@@ -268,7 +286,7 @@ class ScriptParagraph(Paragraph):  # type: ignore[misc]  # reportlab has no type
         fonts.register_fonts()
         super().__init__(text, style, *args, **kwargs)
         faces = {getattr(f, "fontName", "") for f in self.frags}
-        shaping = bool(faces & fonts.SHAPED)
+        shaping = bool(faces & fonts.SHAPED) and not _unshaped.active
         self._rtl = starts_right_to_left(self.frags)
         if shaping or self._rtl:
             self.style = _style(style, shaping, self._rtl)

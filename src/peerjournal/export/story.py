@@ -105,7 +105,7 @@ def story_pdf(doc: StoryDocument, *, paper: str = "a4") -> bytes:
         if doc.iteration is not None:
             footer += f" · Iteration {doc.iteration}"
         return booklet.build(
-            story_flowables(doc, styles, paper=paper),
+            lambda: story_flowables(doc, styles, paper=paper),
             paper=paper,
             meta=booklet.Meta(
                 title=doc.title,

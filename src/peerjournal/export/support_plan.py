@@ -80,10 +80,13 @@ def support_plan_pdf(
     with booklet.exclusive():
         styles = booklet.make_styles()
         width, height = booklet.frame_size(paper)
-        content = plan_flowables(plan, people, lines, styles, name=name)
-        page = KeepInFrame(width, height - 2, content, mode="shrink")
+
+        def page() -> list[Flowable]:
+            content = plan_flowables(plan, people, lines, styles, name=name)
+            return [KeepInFrame(width, height - 2, content, mode="shrink")]
+
         return booklet.build(
-            [page],
+            page,
             paper=paper,
             meta=booklet.Meta(title=TITLE, author=name, subject=TITLE),
             first_page_footer=False,

@@ -75,7 +75,7 @@ def workbook_pdf(
     with booklet.exclusive():
         styles = booklet.make_styles()
         return booklet.build(
-            workbook_flowables(content, lookup, styles, paper=paper, made=made, name=name),
+            lambda: workbook_flowables(content, lookup, styles, paper=paper, made=made, name=name),
             paper=paper,
             meta=booklet.Meta(
                 title="My workbook", author=name, subject="Workbook", footer="My workbook"
@@ -268,7 +268,7 @@ def stocktake_pdf(
     with booklet.exclusive():
         styles = booklet.make_styles()
         return booklet.build(
-            stocktake_flowables(
+            lambda: stocktake_flowables(
                 content, lookup, history, styles, paper=paper, made=made, name=name
             ),
             paper=paper,

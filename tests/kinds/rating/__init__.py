@@ -8,7 +8,9 @@ all a new kind needs.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from typing import ClassVar
+
+import msgspec
 
 from peerjournal.core.content.ids import PromptId
 from peerjournal.core.errors import BadAnswer
@@ -18,18 +20,16 @@ from peerjournal.core.kinds.spec import KindSpec
 NAME = "rating"
 
 
-@dataclass(frozen=True, slots=True)
-class RatingPrompt:
+class RatingPrompt(msgspec.Struct, frozen=True):
     id: PromptId
     text: str
     words: tuple[str, ...]
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
 
-@dataclass(frozen=True, slots=True)
-class RatingAnswer:
+class RatingAnswer(msgspec.Struct, frozen=True):
     value: int
-    kind: str = field(default=NAME, init=False)
+    kind: ClassVar[str] = NAME
 
 
 class _Data(Stored, frozen=True):
