@@ -121,6 +121,27 @@ def test_daily_pages_and_their_prompt(services: Services) -> None:
     assert services.pages.summaries()[0].words == 2
 
 
+def test_a_page_summary_is_kept_until_its_page_changes(services: Services) -> None:
+    """Summaries are made once a page; a save, a lock or a new unlock makes them again."""
+    day, other = date(2026, 11, 24), date(2026, 11, 20)
+    services.pages.save(day, "one two")
+    services.pages.save(other, "far back")
+    first = services.pages.summaries()
+    assert [(s.day, s.words) for s in first] == [(day, 2), (other, 2)]
+    assert services.pages.summaries()[1] is first[1]  # kept, not counted again
+    services.pages.save(day, "one two three")
+    assert services.pages.summary(day) == services.pages.summaries()[0]
+    assert services.pages.summaries()[0].words == 3 and services.pages.summaries()[0].preview == (
+        "one two three"
+    )
+    services.pages.save(other, "   ")
+    assert services.pages.summary(other) is None
+    assert [s.day for s in services.pages.summaries()] == [day]
+    services.session.lock()
+    services.session.unlock(PASSPHRASE)
+    assert [(s.day, s.words) for s in services.pages.summaries()] == [(day, 3)]
+
+
 def test_locked_services_refuse_to_read(services: Services) -> None:
     services.answers.save("m1.s1.positive", a.TextAnswer("private"))
     services.session.lock()

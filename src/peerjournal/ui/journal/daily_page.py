@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from peerjournal.services.container import Services
 from peerjournal.services.events import Changes
+from peerjournal.services.pages import PageSummary
 from peerjournal.ui.editors.text import MarkdownEdit, paste_refused_words
 from peerjournal.ui.journal.language_highlighter import attach as attach_language
 from peerjournal.ui.journal.part_page import PageScroll
@@ -71,6 +72,8 @@ class DailyPage(QWidget):
         self._today = today or date.today()
         self.day: date | None = None
         self._marked: set[date] = set()
+        self._items: dict[date, QListWidgetItem] = {}
+        """Each listed day's item in the list of earlier pages."""
 
         side = QFrame(self)
         side.setObjectName("dailySide")
@@ -320,31 +323,79 @@ class DailyPage(QWidget):
 
     # -- the list of earlier pages --------------------------------------------------------
 
+    LIST_AGAIN_AFTER = 50
+    """More pages changed at once than this (a restore, an import): the list is made anew."""
+
     def refresh_list(self) -> None:
         summaries = self._services.pages.summaries()
         self.pages.clear()
+        self._items = {}
         for summary in summaries:
-            words = (
-                translate("daily_page", "%n word")
-                if summary.words == 1
-                else translate("daily_page", "%n words")
-            ).replace("%n", QLocale().toString(summary.words))
-            item = QListWidgetItem(f"{long_day(summary.day)}\n{words}")
+            item = QListWidgetItem(self._item_text(summary))
             item.setData(DAY_ROLE, summary.day.isoformat())
             self.pages.addItem(item)
+            self._items[summary.day] = item
         plain = QTextCharFormat()
         for day in self._marked:
             self.calendar.setDateTextFormat(_qdate(day), plain)
-        bold = QTextCharFormat()
-        bold.setFontWeight(QFont.Weight.Bold)
-        bold.setFontUnderline(True)
         self._marked = {s.day for s in summaries}
         for day in self._marked:
-            self.calendar.setDateTextFormat(_qdate(day), bold)
+            self.calendar.setDateTextFormat(_qdate(day), self._written_format())
         if not summaries:
             self.pages.addItem(
                 QListWidgetItem(translate("daily_page", "Your pages will be listed here."))
             )
+
+    def _refresh_days(self, days: set[date]) -> None:
+        """The list and the calendar brought up to date for the pages of ``days`` only.
+
+        A save changes one page; making the whole list again for it cost a tenth of a
+        second at ten years of pages (a third at thirty), each time the writing paused.
+        """
+        if not self._items or len(days) > self.LIST_AGAIN_AFTER:
+            self.refresh_list()
+            return
+        pages = self._services.pages
+        for day in days:
+            summary = pages.summary(day)
+            item = self._items.get(day)
+            if summary is None:
+                if item is not None:
+                    self.pages.takeItem(self.pages.row(item))
+                    del self._items[day]
+                if day in self._marked:
+                    self._marked.discard(day)
+                    self.calendar.setDateTextFormat(_qdate(day), QTextCharFormat())
+                continue
+            text = self._item_text(summary)
+            if item is None:
+                item = QListWidgetItem(text)
+                item.setData(DAY_ROLE, day.isoformat())
+                self.pages.insertItem(sum(1 for d in self._items if d > day), item)
+                self._items[day] = item
+            elif item.text() != text:
+                item.setText(text)
+            if day not in self._marked:
+                self._marked.add(day)
+                self.calendar.setDateTextFormat(_qdate(day), self._written_format())
+        if not self._items:
+            self.refresh_list()
+
+    @staticmethod
+    def _item_text(summary: PageSummary) -> str:
+        words = (
+            translate("daily_page", "%n word")
+            if summary.words == 1
+            else translate("daily_page", "%n words")
+        ).replace("%n", QLocale().toString(summary.words))
+        return f"{long_day(summary.day)}\n{words}"
+
+    @staticmethod
+    def _written_format() -> QTextCharFormat:
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        bold.setFontUnderline(True)
+        return bold
 
     def load_answers(self) -> None:
         """Shows the day again from the journal (after salvage brought a page back)."""
@@ -355,7 +406,7 @@ class DailyPage(QWidget):
 
     def on_changes(self, changes: Changes) -> None:
         if changes.pages:
-            self.refresh_list()
+            self._refresh_days({date.fromisoformat(iso) for iso in changes.pages})
             self._changed_elsewhere(changes)
             self._show_looking_back()
 
