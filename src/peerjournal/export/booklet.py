@@ -56,9 +56,9 @@ _FOOTER_STYLE = ParagraphStyle(
 )
 WRITING_GAP = 24.0
 
-# reportlab keeps some global state while it builds; one build at a time is plenty.
 log = logging.getLogger(__name__)
 
+# reportlab keeps some global state while it builds; one build at a time is plenty.
 _build_lock = threading.RLock()
 
 
