@@ -1,6 +1,6 @@
 """The content pack schema (pydantic), used only at the YAML edge.
 
-Validated packs are turned into the frozen dataclasses of ``model`` straight away, so
+Validated packs are turned into the frozen records of ``model`` straight away, so
 nothing outside the loader ever sees a pydantic object. Each prompt kind brings its own
 schema (``core/kinds/<kind>/pack.py``); the pack model is built from the registry when
 first needed, and again after a kind is registered.
