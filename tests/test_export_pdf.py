@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import signal
 from collections.abc import Mapping
 from datetime import UTC, date, datetime
 
@@ -327,6 +328,27 @@ def test_a_page_reportlab_cannot_split_is_laid_out_again_unshaped(
     assert "0Ð" in words
     assert words.count("x") >= 3000
     assert "laying it out again without shaping" in caplog.text
+
+
+@pytest.mark.parametrize("text", ["#" + "x" * 3000, "## " + "word " * 1500])
+def test_a_heading_taller_than_a_page_prints(content: m.Content, text: str) -> None:
+    """Found by fuzzing the property test's strategy: a line that begins with ``#`` is a
+    heading in Markdown, and a heading taller than a page, kept with the next paragraph,
+    had reportlab start page after page without end. The alarm turns a hang into a
+    failure (it measures nothing: the PDF takes a tenth of a second)."""
+
+    def hung(_signum: int, _frame: object) -> None:
+        raise TimeoutError("the PDF was still being laid out after two minutes")
+
+    before = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(120)
+    try:
+        pdf = story_pdf(_doc(content, {"p2p.story.you.who": text}))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
+    words = "".join(page.extract_text() for page in _reader(pdf).pages)
+    assert words.count("x") >= 3000 or words.count("word") >= 1500
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])

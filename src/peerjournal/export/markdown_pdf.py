@@ -33,6 +33,22 @@ from peerjournal.export.paragraphs import ScriptParagraph
 AMP = "\uf8ff"  # stands in for '&' while Markdown runs, so entities stay as typed
 _LIST_LINE = re.compile(r"^( +)([-*+]|\d{1,9}[.)])( |$)")
 MAX_NESTING = 12
+LONG_HEADING = 200
+"""A heading longer than this is not kept with what follows it. A line that begins with
+``#`` is a heading in Markdown, and one taller than a page, kept with the next, had
+reportlab start page after page without end (``#`` and 3,000 letters)."""
+
+
+def _loose(style: ParagraphStyle) -> ParagraphStyle:
+    """``style``, not kept with the next paragraph."""
+    loose = _LOOSE.get(style.name)
+    if loose is None or loose.parent is not style:
+        loose = ParagraphStyle(f"{style.name}-loose", parent=style, keepWithNext=0)
+        _LOOSE[style.name] = loose
+    return loose
+
+
+_LOOSE: dict[str, ParagraphStyle] = {}
 
 
 @dataclass
@@ -278,9 +294,10 @@ class _Builder:
                 if not text:
                     return []
                 room = self.s.heading.leading * 2 + self.s.heading.spaceBefore
+                long = len(self._text_of(node)) > LONG_HEADING
                 return [
                     CondPageBreak(room + self.s.body.leading * 3),
-                    ScriptParagraph(text, self.s.heading),
+                    ScriptParagraph(text, _loose(self.s.heading) if long else self.s.heading),
                 ]
             case "ul" | "ol":
                 return self.list_(node, style, depth)
