@@ -351,6 +351,25 @@ def test_a_heading_taller_than_a_page_prints(content: m.Content, text: str) -> N
     assert words.count("x") >= 3000 or words.count("word") >= 1500
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["> - " + "word " * 1500, "> - a\n> - " + "x" * 3000, "> > > - " + "x" * 3000],
+)
+def test_a_quoted_list_longer_than_a_page_prints_every_word(
+    content: m.Content, caplog: pytest.LogCaptureFixture, text: str
+) -> None:
+    """Found by fuzzing the workbook: a list in a quote, one item longer than a page. The
+    quote could not split it (reportlab gave up, or was asked to draw a frame's directive
+    inside the quote); the story is then laid out plainly, quotes without their rule."""
+    for pdf in (
+        story_pdf(_doc(content, {"p2p.story.you.who": text})),
+        workbook_pdf(content, lambda _prompt_id: text, made=date(2026, 12, 7)),
+    ):
+        words = "".join(page.extract_text() for page in _reader(pdf).pages)
+        assert words.count("x") >= 3000 or words.count("word") >= 1500
+    assert "laying it out again plainly" in caplog.text
+
+
 @pytest.mark.parametrize("paper", ["a4", "letter"])
 def test_huge_unbroken_word_and_deep_nesting(content: m.Content, paper: str) -> None:
     nested = "\n".join("    " * n + f"- level {n}" for n in range(200))

@@ -33,7 +33,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from peerjournal.export import fonts, paragraphs
-from peerjournal.export.markdown_pdf import MarkdownStyles, markdown_flowables
+from peerjournal.export.markdown_pdf import MarkdownStyles, markdown_flowables, plainly
 from peerjournal.export.paragraphs import ScriptParagraph
 
 PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
@@ -309,7 +309,9 @@ def build(
     out once more with no text shaped: a paragraph split across pages is broken into lines
     again, and a shaped word in several fonts could measure otherwise the second time, so
     that the first part of the split no longer fitted. Arabic or Hindi then prints with
-    its letters apart rather than the participant getting no PDF at all.
+    its letters apart rather than the participant getting no PDF at all. Should that fail
+    too (a quoted list item longer than a page), the Markdown is laid out plainly: quotes
+    without their rule, no list kept together.
     """
     with _build_lock:
         try:
@@ -317,7 +319,16 @@ def build(
         except LayoutError:
             log.warning("a page could not be laid out; laying it out again without shaping")
         with paragraphs.unshaped():
-            return _laid_out(make(), paper=paper, meta=meta, first_page_footer=first_page_footer)
+            try:
+                return _laid_out(
+                    make(), paper=paper, meta=meta, first_page_footer=first_page_footer
+                )
+            except LayoutError:
+                log.warning("a page could not be laid out; laying it out again plainly")
+            with plainly():
+                return _laid_out(
+                    make(), paper=paper, meta=meta, first_page_footer=first_page_footer
+                )
 
 
 def _laid_out(

@@ -10,7 +10,10 @@ quotes with a quiet rule, code, and rules. Every piece of text goes through
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -25,6 +28,7 @@ from reportlab.platypus import (
     ListItem,
     Spacer,
 )
+from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import HRFlowable
 
 from peerjournal.export import fonts
@@ -150,6 +154,24 @@ class MarkdownStyles:
     bullets: tuple[str, ...] = ("•", "–", "•")
 
 
+class _Plainly(threading.local):
+    active = False
+
+
+_plainly = _Plainly()
+
+
+@contextlib.contextmanager
+def plainly() -> Iterator[None]:
+    """Markdown laid out plainly inside it: a quote's words without its rule, and no list
+    kept together (``booklet.build``'s last try, for what reportlab cannot lay out)."""
+    before, _plainly.active = _plainly.active, True
+    try:
+        yield
+    finally:
+        _plainly.active = before
+
+
 class QuoteBlock(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     """Flowables set in from the left with a quiet vertical rule; splits across pages."""
 
@@ -206,8 +228,14 @@ class QuoteBlock(Flowable):  # type: ignore[misc]  # reportlab has no type hints
                 head.append(f)
                 used += before + h + after
                 continue
-            parts = f.splitOn(self.canv, inner, avail_h - used - before)
-            if parts:
+            room = avail_h - used - before
+            # A frame's own directives (a KeepTogether's "start a new frame") mean nothing
+            # inside a quote; a part that is the whole or does not fit is no split at all.
+            parts = [
+                p for p in f.splitOn(self.canv, inner, room) if not isinstance(p, ActionFlowable)
+            ]
+            fits = len(parts) > 1 and parts[0] is not f
+            if fits and parts[0].wrapOn(self.canv, inner, room)[1] <= room:
                 head.append(parts[0])
                 rest = list(parts[1:]) + self._content[i + 1 :]
             else:
@@ -303,8 +331,8 @@ class _Builder:
                 return self.list_(node, style, depth)
             case "blockquote":
                 inner = self.blocks(node, self.s.quote, depth + 1)
-                if not inner:
-                    return []
+                if not inner or _plainly.active:
+                    return inner
                 return [
                     QuoteBlock(
                         inner,
@@ -366,7 +394,7 @@ class _Builder:
         else:
             kwargs["bulletType"] = "bullet"
             kwargs["start"] = bullet
-        if not plain or len(items) < 2:
+        if not plain or len(items) < 2 or _plainly.active:
             return [ListFlowable(items, **kwargs)]
         if len(items) <= 3:
             return [KeepTogether([ListFlowable(items, **kwargs)])]
