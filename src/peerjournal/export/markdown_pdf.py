@@ -179,7 +179,12 @@ class QuoteBlock(Flowable):  # type: ignore[misc]  # reportlab has no type hints
         self, content: list[Flowable], *, indent: float, rule_color: Any, rule_width: float = 1.5
     ) -> None:
         super().__init__()
-        self._content = content
+        # What a quote holds is laid out by the quote, which keeps it together as far as
+        # it can: a KeepTogether inside (a short list) would say it is 16 million points
+        # tall, to make a frame split it, and the quote would take that as its height.
+        self._content = [
+            inner for f in content for inner in (f._content if isinstance(f, KeepTogether) else [f])
+        ]
         self._indent = indent
         self._rule_color = rule_color
         self._rule_width = rule_width
