@@ -8,6 +8,7 @@ the end, so the canvas keeps every page until ``save`` and then stamps the foote
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import threading
@@ -33,7 +34,7 @@ from reportlab.platypus import (
 from reportlab.platypus.doctemplate import LayoutError
 
 from peerjournal.export import fonts, paragraphs
-from peerjournal.export.markdown_pdf import MarkdownStyles, markdown_flowables, plainly
+from peerjournal.export.markdown_pdf import PLAINLY, MarkdownStyles, markdown_flowables
 from peerjournal.export.paragraphs import ScriptParagraph
 
 PAPERS: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
@@ -313,22 +314,19 @@ def build(
     too (a quoted list item longer than a page), the Markdown is laid out plainly: quotes
     without their rule, no list kept together.
     """
-    with _build_lock:
-        try:
-            return _laid_out(make(), paper=paper, meta=meta, first_page_footer=first_page_footer)
-        except LayoutError:
-            log.warning("a page could not be laid out; laying it out again without shaping")
-        with paragraphs.unshaped():
+    plainer = [(paragraphs.UNSHAPED, "without shaping"), (PLAINLY, "plainly")]
+    with _build_lock, contextlib.ExitStack() as ways:
+        while True:
             try:
                 return _laid_out(
                     make(), paper=paper, meta=meta, first_page_footer=first_page_footer
                 )
             except LayoutError:
-                log.warning("a page could not be laid out; laying it out again plainly")
-            with plainly():
-                return _laid_out(
-                    make(), paper=paper, meta=meta, first_page_footer=first_page_footer
-                )
+                if not plainer:
+                    raise
+                switch, how = plainer.pop(0)
+                log.warning("a page could not be laid out; laying it out again %s", how)
+                ways.enter_context(switch.on())
 
 
 def _laid_out(

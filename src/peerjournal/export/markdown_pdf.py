@@ -10,10 +10,7 @@ quotes with a quiet rule, code, and rules. Every piece of text goes through
 
 from __future__ import annotations
 
-import contextlib
 import re
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
@@ -32,7 +29,7 @@ from reportlab.platypus.doctemplate import ActionFlowable
 from reportlab.platypus.flowables import HRFlowable
 
 from peerjournal.export import fonts
-from peerjournal.export.paragraphs import ScriptParagraph
+from peerjournal.export.paragraphs import LayoutSwitch, ScriptParagraph
 
 AMP = "\uf8ff"  # stands in for '&' while Markdown runs, so entities stay as typed
 _LIST_LINE = re.compile(r"^( +)([-*+]|\d{1,9}[.)])( |$)")
@@ -41,18 +38,6 @@ LONG_HEADING = 200
 """A heading longer than this is not kept with what follows it. A line that begins with
 ``#`` is a heading in Markdown, and one taller than a page, kept with the next, had
 reportlab start page after page without end (``#`` and 3,000 letters)."""
-
-
-def _loose(style: ParagraphStyle) -> ParagraphStyle:
-    """``style``, not kept with the next paragraph."""
-    loose = _LOOSE.get(style.name)
-    if loose is None or loose.parent is not style:
-        loose = ParagraphStyle(f"{style.name}-loose", parent=style, keepWithNext=0)
-        _LOOSE[style.name] = loose
-    return loose
-
-
-_LOOSE: dict[str, ParagraphStyle] = {}
 
 
 @dataclass
@@ -154,22 +139,9 @@ class MarkdownStyles:
     bullets: tuple[str, ...] = ("•", "–", "•")
 
 
-class _Plainly(threading.local):
-    active = False
-
-
-_plainly = _Plainly()
-
-
-@contextlib.contextmanager
-def plainly() -> Iterator[None]:
-    """Markdown laid out plainly inside it: a quote's words without its rule, and no list
-    kept together (``booklet.build``'s last try, for what reportlab cannot lay out)."""
-    before, _plainly.active = _plainly.active, True
-    try:
-        yield
-    finally:
-        _plainly.active = before
+PLAINLY = LayoutSwitch()
+"""Markdown laid out while it is on is plain: a quote's words without its rule, and no
+list kept together."""
 
 
 class QuoteBlock(Flowable):  # type: ignore[misc]  # reportlab has no type hints
@@ -327,16 +299,18 @@ class _Builder:
                 if not text:
                     return []
                 room = self.s.heading.leading * 2 + self.s.heading.spaceBefore
-                long = len(self._text_of(node)) > LONG_HEADING
+                style = self.s.heading
+                if len(self._text_of(node)) > LONG_HEADING:
+                    style = ParagraphStyle(f"{style.name}-loose", parent=style, keepWithNext=0)
                 return [
                     CondPageBreak(room + self.s.body.leading * 3),
-                    ScriptParagraph(text, _loose(self.s.heading) if long else self.s.heading),
+                    ScriptParagraph(text, style),
                 ]
             case "ul" | "ol":
                 return self.list_(node, style, depth)
             case "blockquote":
                 inner = self.blocks(node, self.s.quote, depth + 1)
-                if not inner or _plainly.active:
+                if not inner or PLAINLY.active:
                     return inner
                 return [
                     QuoteBlock(
@@ -399,7 +373,7 @@ class _Builder:
         else:
             kwargs["bulletType"] = "bullet"
             kwargs["start"] = bullet
-        if not plain or len(items) < 2 or _plainly.active:
+        if not plain or len(items) < 2 or PLAINLY.active:
             return [ListFlowable(items, **kwargs)]
         if len(items) <= 3:
             return [KeepTogether([ListFlowable(items, **kwargs)])]

@@ -262,21 +262,23 @@ def _style(style: ParagraphStyle, shaping: bool, rtl: bool) -> ParagraphStyle:
     return made
 
 
-class _Unshaped(threading.local):
+class LayoutSwitch(threading.local):
+    """A plainer way of laying out, for what is made inside ``on()`` on this thread
+    (``booklet.build``'s later tries, for what reportlab could not lay out)."""
+
     active = False
 
+    @contextlib.contextmanager
+    def on(self) -> Iterator[None]:
+        before, self.active = self.active, True
+        try:
+            yield
+        finally:
+            self.active = before
 
-_unshaped = _Unshaped()
 
-
-@contextlib.contextmanager
-def unshaped() -> Iterator[None]:
-    """Paragraphs made inside it are not shaped (``booklet.build``'s second try)."""
-    before, _unshaped.active = _unshaped.active, True
-    try:
-        yield
-    finally:
-        _unshaped.active = before
+UNSHAPED = LayoutSwitch()
+"""Paragraphs made while it is on are not shaped."""
 
 
 class ScriptParagraph(Paragraph):  # type: ignore[misc]  # reportlab has no type hints
@@ -286,7 +288,7 @@ class ScriptParagraph(Paragraph):  # type: ignore[misc]  # reportlab has no type
         fonts.register_fonts()
         super().__init__(text, style, *args, **kwargs)
         faces = {getattr(f, "fontName", "") for f in self.frags}
-        shaping = bool(faces & fonts.SHAPED) and not _unshaped.active
+        shaping = bool(faces & fonts.SHAPED) and not UNSHAPED.active
         self._rtl = starts_right_to_left(self.frags)
         if shaping or self._rtl:
             self.style = _style(style, shaping, self._rtl)
